@@ -1,0 +1,5 @@
+//! bered: triage of a municipality's portfolio of digitalisation initiatives.
+
+pub mod eval;
+pub mod load;
+pub mod model;

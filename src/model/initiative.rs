@@ -1,0 +1,226 @@
+//! `initiatives/<id>.yaml`: one initiative as written.
+
+use serde::{Deserialize, Serialize};
+
+use super::located::{Located, OrderedMap};
+use super::scalar::{Date, Dec, Raw};
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InitiativeFile {
+    /// Required in single-file form; in a folder the id is the file stem.
+    pub id: Option<Located<String>>,
+    pub title: Located<String>,
+    pub summary: Option<String>,
+    pub unit: Option<String>,
+    pub owner: Option<String>,
+    pub submitted: Option<Located<Date>>,
+    pub stage: Option<Located<Stage>>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub goals: Vec<Located<String>>,
+    #[serde(default)]
+    pub hypotheses: Vec<String>,
+    #[serde(default)]
+    pub scores: OrderedMap<Located<String>, Located<Raw>>,
+    #[serde(default)]
+    pub motivations: OrderedMap<Located<String>, String>,
+    pub business_case: Option<Located<BusinessCaseFile>>,
+    #[serde(default)]
+    pub benefits: Vec<Located<BenefitFile>>,
+    #[serde(default)]
+    pub decisions: Vec<Located<Decision>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Idea,
+    Preparation,
+    Approved,
+    Project,
+    Operations,
+    Realisation,
+    Closed,
+    Rejected,
+    Parked,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 9] = [
+        Stage::Idea,
+        Stage::Preparation,
+        Stage::Approved,
+        Stage::Project,
+        Stage::Operations,
+        Stage::Realisation,
+        Stage::Closed,
+        Stage::Rejected,
+        Stage::Parked,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::Idea => "idea",
+            Stage::Preparation => "preparation",
+            Stage::Approved => "approved",
+            Stage::Project => "project",
+            Stage::Operations => "operations",
+            Stage::Realisation => "realisation",
+            Stage::Closed => "closed",
+            Stage::Rejected => "rejected",
+            Stage::Parked => "parked",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// Work has begun: the stages after the decision to go ahead.
+    pub fn is_started(self) -> bool {
+        matches!(
+            self,
+            Stage::Project | Stage::Operations | Stage::Realisation | Stage::Closed
+        )
+    }
+
+    /// Past preparation on the way to delivery (where benefits are expected to be planned).
+    pub fn is_past_preparation(self) -> bool {
+        matches!(
+            self,
+            Stage::Approved
+                | Stage::Project
+                | Stage::Operations
+                | Stage::Realisation
+                | Stage::Closed
+        )
+    }
+
+    /// Still to be decided or delivered: the stages a ranking is about.
+    pub fn is_open(self) -> bool {
+        matches!(self, Stage::Idea | Stage::Preparation | Stage::Approved)
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BusinessCaseFile {
+    pub start_year: Located<i32>,
+    pub years: Located<u16>,
+    #[serde(default)]
+    pub costs: Vec<Located<LineFile>>,
+    #[serde(default)]
+    pub benefits: Vec<Located<LineFile>>,
+    #[serde(default)]
+    pub quality_shift: OrderedMap<Located<i32>, Located<Dec>>,
+}
+
+/// A cost or benefit line. `kind` is checked against the list it stands in.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LineFile {
+    pub name: String,
+    pub kind: Located<LineKind>,
+    #[serde(default)]
+    pub amounts: OrderedMap<Located<i32>, Located<Dec>>,
+    pub yearly: Option<Located<Dec>>,
+    pub from: Option<Located<i32>>,
+    pub to: Option<Located<i32>>,
+    pub hours: Option<Located<Dec>>,
+    pub hourly_cost: Option<Located<Dec>>,
+    pub range: Option<Located<Vec<Dec>>>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    #[default]
+    Investment,
+    Operations,
+    Financial,
+    Reallocation,
+    Quality,
+    Environment,
+}
+
+impl LineKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            LineKind::Investment => "investment",
+            LineKind::Operations => "operations",
+            LineKind::Financial => "financial",
+            LineKind::Reallocation => "reallocation",
+            LineKind::Quality => "quality",
+            LineKind::Environment => "environment",
+        }
+    }
+    pub fn is_cost(self) -> bool {
+        matches!(self, LineKind::Investment | LineKind::Operations)
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BenefitFile {
+    pub id: Located<String>,
+    pub title: String,
+    pub kind: Option<Located<LineKind>>,
+    pub chain: Option<String>,
+    pub owner: Option<String>,
+    pub indicator: Option<String>,
+    pub baseline: Option<Located<Dec>>,
+    pub target: Option<Located<Dec>>,
+    pub start: Option<Located<Date>>,
+    pub due: Option<Located<Date>>,
+    pub freed_time_use: Option<String>,
+    #[serde(default)]
+    pub follow_up: Vec<Located<FollowUp>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    pub date: Located<Date>,
+    pub value: Dec,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub date: Date,
+    pub forum: Option<String>,
+    pub outcome: Outcome,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Prioritised,
+    Deferred,
+    Returned,
+    Rejected,
+    Approved,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 5] = [
+        Outcome::Prioritised,
+        Outcome::Deferred,
+        Outcome::Returned,
+        Outcome::Rejected,
+        Outcome::Approved,
+    ];
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Prioritised => "prioritised",
+            Outcome::Deferred => "deferred",
+            Outcome::Returned => "returned",
+            Outcome::Rejected => "rejected",
+            Outcome::Approved => "approved",
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! `portfolio.yaml`: the portfolio's settings and its evaluation model.
+
+use serde::{Deserialize, Serialize};
+
+use super::initiative::InitiativeFile;
+use super::located::{Located, OrderedMap};
+use super::scalar::Dec;
+
+/// The settings file as written. In single-file form it also carries `initiatives:`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PortfolioFile {
+    pub name: Option<String>,
+    pub organisation: Option<String>,
+    pub currency: Option<String>,
+    pub planning_year: Option<Located<i32>>,
+    pub budget: Option<Located<Dec>>,
+    pub discount_rate: Option<Located<Dec>>,
+    pub hourly_cost: Option<Located<Dec>>,
+    #[serde(default)]
+    pub strategic_goals: Vec<Located<StrategicGoal>>,
+    pub model: Option<ModelFile>,
+    pub initiatives: Option<Vec<Located<InitiativeFile>>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrategicGoal {
+    pub id: String,
+    pub name: String,
+}
+
+/// `model:` overrides of the evaluation model; every field optional.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelFile {
+    #[serde(default)]
+    pub weights: OrderedMap<Located<String>, Located<Dec>>,
+    pub gate: Option<GateFile>,
+    pub quadrant_threshold: Option<Located<Dec>>,
+    /// Replaces the criteria entirely (another municipality's model).
+    pub criteria: Option<Vec<Located<CriterionFile>>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GateFile {
+    pub criterion: Option<Located<String>>,
+    pub min: Option<Located<u8>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionFile {
+    pub id: String,
+    pub group: Group,
+    /// The label in Swedish; `name_en` in English (falls back to `name`).
+    pub name: String,
+    pub name_en: Option<String>,
+    pub low: Option<String>,
+    pub high: Option<String>,
+    pub weight: Option<Located<Dec>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    Benefit,
+    Feasibility,
+}
