@@ -1,0 +1,140 @@
+//! The benefits tab: each benefit's effect chain, owner, indicator, baseline → target, status,
+//! and its follow-ups against the planned line as a small chart.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset as ChartData, GraphType, Widget};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::i18n::{Lang, format_decimal, ui};
+use crate::model::{BenefitFile, Date};
+
+use super::super::app::App;
+use super::super::data::Dataset;
+use super::super::theme::Theme;
+use super::doc::Doc;
+
+const CHART_HEIGHT: u16 = 8;
+
+pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a> {
+    let lang = app.lang;
+    let mut doc = Doc::default();
+    let benefits = &data.initiative(i).file.benefits;
+    if benefits.is_empty() {
+        doc.line(Line::styled(ui::NO_BENEFITS.get(lang), theme.muted()));
+        return doc;
+    }
+    let progress = &data.item(i).benefits;
+    for (n, benefit) in benefits.iter().enumerate() {
+        let status = progress
+            .iter()
+            .find(|p| p.id == benefit.id.value)
+            .or(progress.get(n))
+            .map_or("not_followed_up", |p| p.status.id());
+        one(&mut doc, benefit, status, lang, theme);
+        doc.blank();
+    }
+    doc
+}
+
+fn one(doc: &mut Doc<'_>, b: &BenefitFile, status: &str, lang: Lang, theme: &Theme) {
+    let kind = b.kind.as_ref().map_or("", |k| ui::line_kind(k.value.id(), lang));
+    let status_style = match status {
+        "realised" | "on_track" => theme.positive(),
+        "at_risk" => theme.warning(),
+        "behind" | "not_followed_up" => theme.negative(),
+        _ => theme.muted(),
+    };
+    doc.line(Line::from(vec![
+        Span::styled(format!("{} ", b.title), theme.title()),
+        Span::styled(format!("({}) ", b.id.value), theme.muted()),
+        Span::styled(kind.to_string(), theme.muted()),
+        Span::styled(format!("  ● {}", ui::benefit_status(status, lang)), status_style),
+    ]));
+    let none = || ui::NONE.get(lang).to_string();
+    let field = |doc: &mut Doc<'_>, label: ui::Text, value: String| {
+        doc.line(Line::from(vec![
+            Span::styled(format!("  {}: ", label.get(lang)), theme.muted()),
+            Span::styled(value, theme.text()),
+        ]));
+    };
+    field(doc, ui::CHAIN, b.chain.clone().unwrap_or_else(none));
+    field(doc, ui::BENEFIT_OWNER, b.owner.clone().unwrap_or_else(none));
+    field(doc, ui::INDICATOR, b.indicator.clone().unwrap_or_else(none));
+    let num = |v: Option<Decimal>| v.map_or_else(none, |v| trimmed(v, lang));
+    let baseline = b.baseline.as_ref().map(|v| v.value.0);
+    let target = b.target.as_ref().map(|v| v.value.0);
+    field(doc, ui::BASELINE_TARGET, format!("{} → {}", num(baseline), num(target)));
+    let date = |d: Option<Date>| d.map_or_else(none, |d| d.to_string());
+    let (start, due) = (b.start.as_ref().map(|d| d.value), b.due.as_ref().map(|d| d.value));
+    field(doc, ui::PERIOD, format!("{} – {}", date(start), date(due)));
+    if let Some(use_) = &b.freed_time_use {
+        field(doc, ui::FREED_TIME_USE, use_.clone());
+    }
+    doc.line(Line::styled(format!("  {}:", ui::FOLLOW_UPS.get(lang)), theme.muted()));
+    if b.follow_up.is_empty() {
+        doc.line(Line::styled(format!("    {}", ui::NO_FOLLOW_UPS.get(lang)), theme.muted()));
+    }
+    for f in &b.follow_up {
+        let note = f.note.as_deref().map(|n| format!("  {n}")).unwrap_or_default();
+        doc.line(format!("    {}  {}{note}", f.date.value, trimmed(f.value.value.0, lang)));
+    }
+    if let (Some(start), Some(due), Some(baseline), Some(target)) = (start, due, baseline, target) {
+        let measured: Vec<(Date, Decimal)> = b.follow_up.iter().map(|f| (f.date.value, f.value.value.0)).collect();
+        let plan = Plan { start, due, baseline, target };
+        doc.widget(CHART_HEIGHT, chart(plan, measured, lang, theme));
+    }
+}
+
+/// A decimal with as many places as it needs (42, 3,5).
+fn trimmed(v: Decimal, lang: Lang) -> String {
+    let places = v.normalize().scale().min(4);
+    format_decimal(v, places, lang)
+}
+
+struct Plan {
+    start: Date,
+    due: Date,
+    baseline: Decimal,
+    target: Decimal,
+}
+
+fn chart(plan: Plan, measured: Vec<(Date, Decimal)>, lang: Lang, theme: &Theme) -> impl FnOnce(Rect, &mut Buffer) + use<> {
+    let x = |d: Date| d.days() as f64;
+    let y = |v: Decimal| v.to_f64().unwrap_or(0.0);
+    let planned = vec![(x(plan.start), y(plan.baseline)), (x(plan.due), y(plan.target))];
+    let points: Vec<(f64, f64)> = measured.iter().map(|(d, v)| (x(*d), y(*v))).collect();
+    let values = measured.iter().map(|m| m.1).chain([plan.baseline, plan.target]);
+    let lo = values.clone().min().unwrap_or_default();
+    let hi = values.max().unwrap_or_default();
+    let x_end = measured.iter().map(|m| m.0).chain([plan.due]).max().unwrap_or(plan.due);
+    let bounds_x = [x(plan.start), x(x_end).max(x(plan.start) + 1.0)];
+    let bounds_y = [y(lo), y(hi).max(y(lo) + 1.0)];
+    let x_labels = [plan.start.to_string(), x_end.to_string()];
+    let y_labels = [trimmed(lo, lang), trimmed(hi, lang)];
+    let names = [ui::PLANNED.get(lang), ui::MEASURED.get(lang)];
+    let styles = [theme.chart_net(), theme.chart_accumulated(), theme.muted()];
+    move |area, buf| {
+        let area = Rect { x: area.x + 2, width: area.width.saturating_sub(2).min(72), ..area };
+        Chart::new(vec![
+            ChartData::default()
+                .name(names[0])
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(styles[0])
+                .data(&planned),
+            ChartData::default()
+                .name(names[1])
+                .marker(Marker::Dot)
+                .graph_type(GraphType::Line)
+                .style(styles[1])
+                .data(&points),
+        ])
+        .x_axis(Axis::default().bounds(bounds_x).labels(x_labels).style(styles[2]))
+        .y_axis(Axis::default().bounds(bounds_y).labels(y_labels).style(styles[2]))
+        .render(area, buf);
+    }
+}

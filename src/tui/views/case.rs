@@ -1,0 +1,189 @@
+//! The business case tab: the yearly table laid out as Nacka's template (years across), the
+//! totals with NPV, payback and the low/high band, and a chart of yearly and accumulated net.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Cell, Chart, Dataset as ChartData, GraphType, Row, Table, Widget};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::i18n::{Lang, format_decimal, format_money, format_number, ui};
+
+use super::super::app::App;
+use super::super::data::Dataset;
+use super::super::engine::finance::{CaseResult, YearRow};
+use super::super::theme::Theme;
+use super::doc::Doc;
+
+const LABEL_WIDTH: u16 = 27;
+const YEAR_WIDTH: u16 = 11;
+const CHART_HEIGHT: u16 = 12;
+
+type Field = fn(&YearRow) -> Option<Decimal>;
+
+/// The template's rows: label, value per year, whether it is a sum row.
+const ROWS: [(ui::Text, Field, bool); 12] = [
+    (ui::ROW_INVESTMENT, |r| Some(r.investment), false),
+    (ui::ROW_OPERATIONS, |r| Some(r.operations), false),
+    (ui::ROW_COSTS, |r| Some(r.costs), true),
+    (ui::ROW_COSTS_ACC, |r| Some(r.costs_accumulated), false),
+    (ui::ROW_FINANCIAL, |r| Some(r.financial), false),
+    (ui::ROW_REALLOCATION, |r| Some(r.reallocation), false),
+    (ui::ROW_BENEFITS, |r| Some(r.benefits), true),
+    (ui::ROW_BENEFITS_ACC, |r| Some(r.benefits_accumulated), false),
+    (ui::ROW_NET, |r| Some(r.net), true),
+    (ui::ROW_NET_ACC, |r| Some(r.net_accumulated), false),
+    (ui::ROW_RATIO, |r| r.ratio, false),
+    (ui::ROW_QUALITY, |r| Some(r.quality_shift), false),
+];
+
+pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, year_offset: usize, theme: &Theme, width: u16) -> Doc<'a> {
+    let lang = app.lang;
+    let mut doc = Doc::default();
+    let Some(case) = &data.item(i).case else {
+        doc.line(Line::styled(ui::NO_CASE.get(lang), theme.muted()));
+        return doc;
+    };
+    let fits = usize::from(width.saturating_sub(LABEL_WIDTH) / (YEAR_WIDTH + 1)).max(1);
+    let first = year_offset.min(case.years.len().saturating_sub(fits));
+    let shown: Vec<YearRow> = case.years.iter().skip(first).take(fits).cloned().collect();
+    if shown.len() < case.years.len() {
+        let note = format!(
+            "{}–{} ({} {})",
+            shown.first().map_or(0, |r| r.year),
+            shown.last().map_or(0, |r| r.year),
+            ui::MORE_YEARS.get(lang),
+            "◀ ▶"
+        );
+        doc.line(Line::styled(note, theme.muted()));
+    }
+    let has_other = case.years.iter().any(|r| !r.other.is_zero());
+    let height = ROWS.len() as u16 + 1 + u16::from(has_other);
+    let table = year_table(&shown, has_other, lang, theme);
+    doc.widget(height, move |area, buf| table.render(area, buf));
+    doc.blank();
+    totals(&mut doc, case, data, lang, theme);
+    doc.blank();
+    doc.widget(CHART_HEIGHT, chart(case, lang, theme));
+    doc
+}
+
+fn year_table<'a>(years: &[YearRow], has_other: bool, lang: Lang, theme: &Theme) -> Table<'a> {
+    let mut header = vec![Cell::from(format!("{} (kr)", ui::YEAR.get(lang)))];
+    header.extend(years.iter().map(|r| Cell::from(Line::from(r.year.to_string()).right_aligned())));
+    let mut rows: Vec<Row> = ROWS
+        .iter()
+        .map(|(label, field, sum)| {
+            let style = if *sum { theme.title() } else { theme.text() };
+            let is_ratio = *label == ui::ROW_RATIO || *label == ui::ROW_QUALITY;
+            let mut cells = vec![Cell::from(Span::styled(label.get(lang), style))];
+            cells.extend(years.iter().map(|r| {
+                let text = match field(r) {
+                    None => ui::NONE.get(lang).to_string(),
+                    Some(v) if is_ratio => format_decimal(v, 2, lang),
+                    Some(v) => format_number(v, lang),
+                };
+                let value_style = match field(r) {
+                    Some(v) if !is_ratio => theme.money(v).patch(if *sum { theme.title() } else { Style::default() }),
+                    _ => style,
+                };
+                Cell::from(Line::styled(text, value_style).right_aligned())
+            }));
+            Row::new(cells)
+        })
+        .collect();
+    if has_other {
+        let mut cells = vec![Cell::from(ui::ROW_OTHER.get(lang))];
+        cells.extend(years.iter().map(|r| Cell::from(Line::from(format_number(r.other, lang)).right_aligned())));
+        rows.push(Row::new(cells).style(theme.muted()));
+    }
+    let mut widths = vec![Constraint::Length(LABEL_WIDTH - 1)];
+    widths.extend(years.iter().map(|_| Constraint::Length(YEAR_WIDTH)));
+    Table::new(rows, widths)
+        .header(Row::new(header).style(theme.muted()))
+        .column_spacing(1)
+}
+
+fn totals(doc: &mut Doc<'_>, case: &CaseResult, data: &Dataset, lang: Lang, theme: &Theme) {
+    let t = &case.totals;
+    let money = |v: Decimal| Span::styled(format_money(v, lang), theme.money(v));
+    let row = |doc: &mut Doc<'_>, label: String, value: Span<'static>| {
+        doc.line(Line::from(vec![
+            Span::styled(format!("{label:<30} "), theme.muted()),
+            value,
+        ]));
+    };
+    row(doc, ui::TOTAL_COSTS.get(lang).into(), money(t.costs));
+    row(doc, ui::TOTAL_BENEFITS.get(lang).into(), money(t.benefits));
+    row(doc, ui::TOTAL_NET.get(lang).into(), money(t.net));
+    let rate = format_decimal(data.portfolio.settings.discount_rate.0 * Decimal::ONE_HUNDRED, 1, lang);
+    row(doc, format!("{} ({} {rate} %)", ui::NPV.get(lang), ui::DISCOUNT_RATE.get(lang).to_lowercase()), money(t.npv));
+    row(
+        doc,
+        ui::NPV_BAND.get(lang).into(),
+        Span::styled(
+            format!("{} – {}", format_money(t.npv_low, lang), format_money(t.npv_high, lang)),
+            theme.text(),
+        ),
+    );
+    let ratio = t.ratio.map_or_else(|| ui::NONE.get(lang).into(), |r| format_decimal(r, 2, lang));
+    row(doc, ui::RATIO_TOTAL.get(lang).into(), Span::styled(ratio, theme.text()));
+    let payback = match t.payback_year {
+        Some(y) => Span::styled(y.to_string(), theme.positive()),
+        None => Span::styled(ui::NO_PAYBACK.get(lang), theme.negative()),
+    };
+    row(doc, ui::PAYBACK.get(lang).into(), payback);
+}
+
+/// The chart of yearly net (bars) and accumulated net (line), drawn when its piece is visible.
+fn chart(case: &CaseResult, lang: Lang, theme: &Theme) -> impl FnOnce(Rect, &mut Buffer) + use<> {
+    let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+    let net: Vec<(f64, f64)> = case.years.iter().map(|r| (f64::from(r.year), f(r.net))).collect();
+    let acc: Vec<(f64, f64)> = case
+        .years
+        .iter()
+        .map(|r| (f64::from(r.year), f(r.net_accumulated)))
+        .collect();
+    let lo = case.years.iter().flat_map(|r| [r.net, r.net_accumulated]).min().unwrap_or_default();
+    let hi = case.years.iter().flat_map(|r| [r.net, r.net_accumulated]).max().unwrap_or_default();
+    let (lo, hi) = (lo.min(Decimal::ZERO), hi.max(Decimal::ZERO));
+    let (first, last) = (
+        case.years.first().map_or(0, |r| r.year),
+        case.years.last().map_or(0, |r| r.year),
+    );
+    let y_labels = [format_number(lo, lang), format_number(hi, lang)];
+    let names = [ui::CHART_NET.get(lang), ui::CHART_NET_ACC.get(lang)];
+    let styles = [theme.chart_net(), theme.chart_accumulated(), theme.muted()];
+    move |area, buf| {
+        let chart = Chart::new(vec![
+            ChartData::default()
+                .name(names[0])
+                .marker(Marker::HalfBlock)
+                .graph_type(GraphType::Bar)
+                .style(styles[0])
+                .data(&net),
+            ChartData::default()
+                .name(names[1])
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(styles[1])
+                .data(&acc),
+        ])
+        .x_axis(
+            Axis::default()
+                .bounds([f64::from(first) - 0.5, f64::from(last) + 0.5])
+                .labels([first.to_string(), last.to_string()])
+                .style(styles[2]),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([f(lo), f(hi).max(f(lo) + 1.0)])
+                .labels(y_labels)
+                .style(styles[2]),
+        );
+        chart.render(area, buf);
+    }
+}
