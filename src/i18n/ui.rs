@@ -228,7 +228,7 @@ pub const ACT_FIRST: Text = Text("först", "first");
 pub const ACT_LAST: Text = Text("sist", "last");
 pub const ACT_OPEN: Text = Text("öppna", "open");
 pub const ACT_SEARCH: Text = Text("sök", "search");
-pub const ACT_SORT: Text = Text("sortera på nästa kolumn", "sort by next column");
+pub const ACT_SORT: Text = Text("sortera", "sort");
 pub const ACT_SORT_PREV: Text = Text("sortera på föregående kolumn", "sort by previous column");
 pub const ACT_REVERSE: Text = Text("vänd sorteringen", "reverse the sort");
 pub const ACT_RANK_ORDER: Text = Text("tillbaka till rangordning", "back to rank order");
@@ -259,6 +259,13 @@ pub fn counts(total: usize, ranked: usize, incomplete: usize, blocked: usize, la
         Lang::En => format!(
             "{total} initiatives · {ranked} ranked · {incomplete} incomplete · {blocked} blocked"
         ),
+    }
+}
+
+pub fn counts_short(total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("{total} initiativ"),
+        Lang::En => format!("{total} initiatives"),
     }
 }
 

@@ -227,13 +227,26 @@ pub fn action_for(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
     }
 }
 
-/// The bindings for the footer: those marked for it in the active contexts, once per action.
-pub fn footer(contexts: &[Context]) -> Vec<&'static Binding> {
-    let mut out: Vec<&'static Binding> = Vec::new();
-    for &context in contexts {
+/// The footer's keys: those marked for it in the active contexts, each with the first of its
+/// keys that really does that here (a more specific context may take a key over).
+pub fn footer(contexts: &[Context]) -> Vec<(Key, &'static Binding)> {
+    let mut out: Vec<(Key, &'static Binding)> = Vec::new();
+    // Global keys first so quitting and help always show, then the most specific context's.
+    let order = contexts
+        .iter()
+        .filter(|c| **c == Context::Global)
+        .chain(contexts.iter().filter(|c| **c != Context::Global));
+    for &context in order {
         for binding in BINDINGS.iter().filter(|b| b.context == context && b.footer) {
-            if !out.iter().any(|o| o.action == binding.action) {
-                out.push(binding);
+            let key = binding
+                .keys
+                .iter()
+                .copied()
+                .find(|k| lookup(contexts, *k) == Some(binding.action));
+            if let Some(key) = key
+                && !out.iter().any(|(_, o)| o.action == binding.action)
+            {
+                out.push((key, binding));
             }
         }
     }

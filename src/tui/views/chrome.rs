@@ -27,19 +27,24 @@ pub fn split(area: Rect) -> [Rect; 3] {
 pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [title_row, tabs_row] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let lang = app.lang;
-    let mut right = ui::as_of(&app.as_of.to_string(), lang);
+    let mut right = format!("  {}", ui::as_of(&app.as_of.to_string(), lang));
     right.push_str(" · ");
     if !app.diagnostics.is_empty() {
         right.push_str("⚠ ");
     }
     right.push_str(&ui::diagnostics_count(app.diagnostics.len(), lang));
     right.push(' ');
+    let room = usize::from(title_row.width).saturating_sub(right.chars().count());
     let left = match &app.data {
         Some(data) => {
             let o = &data.overview;
+            let full = ui::counts(o.total, o.ranked, o.incomplete, o.blocked, lang);
+            let short = ui::counts_short(o.total, lang);
             let name = &data.portfolio.settings.name;
-            let counts = ui::counts(o.total, o.ranked, o.incomplete, o.blocked, lang);
-            format!(" {name} · {counts}")
+            // The counts matter more than the whole name; the name gives way first.
+            let counts = if room >= full.chars().count() + 24 { full } else { short };
+            let name_room = room.saturating_sub(counts.chars().count() + 4);
+            format!(" {} · {counts}", super::fit(name, name_room.max(8)))
         }
         None => " bered".to_string(),
     };
@@ -73,8 +78,8 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [status_row, keys_row] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(status_line(app, theme)), status_row);
     let mut spans = vec![Span::raw(" ")];
-    for binding in keymap::footer(&app.contexts()) {
-        spans.push(Span::styled(keymap::keys_label(binding), theme.key()));
+    for (key, binding) in keymap::footer(&app.contexts()) {
+        spans.push(Span::styled(key.label(), theme.key()));
         spans.push(Span::styled(format!(" {}  ", binding.help.get(app.lang)), theme.muted()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), keys_row);

@@ -82,7 +82,7 @@ pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area:
         match app.view.at_line(app.offset + n) {
             Some(LineItem::Row(k)) => rows.push(row(app, data, theme, &columns, wide, k)),
             Some(LineItem::Separator(s)) => {
-                rows.push(Row::default());
+                rows.push(Row::new(Vec::<Cell>::new()).height(1));
                 separators.push((n as u16, s));
             }
             None => break,
