@@ -4,3 +4,4 @@ pub mod eval;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod report;
