@@ -1,7 +1,9 @@
 //! bered: triage of a municipality's portfolio of digitalisation initiatives.
 
+pub mod edit;
 pub mod eval;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod report;
 pub mod tui;

@@ -1,0 +1,3 @@
+//! Non-interactive output: table, CSV, JSON, Markdown.
+
+pub mod check;
