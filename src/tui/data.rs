@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
-use crate::model::{Date, Initiative, Portfolio};
+use crate::model::{Date, Initiative, Loc, Portfolio};
 
 use super::engine::eval::{self, Analysis, Analyzed};
 use super::engine::load::{self, Diagnostic, Severity};
@@ -75,14 +75,21 @@ pub fn count_errors(diagnostics: &[Diagnostic]) -> usize {
         .count()
 }
 
-/// Loads and analyses a portfolio; `progress` hears each phase as it starts.
-pub fn load(path: &Path, as_of: Date, generation: u64, progress: &dyn Fn(Phase)) -> LoadOutcome {
+/// Loads and analyses a portfolio (`None`: the loader's default); `progress` hears each phase.
+pub fn load(path: Option<&Path>, as_of: Date, generation: u64, progress: &dyn Fn(Phase)) -> LoadOutcome {
     progress(Phase::Reading);
-    let (portfolio, diagnostics) = load::load(path);
-    let dataset = Dataset::build(portfolio, as_of, generation, progress);
-    LoadOutcome {
-        dataset: Some(dataset),
-        diagnostics,
+    match load::load(path) {
+        Ok(loaded) => LoadOutcome {
+            dataset: Some(Dataset::build(loaded.portfolio, as_of, generation, progress)),
+            diagnostics: loaded.diagnostics,
+        },
+        Err(e) => {
+            let at = path.map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf);
+            LoadOutcome {
+                dataset: None,
+                diagnostics: vec![Diagnostic::error(&at, Loc::default(), e.to_string())],
+            }
+        }
     }
 }
 

@@ -1,5 +1,5 @@
-//! TEMPORARY stand-in for the engine (API.md) and the loader while they are written on other
-//! branches. Same type names and fields as API.md; simple bodies. Removed when main has them.
+//! TEMPORARY stand-in for the engine (API.md) while it is written on another branch.
+//! Same type names and fields as API.md; simple bodies. Removed when main has the engine.
 #![allow(dead_code)]
 
 pub mod eval {
@@ -509,94 +509,5 @@ pub mod realisation {
             push(FlagKind::IncompleteScores, Some(eval.missing.join(", ")));
         }
         out
-    }
-}
-
-pub mod load {
-    use std::path::{Path, PathBuf};
-
-    use crate::load::yaml;
-    use crate::model::{Initiative, InitiativeFile, Portfolio, PortfolioFile, Settings};
-
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum Severity {
-        Error,
-        Warning,
-    }
-
-    #[derive(Clone, Debug, PartialEq)]
-    pub struct Diagnostic {
-        pub path: PathBuf,
-        pub line: u32,
-        pub col: u32,
-        pub severity: Severity,
-        pub message: String,
-    }
-
-    fn read<T: serde::de::DeserializeOwned>(path: &Path, out: &mut Vec<Diagnostic>) -> Option<T> {
-        let located = |line, col, message| Diagnostic {
-            path: path.to_path_buf(),
-            line,
-            col,
-            severity: Severity::Error,
-            message,
-        };
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) => {
-                out.push(located(0, 0, e.to_string()));
-                return None;
-            }
-        };
-        match yaml::parse::<T>(&text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                out.push(located(e.loc.line, e.loc.col, e.message));
-                None
-            }
-        }
-    }
-
-    /// Loads a folder (`portfolio.yaml` + `initiatives/*.yaml`).
-    pub fn load(root: &Path) -> (Portfolio, Vec<Diagnostic>) {
-        let mut diags = Vec::new();
-        let file: PortfolioFile = read(&root.join("portfolio.yaml"), &mut diags).unwrap_or_default();
-        let settings = Settings {
-            name: file.name.clone().unwrap_or_default(),
-            budget: file.budget.as_ref().map(|b| b.value),
-            planning_year: file.planning_year.as_ref().map(|y| y.value),
-            hourly_cost: file.hourly_cost.as_ref().map(|h| h.value),
-            strategic_goals: file.strategic_goals.iter().map(|g| g.value.clone()).collect(),
-            ..Settings::default()
-        };
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("initiatives"))
-            .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        paths.retain(|p| p.extension().is_some_and(|e| e == "yaml"));
-        paths.sort();
-        let initiatives = paths
-            .iter()
-            .filter_map(|p| {
-                let f: InitiativeFile = read(p, &mut diags)?;
-                let scores = f
-                    .scores
-                    .iter()
-                    .filter_map(|(k, v)| Some((k.value.clone(), v.value.0.parse().ok()?)))
-                    .collect();
-                let id = p.file_stem()?.to_string_lossy().into_owned();
-                Some(Initiative {
-                    id,
-                    path: p.clone(),
-                    file: f,
-                    scores,
-                })
-            })
-            .collect();
-        let portfolio = Portfolio {
-            settings,
-            model: crate::eval::Model::nacka(),
-            initiatives,
-        };
-        (portfolio, diags)
     }
 }

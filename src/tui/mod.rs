@@ -19,7 +19,8 @@ pub mod views;
 
 /// The engine and loader as the TUI sees them (a stand-in until they are merged).
 pub mod engine {
-    pub use super::engine_shim::{eval, finance, load, realisation};
+    pub use super::engine_shim::{eval, finance, realisation};
+    pub use crate::load;
 }
 
 use std::path::PathBuf;
@@ -38,7 +39,7 @@ use theme::Theme;
 /// What `bered [PATH]` passes to the interactive application.
 #[derive(Clone, Debug)]
 pub struct TuiOptions {
-    /// The portfolio folder or file; the current folder when `None`.
+    /// The portfolio folder or file; when `None`, `./portfolio` if it exists, else the sample.
     pub portfolio: Option<PathBuf>,
     pub lang: Lang,
     /// A built-in theme name or a theme file's path; `default` when `None`.
@@ -62,12 +63,15 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         anyhow::bail!("{}", ui::not_a_terminal(options.lang));
     }
     let theme = resolve_theme(options.theme.as_deref(), options.lang)?;
-    let path = options.portfolio.clone().unwrap_or_else(|| PathBuf::from("."));
+    // `None`: the sample built into bered, which never changes on disk.
+    let path = crate::load::resolve(options.portfolio.as_deref());
     let (tx, rx) = mpsc::channel();
     events::spawn_signals(tx.clone()).context("installing signal handlers")?;
     let mut guard = terminal::Guard::enter().context("setting up the terminal")?;
     events::spawn_input(tx.clone());
-    events::spawn_watcher(tx.clone(), path.clone());
+    if let Some(watched) = &path {
+        events::spawn_watcher(tx.clone(), watched.clone());
+    }
     let mut generation = 1;
     events::spawn_load(tx.clone(), path.clone(), options.as_of, generation);
     let mut app = App::new(options.lang, options.as_of);

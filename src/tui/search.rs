@@ -37,6 +37,9 @@ impl SearchIndex {
                 text.push_str(" · ");
                 text.push_str(part);
             }
+            // nucleo-matcher 0.3.1 misses substring (`'`) matches that end a Unicode haystack;
+            // a trailing space keeps every real match inside.
+            text.push(' ');
             haystacks.push(Utf32String::from(text.as_str()));
         }
         SearchIndex {

@@ -35,14 +35,20 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list_area);
     if let Some(d) = app.diagnostics.get(app.diagnostic_selected) {
         let block = Block::default().borders(Borders::TOP).border_style(theme.border());
-        let text = format!("{}\n{}", location(d), d.message);
+        let mut text = format!("{}\n{}", location(d), d.message);
+        if let Some(source) = &d.source_line {
+            text.push_str(&format!("\n  {source}"));
+        }
+        if let Some(hint) = &d.hint {
+            text.push_str(&format!("\n{hint}"));
+        }
         let p = Paragraph::new(text).block(block).wrap(Wrap { trim: false });
         frame.render_widget(p, pane);
     }
 }
 
 fn location(d: &Diagnostic) -> String {
-    format!("{}:{}:{}", d.path.display(), d.line, d.col)
+    format!("{}:{}:{}", d.path.display(), d.line, d.column)
 }
 
 fn line<'a>(app: &App, theme: &Theme, d: &'a Diagnostic, selected: bool) -> Line<'a> {

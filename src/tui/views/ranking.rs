@@ -16,11 +16,10 @@ use super::super::table::{Column, LineItem, Separator};
 use super::super::theme::Theme;
 use super::{gate_symbol, score};
 
-const TITLE_MIN: u16 = 20;
 /// Columns dropped first when the terminal is narrow.
 const DROP_ORDER: [Column; 7] = [
-    Column::Unit,
     Column::Payback,
+    Column::Unit,
     Column::Stage,
     Column::Flags,
     Column::Npv,
@@ -28,10 +27,15 @@ const DROP_ORDER: [Column; 7] = [
     Column::Benefit,
 ];
 
+/// The title's least width: it is what people read, so on a roomy screen it keeps more.
+fn title_min(width: u16) -> u16 {
+    if width >= 100 { 30 } else { 22 }
+}
+
 fn width_of(column: Column, wide: bool) -> u16 {
     match column {
         Column::Rank => 4,
-        Column::Title => TITLE_MIN,
+        Column::Title => 0,
         Column::Unit if wide => 22,
         Column::Unit => 14,
         Column::Stage => 11,
@@ -52,7 +56,7 @@ fn visible_columns(width: u16) -> (Vec<Column>, bool) {
     let mut columns = Column::ALL.to_vec();
     let total = |cols: &[Column]| -> u16 {
         // The selection marker, then each column with one space between.
-        2 + cols.iter().map(|c| width_of(*c, wide) + 1).sum::<u16>()
+        2 + title_min(width) + cols.iter().map(|c| width_of(*c, wide) + 1).sum::<u16>()
     };
     for drop in DROP_ORDER {
         if total(&columns) <= width {
@@ -72,7 +76,7 @@ pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area:
     let (columns, wide) = visible_columns(area.width);
     let mut widths = vec![Constraint::Length(1)];
     widths.extend(columns.iter().map(|c| match c {
-        Column::Title => Constraint::Min(TITLE_MIN),
+        Column::Title => Constraint::Min(title_min(area.width)),
         c => Constraint::Length(width_of(*c, wide)),
     }));
     let height = usize::from(area.height.saturating_sub(1));
