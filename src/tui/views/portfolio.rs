@@ -82,7 +82,12 @@ fn counts<'a>(doc: &mut Doc<'a>, app: &App, data: &Dataset, theme: &Theme) {
     );
     let height = stages.len().max(quadrants.len()).max(gates.len()) as u16;
     doc.widget(height, move |area, buf| {
-        let cols: [Rect; 3] = Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(area);
+        let cols: [Rect; 3] = Layout::horizontal([
+            Constraint::Length(24),
+            Constraint::Length(32),
+            Constraint::Min(0),
+        ])
+        .areas(area);
         for (lines, col) in [stages, quadrants, gates].into_iter().zip(cols) {
             Paragraph::new(lines).render(col, buf);
         }
