@@ -1,7 +1,10 @@
 // Temporary: try the TUI before main.rs wires it. Removed before the final commit.
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let lang = std::env::var("DEMO_LANG").ok().and_then(|l| bered::i18n::Lang::parse(&l)).unwrap_or_default();
+    let lang = std::env::var("DEMO_LANG")
+        .ok()
+        .and_then(|l| bered::i18n::Lang::parse(&l))
+        .unwrap_or_default();
     bered::tui::run(bered::tui::TuiOptions {
         portfolio: args.get(1).map(Into::into),
         lang,

@@ -8,7 +8,9 @@ use bered::tui::data::{self, Facet};
 use bered::tui::engine::eval::RankGroup;
 use bered::tui::table::{Column, Separator};
 use crossterm::event::{KeyCode, KeyModifiers};
-use tui_support::{app, app_from, as_of, fixture, press, press_with, selected_title, type_text, visible_titles};
+use tui_support::{
+    app, app_from, as_of, fixture, press, press_with, selected_title, type_text, visible_titles,
+};
 
 #[test]
 fn starts_in_rank_order_with_the_budget_line_and_groups() {
@@ -16,7 +18,12 @@ fn starts_in_rank_order_with_the_budget_line_and_groups() {
     let data = app.data.as_ref().unwrap();
     let ranks: Vec<usize> = app.view.rows.iter().map(|&i| data.item(i).rank).collect();
     assert_eq!(ranks, (1..=data.len()).collect::<Vec<_>>());
-    assert!(app.view.separators.iter().any(|(_, s)| *s == Separator::BudgetLine));
+    assert!(
+        app.view
+            .separators
+            .iter()
+            .any(|(_, s)| *s == Separator::BudgetLine)
+    );
     let groups: Vec<RankGroup> = app
         .view
         .separators
@@ -60,9 +67,16 @@ fn search_is_live_smart_case_and_normalised() {
     type_text(&mut app, "ovrs");
     let titles = visible_titles(&app);
     assert!(titles.len() < 6, "{titles:?}");
-    let k = titles.iter().position(|t| t == "Översikt över ekonomin för chefer").unwrap();
+    let k = titles
+        .iter()
+        .position(|t| t == "Översikt över ekonomin för chefer")
+        .unwrap();
     let i = app.view.rows[k];
-    assert_eq!(app.search.title_highlights(i), &[0, 1, 3, 4], "Ö v e r s: all but e");
+    assert_eq!(
+        app.search.title_highlights(i),
+        &[0, 1, 3, 4],
+        "Ö v e r s: all but e"
+    );
     for _ in 0..4 {
         press(&mut app, KeyCode::Backspace);
     }
@@ -70,7 +84,10 @@ fn search_is_live_smart_case_and_normalised() {
     assert_eq!(visible_titles(&app), ["Översikt över ekonomin för chefer"]);
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "T");
-    assert!(visible_titles(&app).is_empty(), "an upper-case letter makes the case count");
+    assert!(
+        visible_titles(&app).is_empty(),
+        "an upper-case letter makes the case count"
+    );
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "t");
     press(&mut app, KeyCode::Enter);
@@ -94,7 +111,11 @@ fn search_finds_ids_owners_units_and_tags() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "'beslutsstöd");
-    assert_eq!(visible_titles(&app), ["Översikt över ekonomin för chefer"], "by tag");
+    assert_eq!(
+        visible_titles(&app),
+        ["Översikt över ekonomin för chefer"],
+        "by tag"
+    );
 }
 
 #[test]
@@ -107,7 +128,11 @@ fn refining_a_query_gives_what_a_fresh_search_gives() {
         let mut fresh = app(Lang::Sv, 80, 24);
         press(&mut fresh, KeyCode::Char('/'));
         type_text(&mut fresh, &"e tjä".chars().take(n + 1).collect::<String>());
-        assert_eq!(visible_titles(&typed), visible_titles(&fresh), "after {n} keys");
+        assert_eq!(
+            visible_titles(&typed),
+            visible_titles(&fresh),
+            "after {n} keys"
+        );
         results.push(typed.view.rows.len());
     }
     assert!(results.windows(2).all(|w| w[1] <= w[0]), "{results:?}");
@@ -125,13 +150,27 @@ fn sort_by_any_column_and_back_to_rank_order() {
     assert_eq!(ranked, sorted, "sorted within the ranked group");
     press(&mut app, KeyCode::Char('r'));
     assert!(app.sort.descending);
-    assert!(!app.view.separators.iter().any(|(_, s)| *s == Separator::BudgetLine));
+    assert!(
+        !app.view
+            .separators
+            .iter()
+            .any(|(_, s)| *s == Separator::BudgetLine)
+    );
     press(&mut app, KeyCode::Char('S'));
     press(&mut app, KeyCode::Char('S'));
-    assert_eq!(app.sort.column, Some(Column::Flags), "S goes back, past rank order");
+    assert_eq!(
+        app.sort.column,
+        Some(Column::Flags),
+        "S goes back, past rank order"
+    );
     press(&mut app, KeyCode::Char('o'));
     assert_eq!(app.sort.column, None);
-    assert!(app.view.separators.iter().any(|(_, s)| *s == Separator::BudgetLine));
+    assert!(
+        app.view
+            .separators
+            .iter()
+            .any(|(_, s)| *s == Separator::BudgetLine)
+    );
 }
 
 #[test]
@@ -186,7 +225,13 @@ fn tab_moves_between_screens_and_esc_goes_home() {
     }
     assert_eq!(
         seen,
-        [Screen::Ranking, Screen::Matrix, Screen::Portfolio, Screen::Diagnostics, Screen::Ranking]
+        [
+            Screen::Ranking,
+            Screen::Matrix,
+            Screen::Portfolio,
+            Screen::Diagnostics,
+            Screen::Ranking
+        ]
     );
     press_with(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
     assert_eq!(app.screen, Screen::Diagnostics);
@@ -201,7 +246,10 @@ fn enter_opens_the_detail_with_tabs_and_esc_closes_it() {
     let title = selected_title(&app);
     press(&mut app, KeyCode::Enter);
     let detail = app.detail.as_ref().expect("detail open");
-    assert_eq!(app.data.as_ref().unwrap().initiative(detail.index).title(), title);
+    assert_eq!(
+        app.data.as_ref().unwrap().initiative(detail.index).title(),
+        title
+    );
     assert_eq!(detail.tab, DetailTab::Overview);
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.detail.as_ref().unwrap().tab, DetailTab::Scores);
@@ -213,7 +261,11 @@ fn enter_opens_the_detail_with_tabs_and_esc_closes_it() {
     assert_eq!(app.detail.as_ref().unwrap().tab, DetailTab::Scores);
     press(&mut app, KeyCode::Char('h'));
     press(&mut app, KeyCode::Char('h'));
-    assert_eq!(app.detail.as_ref().unwrap().tab, DetailTab::Decisions, "wraps round");
+    assert_eq!(
+        app.detail.as_ref().unwrap().tab,
+        DetailTab::Decisions,
+        "wraps round"
+    );
     press(&mut app, KeyCode::Esc);
     assert!(app.detail.is_none());
     assert_eq!(app.screen, Screen::Ranking);
@@ -225,10 +277,18 @@ fn the_matrix_moves_between_points_and_opens_one() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.screen, Screen::Matrix);
     let data = app.data.as_ref().unwrap();
-    let start = app.matrix_selected.expect("starts on the ranking's selection");
+    let start = app
+        .matrix_selected
+        .expect("starts on the ranking's selection");
     assert_eq!(data.item(start).rank, 1);
     let feasibility = |app: &bered::tui::app::App, i: usize| {
-        app.data.as_ref().unwrap().item(i).eval.feasibility_score.unwrap()
+        app.data
+            .as_ref()
+            .unwrap()
+            .item(i)
+            .eval
+            .feasibility_score
+            .unwrap()
     };
     press(&mut app, KeyCode::Left);
     let left = app.matrix_selected.unwrap();
@@ -236,7 +296,10 @@ fn the_matrix_moves_between_points_and_opens_one() {
     press(&mut app, KeyCode::Char('l'));
     assert!(feasibility(&app, app.matrix_selected.unwrap()) > feasibility(&app, left));
     press(&mut app, KeyCode::Char('n'));
-    assert!(app.matrix_selected.is_some(), "cycling a lone point stays on it");
+    assert!(
+        app.matrix_selected.is_some(),
+        "cycling a lone point stays on it"
+    );
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.detail.as_ref().map(|d| d.index), app.matrix_selected);
 }
@@ -246,14 +309,28 @@ fn q_quits_help_opens_and_closes() {
     let mut app = app(Lang::Sv, 80, 24);
     press(&mut app, KeyCode::Char('?'));
     assert!(matches!(app.overlay, Overlay::Help { .. }));
-    assert_eq!(press(&mut app, KeyCode::Char('q')), Command::None, "q closes help first");
+    assert_eq!(
+        press(&mut app, KeyCode::Char('q')),
+        Command::None,
+        "q closes help first"
+    );
     assert_eq!(app.overlay, Overlay::None);
     assert_eq!(press(&mut app, KeyCode::Char('q')), Command::Quit);
     press(&mut app, KeyCode::Char('/'));
-    assert_eq!(press(&mut app, KeyCode::Char('q')), Command::None, "q is text in the search");
+    assert_eq!(
+        press(&mut app, KeyCode::Char('q')),
+        Command::None,
+        "q is text in the search"
+    );
     assert_eq!(app.search.query, "q");
-    assert_eq!(press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL), Command::Quit);
-    assert_eq!(press_with(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL), Command::None);
+    assert_eq!(
+        press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL),
+        Command::Quit
+    );
+    assert_eq!(
+        press_with(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL),
+        Command::None
+    );
 }
 
 fn copy_fixture() -> tempfile::TempDir {
@@ -283,14 +360,25 @@ fn a_reload_keeps_the_selection_and_says_what_changed() {
     let before = selected_title(&app);
     let files = dir.path().join("initiatives");
     let text = std::fs::read_to_string(files.join("chattbot-kontaktcenter.yaml")).unwrap();
-    std::fs::write(files.join("chattbot-kontaktcenter.yaml"), text.replace("quality: 3", "quality: 4")).unwrap();
-    std::fs::write(files.join("ny-ide.yaml"), "title: Alldeles ny idé\nstage: idea\n").unwrap();
+    std::fs::write(
+        files.join("chattbot-kontaktcenter.yaml"),
+        text.replace("quality: 3", "quality: 4"),
+    )
+    .unwrap();
+    std::fs::write(
+        files.join("ny-ide.yaml"),
+        "title: Alldeles ny idé\nstage: idea\n",
+    )
+    .unwrap();
     std::fs::remove_file(files.join("parkeringsapp.yaml")).unwrap();
     app.apply_load(data::load(Some(dir.path()), as_of(), 2, &|_| {}));
     assert_eq!(selected_title(&app), before);
     let status = app.status.as_ref().expect("a reload says what changed");
     assert!(!status.error);
-    assert_eq!(status.text, "Omläst från disk: 1 nya, 1 ändrade, 1 borttagna");
+    assert_eq!(
+        status.text,
+        "Omläst från disk: 1 nya, 1 ändrade, 1 borttagna"
+    );
 }
 
 #[test]
@@ -302,7 +390,11 @@ fn a_failed_reload_keeps_the_last_good_data_and_shows_the_diagnostics() {
     let broken = dir.path().join("initiatives/e-arkiv.yaml");
     std::fs::write(&broken, "title: [unclosed\n").unwrap();
     app.apply_load(data::load(Some(dir.path()), as_of(), 2, &|_| {}));
-    assert_eq!(app.data.as_ref().unwrap().len(), count, "last good data kept");
+    assert_eq!(
+        app.data.as_ref().unwrap().len(),
+        count,
+        "last good data kept"
+    );
     assert!(!app.diagnostics.is_empty());
     assert_eq!(app.diagnostics[0].path, broken);
     let status = app.status.as_ref().unwrap();
@@ -317,7 +409,12 @@ fn a_failed_reload_keeps_the_last_good_data_and_shows_the_diagnostics() {
 
 #[test]
 fn a_missing_portfolio_shows_a_diagnostic_not_a_crash() {
-    let app = app_from(std::path::Path::new("/nonexistent/portfolio"), Lang::Sv, 80, 24);
+    let app = app_from(
+        std::path::Path::new("/nonexistent/portfolio"),
+        Lang::Sv,
+        80,
+        24,
+    );
     assert!(app.data.is_none());
     assert_eq!(app.diagnostics.len(), 1);
     assert!(app.view.rows.is_empty());

@@ -19,7 +19,10 @@ fn screens() -> Vec<(&'static str, Vec<KeyCode>)> {
     vec![
         ("ranking", vec![]),
         ("ranking_search", search),
-        ("ranking_sorted", vec![Char('s'), Char('s'), Char('s'), Char('s')]),
+        (
+            "ranking_sorted",
+            vec![Char('s'), Char('s'), Char('s'), Char('s')],
+        ),
         ("filters", vec![Char('f'), Down, Char(' ')]),
         ("matrix", vec![Tab]),
         ("detail_overview", vec![Down, Enter]),
@@ -70,7 +73,10 @@ fn diagnostics_screen_lists_errors_with_file_and_line() {
             assert!(text.contains("trasig.yaml:2:8"), "{text}");
             // Paths differ between machines; the snapshot keeps what follows the fixture folder.
             let text = text.replace(&broken.display().to_string(), "<broken>");
-            insta::assert_snapshot!(format!("diagnostics_{}_{}x{}", lang.id(), size.0, size.1), text);
+            insta::assert_snapshot!(
+                format!("diagnostics_{}_{}x{}", lang.id(), size.0, size.1),
+                text
+            );
         }
     }
 }
@@ -80,14 +86,29 @@ fn the_header_counts_diagnostics_and_the_detail_opens_from_one() {
     let broken = fixture().with_file_name("broken");
     let mut app = app_from(&broken, Lang::En, 80, 24);
     let text = draw(&mut app, &mono());
-    assert!(text.lines().next().unwrap().contains("⚠ 2 diagnostics"), "{text}");
+    assert!(
+        text.lines().next().unwrap().contains("⚠ 2 diagnostics"),
+        "{text}"
+    );
     assert!(text.contains("Diagnostics (2)"));
 }
 
 #[test]
 fn no_panic_at_any_size_and_a_note_when_too_small() {
     let theme = mono();
-    let sizes = [(1, 1), (2, 1), (1, 2), (5, 3), (39, 9), (39, 30), (100, 9), (40, 10), (41, 11), (60, 15), (250, 70)];
+    let sizes = [
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (5, 3),
+        (39, 9),
+        (39, 30),
+        (100, 9),
+        (40, 10),
+        (41, 11),
+        (60, 15),
+        (250, 70),
+    ];
     for (name, keys) in screens() {
         for (w, h) in sizes {
             let mut app = at(Lang::Sv, (w, h), &keys);
@@ -95,7 +116,10 @@ fn no_panic_at_any_size_and_a_note_when_too_small() {
             if w < 40 || h < 10 {
                 let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
                 if w >= 20 && h >= 3 {
-                    assert!(flat.contains("Fönstret är för litet"), "{name} {w}×{h}: {text}");
+                    assert!(
+                        flat.contains("Fönstret är för litet"),
+                        "{name} {w}×{h}: {text}"
+                    );
                 }
             } else {
                 assert!(!text.contains("Fönstret är för litet"), "{name} {w}×{h}");
@@ -155,6 +179,10 @@ fn the_help_is_the_keymap() {
     for binding in bered::tui::keymap::BINDINGS {
         let label = bered::tui::keymap::keys_label(binding);
         assert!(seen.contains(&label), "help lacks {label}");
-        assert!(seen.contains(binding.help.get(Lang::En)), "help lacks {}", binding.help.1);
+        assert!(
+            seen.contains(binding.help.get(Lang::En)),
+            "help lacks {}",
+            binding.help.1
+        );
     }
 }

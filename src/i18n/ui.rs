@@ -114,7 +114,10 @@ pub const BENEFIT_GROUP: Text = Text("NYTTA", "BENEFIT");
 pub const FEASIBILITY_GROUP: Text = Text("GENOMFÖRBARHET", "FEASIBILITY");
 pub const BENEFIT_SCORE: Text = Text("Nyttopoäng", "Benefit score");
 pub const FEASIBILITY_SCORE: Text = Text("Genomförbarhetspoäng", "Feasibility score");
-pub const PRIORITY: Text = Text("Prioritet (nytta × genomförbarhet)", "Priority (benefit × feasibility)");
+pub const PRIORITY: Text = Text(
+    "Prioritet (nytta × genomförbarhet)",
+    "Priority (benefit × feasibility)",
+);
 pub const NOT_SCORED: Text = Text("ej bedömd", "not scored");
 pub const GATE: Text = Text("Regelefterlevnad", "Compliance gate");
 
@@ -176,7 +179,10 @@ pub const NOTE: Text = Text("Anteckning", "Note");
 pub const TOTALS: Text = Text("Summering", "Totals");
 pub const INITIATIVES: Text = Text("Initiativ", "Initiatives");
 pub const BUDGET: Text = Text("Budgetram", "Budget");
-pub const PLANNING_YEAR_COST: Text = Text("Kostnad planeringsåret, rangordnade", "Planning-year cost, ranked");
+pub const PLANNING_YEAR_COST: Text = Text(
+    "Kostnad planeringsåret, rangordnade",
+    "Planning-year cost, ranked",
+);
 pub const NPV_SUM: Text = Text("Summa nuvärde", "Sum of NPV");
 pub const PER_STAGE: Text = Text("Per fas", "Per stage");
 pub const PER_QUADRANT: Text = Text("Per kvadrant", "Per quadrant");
@@ -186,7 +192,10 @@ pub const COST_OF_DELAY_NOTE: Text = Text(
     "årlig nettonytta som uteblir för rangordnade initiativ som inte har startat",
     "yearly net benefit forgone by ranked initiatives not yet started",
 );
-pub const DIMIOS: Text = Text("DiMiOS-spegel (data, inte dom)", "DiMiOS mirror (data, not a verdict)");
+pub const DIMIOS: Text = Text(
+    "DiMiOS-spegel (data, inte dom)",
+    "DiMiOS mirror (data, not a verdict)",
+);
 pub const SHARE_MEASURABLE: Text = Text("med mätbara effektmål", "with measurable effect goals");
 pub const SHARE_OWNER: Text = Text("med nyttoägare", "with benefit owners");
 pub const SHARE_PLAN: Text = Text("med nyttorealiseringsplan", "with a realisation plan");
@@ -243,7 +252,10 @@ pub const ACT_NEXT_FACET: Text = Text("nästa grupp", "next group");
 pub const ACT_PREV_FACET: Text = Text("föregående grupp", "previous group");
 pub const ACT_LEFT: Text = Text("vänster", "left");
 pub const ACT_RIGHT: Text = Text("höger", "right");
-pub const ACT_NEARBY: Text = Text("nästa punkt på samma ställe", "next point at the same place");
+pub const ACT_NEARBY: Text = Text(
+    "nästa punkt på samma ställe",
+    "next point at the same place",
+);
 pub const ACT_NEXT_TAB: Text = Text("nästa flik", "next tab");
 pub const ACT_PREV_TAB: Text = Text("föregående flik", "previous tab");
 pub const ACT_TAB_N: Text = Text("gå till flik 1–5", "go to tab 1–5");
@@ -251,7 +263,13 @@ pub const ACT_YEARS: Text = Text("bläddra bland åren", "scroll the years");
 pub const ACT_SCROLL: Text = Text("rulla", "scroll");
 
 /// The header's counts: "34 initiativ · 28 rangordnade · 3 ofullständiga · 3 spärrade".
-pub fn counts(total: usize, ranked: usize, incomplete: usize, blocked: usize, lang: Lang) -> String {
+pub fn counts(
+    total: usize,
+    ranked: usize,
+    incomplete: usize,
+    blocked: usize,
+    lang: Lang,
+) -> String {
     match lang {
         Lang::Sv => format!(
             "{total} initiativ · {ranked} rangordnade · {incomplete} ofullständiga · {blocked} spärrade"
@@ -302,8 +320,12 @@ pub fn at_this_point(n: usize, lang: Lang) -> String {
 /// What a reload changed: "Omläst: 2 nya, 1 ändrat, 0 borttagna".
 pub fn reloaded(added: usize, changed: usize, removed: usize, lang: Lang) -> String {
     match lang {
-        Lang::Sv => format!("Omläst från disk: {added} nya, {changed} ändrade, {removed} borttagna"),
-        Lang::En => format!("Reloaded from disk: {added} added, {changed} changed, {removed} removed"),
+        Lang::Sv => {
+            format!("Omläst från disk: {added} nya, {changed} ändrade, {removed} borttagna")
+        }
+        Lang::En => {
+            format!("Reloaded from disk: {added} added, {changed} changed, {removed} removed")
+        }
     }
 }
 
@@ -311,7 +333,11 @@ pub fn loading_progress(phase: Text, done: usize, total: usize, lang: Lang) -> S
     if total == 0 {
         format!("{} – {}…", LOADING.get(lang), phase.get(lang))
     } else {
-        format!("{} – {} {done}/{total}…", LOADING.get(lang), phase.get(lang))
+        format!(
+            "{} – {} {done}/{total}…",
+            LOADING.get(lang),
+            phase.get(lang)
+        )
     }
 }
 
@@ -464,8 +490,12 @@ pub fn dimios_level(level: u8, lang: Lang) -> &'static str {
         (Lang::Sv, 3) => "Nivå 3: mätbara effektmål, ägare och uppföljning i varje initiativ",
         (Lang::Sv, 2) => "Nivå 2: mål och ägare bara för en del initiativ",
         (Lang::Sv, _) => "Nivå 1: effektmål och nyttoägare krävs inte, ingen uppföljning",
-        (Lang::En, 4) => "Level 4: goals, owners, calculations and plans for all, continuous follow-up",
-        (Lang::En, 3) => "Level 3: measurable effect goals, an owner and follow-up in every initiative",
+        (Lang::En, 4) => {
+            "Level 4: goals, owners, calculations and plans for all, continuous follow-up"
+        }
+        (Lang::En, 3) => {
+            "Level 3: measurable effect goals, an owner and follow-up in every initiative"
+        }
         (Lang::En, 2) => "Level 2: goals and owners only for some initiatives",
         (Lang::En, _) => "Level 1: no effect goals or benefit owners required, no follow-up",
     }

@@ -1,12 +1,12 @@
 //! The application's state and `update(Action)`: no I/O, no drawing. What I/O to do (reload,
 //! quit) comes back as a `Command` for the runtime to carry out.
 
-use crate::i18n::ui::{self, Text};
 use crate::i18n::Lang;
+use crate::i18n::ui::{self, Text};
 use crate::model::Date;
 
 use super::action::Action;
-use super::data::{count_errors, Dataset, Facet, LoadOutcome, Phase};
+use super::data::{Dataset, Facet, LoadOutcome, Phase, count_errors};
 use super::engine::load::Diagnostic;
 use super::keymap::Context;
 use super::layout;
@@ -264,7 +264,10 @@ impl App {
 
     fn switch_screen(&mut self, action: Action) {
         let n = Screen::ALL.len();
-        let pos = Screen::ALL.iter().position(|s| *s == self.screen).unwrap_or(0);
+        let pos = Screen::ALL
+            .iter()
+            .position(|s| *s == self.screen)
+            .unwrap_or(0);
         let next = if action == Action::NextScreen {
             (pos + 1) % n
         } else {
@@ -278,7 +281,9 @@ impl App {
 
     /// Esc on a screen: first undo a search or filter, then go home.
     fn back(&mut self) {
-        if self.screen == Screen::Ranking && (!self.search.query.is_empty() || !self.filters.is_empty()) {
+        if self.screen == Screen::Ranking
+            && (!self.search.query.is_empty() || !self.filters.is_empty())
+        {
             self.clear_all();
         } else {
             self.screen = Screen::Ranking;
@@ -330,9 +335,17 @@ impl App {
         match action {
             Action::Up => menu.cursor = menu.cursor.saturating_sub(1),
             Action::Down => menu.cursor = (menu.cursor + 1).min(values.len().saturating_sub(1)),
-            Action::NextFacet => menu = FilterMenu { facet: (menu.facet + 1) % facets, cursor: 0 },
+            Action::NextFacet => {
+                menu = FilterMenu {
+                    facet: (menu.facet + 1) % facets,
+                    cursor: 0,
+                }
+            }
             Action::PrevFacet => {
-                menu = FilterMenu { facet: (menu.facet + facets - 1) % facets, cursor: 0 }
+                menu = FilterMenu {
+                    facet: (menu.facet + facets - 1) % facets,
+                    cursor: 0,
+                }
             }
             Action::ToggleFilter => {
                 if let Some(value) = values.get(menu.cursor) {
@@ -404,9 +417,7 @@ impl App {
             .get(self.selected)
             .copied()
             .filter(|&i| matrix::point(data, i).is_some());
-        let still_there = self
-            .matrix_selected
-            .filter(|i| self.view.rows.contains(i));
+        let still_there = self.matrix_selected.filter(|i| self.view.rows.contains(i));
         self.matrix_selected = from_table
             .or(still_there)
             .or_else(|| matrix::first(data, &self.view.rows));
@@ -426,18 +437,28 @@ impl App {
 
     fn update_diagnostics(&mut self, action: Action) {
         if action == Action::Open {
-            let target = self.diagnostics.get(self.diagnostic_selected).and_then(|d| {
-                let data = self.data.as_ref()?;
-                data.portfolio.initiatives.iter().position(|i| i.path == d.path)
-            });
+            let target = self
+                .diagnostics
+                .get(self.diagnostic_selected)
+                .and_then(|d| {
+                    let data = self.data.as_ref()?;
+                    data.portfolio
+                        .initiatives
+                        .iter()
+                        .position(|i| i.path == d.path)
+                });
             if let Some(i) = target {
                 self.open_detail(i);
             }
             return;
         }
         let page = layout::diagnostics_rows(self.size.1);
-        self.diagnostic_selected =
-            moved(self.diagnostic_selected, self.diagnostics.len(), page, action);
+        self.diagnostic_selected = moved(
+            self.diagnostic_selected,
+            self.diagnostics.len(),
+            page,
+            action,
+        );
     }
 
     pub fn open_detail(&mut self, index: usize) {
@@ -457,9 +478,14 @@ impl App {
 
     fn update_detail(&mut self, action: Action) {
         let max = self.detail_max_scroll;
-        let Some(detail) = &mut self.detail else { return };
+        let Some(detail) = &mut self.detail else {
+            return;
+        };
         let tabs = DetailTab::ALL.len();
-        let pos = DetailTab::ALL.iter().position(|t| *t == detail.tab).unwrap_or(0);
+        let pos = DetailTab::ALL
+            .iter()
+            .position(|t| *t == detail.tab)
+            .unwrap_or(0);
         let mut tab = |to: usize| {
             detail.tab = DetailTab::ALL[to % tabs];
             detail.scroll = 0;
@@ -512,8 +538,12 @@ impl App {
         }
         if let Some(data) = &self.data {
             let end = (self.offset + height + 1).min(self.view.rows.len());
-            let start = self.offset.saturating_sub(self.view.separators.len()).min(end);
-            self.search.highlight(&data.search, &self.view.rows[start..end]);
+            let start = self
+                .offset
+                .saturating_sub(self.view.separators.len())
+                .min(end);
+            self.search
+                .highlight(&data.search, &self.view.rows[start..end]);
         }
     }
 

@@ -76,11 +76,21 @@ pub fn count_errors(diagnostics: &[Diagnostic]) -> usize {
 }
 
 /// Loads and analyses a portfolio (`None`: the loader's default); `progress` hears each phase.
-pub fn load(path: Option<&Path>, as_of: Date, generation: u64, progress: &dyn Fn(Phase)) -> LoadOutcome {
+pub fn load(
+    path: Option<&Path>,
+    as_of: Date,
+    generation: u64,
+    progress: &dyn Fn(Phase),
+) -> LoadOutcome {
     progress(Phase::Reading);
     match load::load(path) {
         Ok(loaded) => LoadOutcome {
-            dataset: Some(Dataset::build(loaded.portfolio, as_of, generation, progress)),
+            dataset: Some(Dataset::build(
+                loaded.portfolio,
+                as_of,
+                generation,
+                progress,
+            )),
             diagnostics: loaded.diagnostics,
         },
         Err(e) => {

@@ -194,7 +194,11 @@ pub mod eval {
                 .cmp(&key(b))
                 .then(b.eval.priority.cmp(&a.eval.priority))
                 .then(b.eval.benefit_score.cmp(&a.eval.benefit_score))
-                .then(portfolio.initiatives[x].id.cmp(&portfolio.initiatives[y].id))
+                .then(
+                    portfolio.initiatives[x]
+                        .id
+                        .cmp(&portfolio.initiatives[y].id),
+                )
         });
         let mut spent = Decimal::ZERO;
         for (pos, &i) in order.iter().enumerate() {
@@ -306,7 +310,12 @@ pub mod finance {
             return y.value.0;
         }
         match (&line.hours, line.hourly_cost.as_ref().map(|h| h.value.0)) {
-            (Some(h), own) => h.value.0 * own.or(settings.hourly_cost.map(|c| c.0)).unwrap_or_default(),
+            (Some(h), own) => {
+                h.value.0
+                    * own
+                        .or(settings.hourly_cost.map(|c| c.0))
+                        .unwrap_or_default()
+            }
             _ => Decimal::ZERO,
         }
     }
@@ -468,14 +477,30 @@ pub mod realisation {
         pub fn reason(&self, lang: Lang) -> String {
             let subject = self.subject.as_deref().unwrap_or("");
             let text = match self.kind {
-                FlagKind::NoBenefitOwner => lang.pick("Nyttan saknar nyttoägare", "The benefit has no owner"),
-                FlagKind::NoMeasurableGoal => lang.pick("Inga mätbara effektmål", "No measurable effect goals"),
-                FlagKind::NoStrategicGoal => lang.pick("Inget strategiskt mål", "No strategic goal"),
-                FlagKind::FreedTimeUseMissing => lang.pick("Det står inte vad frigjord tid ska användas till", "No stated use of freed time"),
+                FlagKind::NoBenefitOwner => {
+                    lang.pick("Nyttan saknar nyttoägare", "The benefit has no owner")
+                }
+                FlagKind::NoMeasurableGoal => {
+                    lang.pick("Inga mätbara effektmål", "No measurable effect goals")
+                }
+                FlagKind::NoStrategicGoal => {
+                    lang.pick("Inget strategiskt mål", "No strategic goal")
+                }
+                FlagKind::FreedTimeUseMissing => lang.pick(
+                    "Det står inte vad frigjord tid ska användas till",
+                    "No stated use of freed time",
+                ),
                 FlagKind::NoBusinessCase => lang.pick("Ingen nyttokalkyl", "No business case"),
-                FlagKind::FollowUpOverdue => lang.pick("Uppföljningen är försenad", "Follow-up overdue"),
-                FlagKind::GateBlocked => lang.pick("Spärrad av regelefterlevnad", "Blocked by the compliance gate"),
-                FlagKind::IncompleteScores => lang.pick("Bedömningen är ofullständig", "Scores incomplete"),
+                FlagKind::FollowUpOverdue => {
+                    lang.pick("Uppföljningen är försenad", "Follow-up overdue")
+                }
+                FlagKind::GateBlocked => lang.pick(
+                    "Spärrad av regelefterlevnad",
+                    "Blocked by the compliance gate",
+                ),
+                FlagKind::IncompleteScores => {
+                    lang.pick("Bedömningen är ofullständig", "Scores incomplete")
+                }
             };
             if subject.is_empty() {
                 text.to_string()
@@ -493,7 +518,12 @@ pub mod realisation {
                 push(FlagKind::NoBenefitOwner, Some(b.id.value.clone()));
             }
         }
-        if !i.file.benefits.iter().any(|b| b.indicator.is_some() && b.target.is_some()) {
+        if !i
+            .file
+            .benefits
+            .iter()
+            .any(|b| b.indicator.is_some() && b.target.is_some())
+        {
             push(FlagKind::NoMeasurableGoal, None);
         }
         if i.file.goals.is_empty() {

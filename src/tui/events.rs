@@ -93,7 +93,8 @@ fn fingerprint(path: &Path) -> u64 {
         let folder = path.join("initiatives");
         stat(&folder, &mut h);
         if let Ok(entries) = std::fs::read_dir(&folder) {
-            let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            let mut files: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             files.len().hash(&mut h);
             if files.len() < STAT_EVERY_FILE_BELOW {
                 files.sort();

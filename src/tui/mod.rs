@@ -51,10 +51,15 @@ pub struct TuiOptions {
 pub fn resolve_theme(name: Option<&str>, lang: Lang) -> anyhow::Result<Theme> {
     let name = name.unwrap_or("default");
     let theme = Theme::load(name).map_err(|e| {
-        anyhow::anyhow!(ui::theme_error(e.line, &e.message, lang)).context(format!("--theme {name}"))
+        anyhow::anyhow!(ui::theme_error(e.line, &e.message, lang))
+            .context(format!("--theme {name}"))
     })?;
     let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    Ok(if no_colour { theme.without_colour() } else { theme })
+    Ok(if no_colour {
+        theme.without_colour()
+    } else {
+        theme
+    })
 }
 
 /// Runs the application until the user quits, the terminal goes away or a signal asks to stop.

@@ -112,8 +112,7 @@ impl Overview {
                 o.should_not.push((i, dedup(reasons)));
             }
         }
-        o.should_not
-            .sort_by_key(|(i, _)| analysis.items[*i].rank);
+        o.should_not.sort_by_key(|(i, _)| analysis.items[*i].rank);
         o.dimios = dimios(portfolio, analysis);
         o
     }
@@ -148,10 +147,13 @@ fn dimios(portfolio: &Portfolio, analysis: &Analysis) -> Dimios {
     for (i, initiative) in portfolio.initiatives.iter().enumerate() {
         let benefits = &initiative.file.benefits;
         let has = !benefits.is_empty();
-        let every = |f: &dyn Fn(&crate::model::BenefitFile) -> bool| has && benefits.iter().all(|b| f(b));
-        d.measurable.count += usize::from(benefits.iter().any(|b| {
-            b.indicator.is_some() && b.baseline.is_some() && b.target.is_some()
-        }));
+        let every =
+            |f: &dyn Fn(&crate::model::BenefitFile) -> bool| has && benefits.iter().all(|b| f(b));
+        d.measurable.count += usize::from(
+            benefits
+                .iter()
+                .any(|b| b.indicator.is_some() && b.baseline.is_some() && b.target.is_some()),
+        );
         d.owner.count += usize::from(every(&|b| b.owner.is_some()));
         d.plan.count += usize::from(every(&|b| {
             let freed = b.kind.as_ref().map(|k| k.value) != Some(LineKind::Reallocation)

@@ -97,7 +97,9 @@ impl Search {
 
     /// Brings the matches up to date with the query. Returns whether they changed.
     pub fn refresh(&mut self, index: &SearchIndex) -> bool {
-        if self.query == self.matched_query && (self.matches.is_some() || self.query.trim().is_empty()) {
+        if self.query == self.matched_query
+            && (self.matches.is_some() || self.query.trim().is_empty())
+        {
             return false;
         }
         self.highlights.clear();
@@ -119,7 +121,11 @@ impl Search {
         let matcher = &mut self.matcher;
         let matches = candidates
             .into_iter()
-            .filter(|&i| pattern.score(index.haystacks[i].slice(..), matcher).is_some())
+            .filter(|&i| {
+                pattern
+                    .score(index.haystacks[i].slice(..), matcher)
+                    .is_some()
+            })
             .collect();
         self.matches = Some(matches);
         self.matched_query.clone_from(&self.query);

@@ -75,9 +75,7 @@ pub struct Sort {
 impl Sort {
     pub fn step(self, forward: bool) -> Sort {
         let all = &Column::ALL;
-        let pos = self
-            .column
-            .and_then(|c| all.iter().position(|x| *x == c));
+        let pos = self.column.and_then(|c| all.iter().position(|x| *x == c));
         // Rank order sits between the last column and the first.
         let next = match (pos, forward) {
             (None, true) => Some(1),
@@ -180,7 +178,11 @@ impl View {
 
     /// The display line of row `k`: its index plus the separators above it.
     pub fn line_of(&self, k: usize) -> usize {
-        k + self.separators.iter().filter(|(before, _)| *before <= k).count()
+        k + self
+            .separators
+            .iter()
+            .filter(|(before, _)| *before <= k)
+            .count()
     }
 
     pub fn line_count(&self) -> usize {

@@ -74,7 +74,10 @@ pub struct Theme {
 const BUILTIN: &[(&str, &str)] = &[
     ("default", include_str!("../../themes/default.theme")),
     ("light", include_str!("../../themes/light.theme")),
-    ("high-contrast", include_str!("../../themes/high-contrast.theme")),
+    (
+        "high-contrast",
+        include_str!("../../themes/high-contrast.theme"),
+    ),
     ("mono", include_str!("../../themes/mono.theme")),
 ];
 
@@ -275,7 +278,8 @@ mod tests {
             if *name != "mono" && !text.contains("base =") {
                 for (key, _) in ROLES {
                     assert!(
-                        text.lines().any(|l| l.trim_start().starts_with(&format!("{key} "))),
+                        text.lines()
+                            .any(|l| l.trim_start().starts_with(&format!("{key} "))),
                         "{name} lacks {key}"
                     );
                 }

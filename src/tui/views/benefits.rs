@@ -41,7 +41,10 @@ pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a>
 }
 
 fn one(doc: &mut Doc<'_>, b: &BenefitFile, status: &str, lang: Lang, theme: &Theme) {
-    let kind = b.kind.as_ref().map_or("", |k| ui::line_kind(k.value.id(), lang));
+    let kind = b
+        .kind
+        .as_ref()
+        .map_or("", |k| ui::line_kind(k.value.id(), lang));
     let status_style = match status {
         "realised" | "on_track" => theme.positive(),
         "at_risk" => theme.warning(),
@@ -52,7 +55,10 @@ fn one(doc: &mut Doc<'_>, b: &BenefitFile, status: &str, lang: Lang, theme: &The
         Span::styled(format!("{} ", b.title), theme.title()),
         Span::styled(format!("({}) ", b.id.value), theme.muted()),
         Span::styled(kind.to_string(), theme.muted()),
-        Span::styled(format!("  ● {}", ui::benefit_status(status, lang)), status_style),
+        Span::styled(
+            format!("  ● {}", ui::benefit_status(status, lang)),
+            status_style,
+        ),
     ]));
     let none = || ui::NONE.get(lang).to_string();
     let field = |doc: &mut Doc<'_>, label: ui::Text, value: String| {
@@ -67,24 +73,54 @@ fn one(doc: &mut Doc<'_>, b: &BenefitFile, status: &str, lang: Lang, theme: &The
     let num = |v: Option<Decimal>| v.map_or_else(none, |v| trimmed(v, lang));
     let baseline = b.baseline.as_ref().map(|v| v.value.0);
     let target = b.target.as_ref().map(|v| v.value.0);
-    field(doc, ui::BASELINE_TARGET, format!("{} → {}", num(baseline), num(target)));
+    field(
+        doc,
+        ui::BASELINE_TARGET,
+        format!("{} → {}", num(baseline), num(target)),
+    );
     let date = |d: Option<Date>| d.map_or_else(none, |d| d.to_string());
-    let (start, due) = (b.start.as_ref().map(|d| d.value), b.due.as_ref().map(|d| d.value));
+    let (start, due) = (
+        b.start.as_ref().map(|d| d.value),
+        b.due.as_ref().map(|d| d.value),
+    );
     field(doc, ui::PERIOD, format!("{} – {}", date(start), date(due)));
     if let Some(use_) = &b.freed_time_use {
         field(doc, ui::FREED_TIME_USE, use_.clone());
     }
-    doc.line(Line::styled(format!("  {}:", ui::FOLLOW_UPS.get(lang)), theme.muted()));
+    doc.line(Line::styled(
+        format!("  {}:", ui::FOLLOW_UPS.get(lang)),
+        theme.muted(),
+    ));
     if b.follow_up.is_empty() {
-        doc.line(Line::styled(format!("    {}", ui::NO_FOLLOW_UPS.get(lang)), theme.muted()));
+        doc.line(Line::styled(
+            format!("    {}", ui::NO_FOLLOW_UPS.get(lang)),
+            theme.muted(),
+        ));
     }
     for f in &b.follow_up {
-        let note = f.note.as_deref().map(|n| format!("  {n}")).unwrap_or_default();
-        doc.line(format!("    {}  {}{note}", f.date.value, trimmed(f.value.value.0, lang)));
+        let note = f
+            .note
+            .as_deref()
+            .map(|n| format!("  {n}"))
+            .unwrap_or_default();
+        doc.line(format!(
+            "    {}  {}{note}",
+            f.date.value,
+            trimmed(f.value.value.0, lang)
+        ));
     }
     if let (Some(start), Some(due), Some(baseline), Some(target)) = (start, due, baseline, target) {
-        let measured: Vec<(Date, Decimal)> = b.follow_up.iter().map(|f| (f.date.value, f.value.value.0)).collect();
-        let plan = Plan { start, due, baseline, target };
+        let measured: Vec<(Date, Decimal)> = b
+            .follow_up
+            .iter()
+            .map(|f| (f.date.value, f.value.value.0))
+            .collect();
+        let plan = Plan {
+            start,
+            due,
+            baseline,
+            target,
+        };
         doc.widget(CHART_HEIGHT, chart(plan, measured, lang, theme));
     }
 }
@@ -102,15 +138,31 @@ struct Plan {
     target: Decimal,
 }
 
-fn chart(plan: Plan, measured: Vec<(Date, Decimal)>, lang: Lang, theme: &Theme) -> impl FnOnce(Rect, &mut Buffer) + use<> {
+fn chart(
+    plan: Plan,
+    measured: Vec<(Date, Decimal)>,
+    lang: Lang,
+    theme: &Theme,
+) -> impl FnOnce(Rect, &mut Buffer) + use<> {
     let x = |d: Date| d.days() as f64;
     let y = |v: Decimal| v.to_f64().unwrap_or(0.0);
-    let planned = vec![(x(plan.start), y(plan.baseline)), (x(plan.due), y(plan.target))];
+    let planned = vec![
+        (x(plan.start), y(plan.baseline)),
+        (x(plan.due), y(plan.target)),
+    ];
     let points: Vec<(f64, f64)> = measured.iter().map(|(d, v)| (x(*d), y(*v))).collect();
-    let values = measured.iter().map(|m| m.1).chain([plan.baseline, plan.target]);
+    let values = measured
+        .iter()
+        .map(|m| m.1)
+        .chain([plan.baseline, plan.target]);
     let lo = values.clone().min().unwrap_or_default();
     let hi = values.max().unwrap_or_default();
-    let x_end = measured.iter().map(|m| m.0).chain([plan.due]).max().unwrap_or(plan.due);
+    let x_end = measured
+        .iter()
+        .map(|m| m.0)
+        .chain([plan.due])
+        .max()
+        .unwrap_or(plan.due);
     let bounds_x = [x(plan.start), x(x_end).max(x(plan.start) + 1.0)];
     let bounds_y = [y(lo), y(hi).max(y(lo) + 1.0)];
     let x_labels = [plan.start.to_string(), x_end.to_string()];
@@ -118,7 +170,11 @@ fn chart(plan: Plan, measured: Vec<(Date, Decimal)>, lang: Lang, theme: &Theme) 
     let names = [ui::PLANNED.get(lang), ui::MEASURED.get(lang)];
     let styles = [theme.chart_net(), theme.chart_accumulated(), theme.muted()];
     move |area, buf| {
-        let area = Rect { x: area.x + 2, width: area.width.saturating_sub(2).min(72), ..area };
+        let area = Rect {
+            x: area.x + 2,
+            width: area.width.saturating_sub(2).min(72),
+            ..area
+        };
         Chart::new(vec![
             ChartData::default()
                 .name(names[0])
@@ -133,8 +189,18 @@ fn chart(plan: Plan, measured: Vec<(Date, Decimal)>, lang: Lang, theme: &Theme) 
                 .style(styles[1])
                 .data(&points),
         ])
-        .x_axis(Axis::default().bounds(bounds_x).labels(x_labels).style(styles[2]))
-        .y_axis(Axis::default().bounds(bounds_y).labels(y_labels).style(styles[2]))
+        .x_axis(
+            Axis::default()
+                .bounds(bounds_x)
+                .labels(x_labels)
+                .style(styles[2]),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds(bounds_y)
+                .labels(y_labels)
+                .style(styles[2]),
+        )
         .render(area, buf);
     }
 }

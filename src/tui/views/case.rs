@@ -18,7 +18,7 @@ use super::super::engine::finance::{CaseResult, YearRow};
 use super::super::theme::Theme;
 use super::doc::Doc;
 
-const LABEL_WIDTH: u16 = 27;
+const LABEL_WIDTH: u16 = 30;
 const YEAR_WIDTH: u16 = 11;
 const CHART_HEIGHT: u16 = 12;
 
@@ -33,14 +33,25 @@ const ROWS: [(ui::Text, Field, bool); 12] = [
     (ui::ROW_FINANCIAL, |r| Some(r.financial), false),
     (ui::ROW_REALLOCATION, |r| Some(r.reallocation), false),
     (ui::ROW_BENEFITS, |r| Some(r.benefits), true),
-    (ui::ROW_BENEFITS_ACC, |r| Some(r.benefits_accumulated), false),
+    (
+        ui::ROW_BENEFITS_ACC,
+        |r| Some(r.benefits_accumulated),
+        false,
+    ),
     (ui::ROW_NET, |r| Some(r.net), true),
     (ui::ROW_NET_ACC, |r| Some(r.net_accumulated), false),
     (ui::ROW_RATIO, |r| r.ratio, false),
     (ui::ROW_QUALITY, |r| Some(r.quality_shift), false),
 ];
 
-pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, year_offset: usize, theme: &Theme, width: u16) -> Doc<'a> {
+pub fn doc<'a>(
+    app: &App,
+    data: &'a Dataset,
+    i: usize,
+    year_offset: usize,
+    theme: &Theme,
+    width: u16,
+) -> Doc<'a> {
     let lang = app.lang;
     let mut doc = Doc::default();
     let Some(case) = &data.item(i).case else {
@@ -73,7 +84,11 @@ pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, year_offset: usize, theme
 
 fn year_table<'a>(years: &[YearRow], has_other: bool, lang: Lang, theme: &Theme) -> Table<'a> {
     let mut header = vec![Cell::from(format!("{} (kr)", ui::YEAR.get(lang)))];
-    header.extend(years.iter().map(|r| Cell::from(Line::from(r.year.to_string()).right_aligned())));
+    header.extend(
+        years
+            .iter()
+            .map(|r| Cell::from(Line::from(r.year.to_string()).right_aligned())),
+    );
     let mut rows: Vec<Row> = ROWS
         .iter()
         .map(|(label, field, sum)| {
@@ -87,7 +102,11 @@ fn year_table<'a>(years: &[YearRow], has_other: bool, lang: Lang, theme: &Theme)
                     Some(v) => format_number(v, lang),
                 };
                 let value_style = match field(r) {
-                    Some(v) if !is_ratio => theme.money(v).patch(if *sum { theme.title() } else { Style::default() }),
+                    Some(v) if !is_ratio => theme.money(v).patch(if *sum {
+                        theme.title()
+                    } else {
+                        Style::default()
+                    }),
                     _ => style,
                 };
                 Cell::from(Line::styled(text, value_style).right_aligned())
@@ -97,7 +116,11 @@ fn year_table<'a>(years: &[YearRow], has_other: bool, lang: Lang, theme: &Theme)
         .collect();
     if has_other {
         let mut cells = vec![Cell::from(ui::ROW_OTHER.get(lang))];
-        cells.extend(years.iter().map(|r| Cell::from(Line::from(format_number(r.other, lang)).right_aligned())));
+        cells.extend(
+            years
+                .iter()
+                .map(|r| Cell::from(Line::from(format_number(r.other, lang)).right_aligned())),
+        );
         rows.push(Row::new(cells).style(theme.muted()));
     }
     let mut widths = vec![Constraint::Length(LABEL_WIDTH - 1)];
@@ -119,18 +142,40 @@ fn totals(doc: &mut Doc<'_>, case: &CaseResult, data: &Dataset, lang: Lang, them
     row(doc, ui::TOTAL_COSTS.get(lang).into(), money(t.costs));
     row(doc, ui::TOTAL_BENEFITS.get(lang).into(), money(t.benefits));
     row(doc, ui::TOTAL_NET.get(lang).into(), money(t.net));
-    let rate = format_decimal(data.portfolio.settings.discount_rate.0 * Decimal::ONE_HUNDRED, 1, lang);
-    row(doc, format!("{} ({} {rate} %)", ui::NPV.get(lang), ui::DISCOUNT_RATE.get(lang).to_lowercase()), money(t.npv));
+    let rate = format_decimal(
+        data.portfolio.settings.discount_rate.0 * Decimal::ONE_HUNDRED,
+        1,
+        lang,
+    );
+    row(
+        doc,
+        format!(
+            "{} ({} {rate} %)",
+            ui::NPV.get(lang),
+            ui::DISCOUNT_RATE.get(lang).to_lowercase()
+        ),
+        money(t.npv),
+    );
     row(
         doc,
         ui::NPV_BAND.get(lang).into(),
         Span::styled(
-            format!("{} – {}", format_money(t.npv_low, lang), format_money(t.npv_high, lang)),
+            format!(
+                "{} – {}",
+                format_money(t.npv_low, lang),
+                format_money(t.npv_high, lang)
+            ),
             theme.text(),
         ),
     );
-    let ratio = t.ratio.map_or_else(|| ui::NONE.get(lang).into(), |r| format_decimal(r, 2, lang));
-    row(doc, ui::RATIO_TOTAL.get(lang).into(), Span::styled(ratio, theme.text()));
+    let ratio = t
+        .ratio
+        .map_or_else(|| ui::NONE.get(lang).into(), |r| format_decimal(r, 2, lang));
+    row(
+        doc,
+        ui::RATIO_TOTAL.get(lang).into(),
+        Span::styled(ratio, theme.text()),
+    );
     let payback = match t.payback_year {
         Some(y) => Span::styled(y.to_string(), theme.positive()),
         None => Span::styled(ui::NO_PAYBACK.get(lang), theme.negative()),
@@ -141,14 +186,28 @@ fn totals(doc: &mut Doc<'_>, case: &CaseResult, data: &Dataset, lang: Lang, them
 /// The chart of yearly net (bars) and accumulated net (line), drawn when its piece is visible.
 fn chart(case: &CaseResult, lang: Lang, theme: &Theme) -> impl FnOnce(Rect, &mut Buffer) + use<> {
     let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
-    let net: Vec<(f64, f64)> = case.years.iter().map(|r| (f64::from(r.year), f(r.net))).collect();
+    let net: Vec<(f64, f64)> = case
+        .years
+        .iter()
+        .map(|r| (f64::from(r.year), f(r.net)))
+        .collect();
     let acc: Vec<(f64, f64)> = case
         .years
         .iter()
         .map(|r| (f64::from(r.year), f(r.net_accumulated)))
         .collect();
-    let lo = case.years.iter().flat_map(|r| [r.net, r.net_accumulated]).min().unwrap_or_default();
-    let hi = case.years.iter().flat_map(|r| [r.net, r.net_accumulated]).max().unwrap_or_default();
+    let lo = case
+        .years
+        .iter()
+        .flat_map(|r| [r.net, r.net_accumulated])
+        .min()
+        .unwrap_or_default();
+    let hi = case
+        .years
+        .iter()
+        .flat_map(|r| [r.net, r.net_accumulated])
+        .max()
+        .unwrap_or_default();
     let (lo, hi) = (lo.min(Decimal::ZERO), hi.max(Decimal::ZERO));
     let (first, last) = (
         case.years.first().map_or(0, |r| r.year),

@@ -25,7 +25,8 @@ pub fn split(area: Rect) -> [Rect; 3] {
 }
 
 pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let [title_row, tabs_row] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let [title_row, tabs_row] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let lang = app.lang;
     let mut right = format!("  {}", ui::as_of(&app.as_of.to_string(), lang));
     right.push_str(" · ");
@@ -42,14 +43,19 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let short = ui::counts_short(o.total, lang);
             let name = &data.portfolio.settings.name;
             // The counts matter more than the whole name; the name gives way first.
-            let counts = if room >= full.chars().count() + 24 { full } else { short };
+            let counts = if room >= full.chars().count() + 24 {
+                full
+            } else {
+                short
+            };
             let name_room = room.saturating_sub(counts.chars().count() + 4);
             format!(" {} · {counts}", super::fit(name, name_room.max(8)))
         }
         None => " bered".to_string(),
     };
     let right_width = (right.chars().count() as u16).min(title_row.width);
-    let [l, r] = Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(title_row);
+    let [l, r] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(title_row);
     frame.render_widget(Paragraph::new(left).style(theme.header()), l);
     frame.render_widget(Paragraph::new(right).style(theme.header()), r);
     tabs(app, theme, frame, tabs_row);
@@ -75,12 +81,16 @@ fn tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let [status_row, keys_row] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let [status_row, keys_row] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(status_line(app, theme)), status_row);
     let mut spans = vec![Span::raw(" ")];
     for (key, binding) in keymap::footer(&app.contexts()) {
         spans.push(Span::styled(key.label(), theme.key()));
-        spans.push(Span::styled(format!(" {}  ", binding.help.get(app.lang)), theme.muted()));
+        spans.push(Span::styled(
+            format!(" {}  ", binding.help.get(app.lang)),
+            theme.muted(),
+        ));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), keys_row);
 }
@@ -97,7 +107,11 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
         ]);
     }
     if let Some(status) = &app.status {
-        let style = if status.error { theme.error() } else { theme.status() };
+        let style = if status.error {
+            theme.error()
+        } else {
+            theme.status()
+        };
         return Line::styled(format!(" {}", status.text), style);
     }
     if let Some(phase) = app.loading {
@@ -106,22 +120,37 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
             Phase::Evaluating => ui::PHASE_EVALUATING,
             Phase::Indexing => ui::PHASE_INDEXING,
         };
-        return Line::styled(format!(" ⏳ {}", ui::loading_progress(phase, 0, 0, lang)), theme.status());
+        return Line::styled(
+            format!(" ⏳ {}", ui::loading_progress(phase, 0, 0, lang)),
+            theme.status(),
+        );
     }
     if app.screen != Screen::Ranking || app.detail.is_some() || app.data.is_none() {
         return Line::default();
     }
     let mut parts = Vec::new();
     if !app.search.query.is_empty() {
-        parts.push(format!("{}{}", ui::SEARCH_PROMPT.get(lang), app.search.query));
+        parts.push(format!(
+            "{}{}",
+            ui::SEARCH_PROMPT.get(lang),
+            app.search.query
+        ));
     }
     if !app.filters.is_empty() {
-        parts.push(format!("{} {}", app.filters.count(), ui::FILTERED.get(lang)));
+        parts.push(format!(
+            "{} {}",
+            app.filters.count(),
+            ui::FILTERED.get(lang)
+        ));
     }
     let order = match app.sort.column {
         Some(c) => {
             let arrow = if app.sort.descending { "↓" } else { "↑" };
-            format!("{} {} {arrow}", ui::SORTED_BY.get(lang), c.title().get(lang))
+            format!(
+                "{} {} {arrow}",
+                ui::SORTED_BY.get(lang),
+                c.title().get(lang)
+            )
         }
         None => ui::RANK_ORDER.get(lang).to_string(),
     };

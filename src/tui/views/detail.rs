@@ -16,7 +16,14 @@ use super::doc::Doc;
 use super::{benefits, case, gate_symbol, scores};
 
 /// Draws the detail; returns the largest useful scroll of its document.
-pub fn render(app: &App, data: &Dataset, detail: &Detail, theme: &Theme, frame: &mut Frame, area: Rect) -> u16 {
+pub fn render(
+    app: &App,
+    data: &Dataset,
+    detail: &Detail,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> u16 {
     let [title_row, tabs_row, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -31,7 +38,10 @@ pub fn render(app: &App, data: &Dataset, detail: &Detail, theme: &Theme, frame: 
         Span::styled(format!(" #{} ", item.rank), theme.muted()),
         Span::styled(initiative.title().to_string(), theme.title()),
         Span::styled(format!("  {}  ", initiative.id), theme.muted()),
-        Span::styled(format!("{} {}", gate_symbol(gate), ui::gate(gate, app.lang)), theme.gate(gate)),
+        Span::styled(
+            format!("{} {}", gate_symbol(gate), ui::gate(gate, app.lang)),
+            theme.gate(gate),
+        ),
     ]);
     frame.render_widget(Paragraph::new(title), title_row);
     frame.render_widget(Paragraph::new(tabs(app.lang, detail.tab, theme)), tabs_row);
@@ -81,11 +91,26 @@ fn overview<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a
         doc.line(Line::styled(summary.clone(), theme.text()));
         doc.blank();
     }
-    field(&mut doc, theme, ui::OWNER.get(lang), f.owner.clone().unwrap_or_else(none));
-    field(&mut doc, theme, ui::UNIT.get(lang), f.unit.clone().unwrap_or_else(none));
-    let stage = initiative.stage().map_or_else(none, |s| ui::stage(s.id(), lang).into());
+    field(
+        &mut doc,
+        theme,
+        ui::OWNER.get(lang),
+        f.owner.clone().unwrap_or_else(none),
+    );
+    field(
+        &mut doc,
+        theme,
+        ui::UNIT.get(lang),
+        f.unit.clone().unwrap_or_else(none),
+    );
+    let stage = initiative
+        .stage()
+        .map_or_else(none, |s| ui::stage(s.id(), lang).into());
     field(&mut doc, theme, ui::STAGE.get(lang), stage);
-    let submitted = f.submitted.as_ref().map_or_else(none, |d| d.value.to_string());
+    let submitted = f
+        .submitted
+        .as_ref()
+        .map_or_else(none, |d| d.value.to_string());
     field(&mut doc, theme, ui::SUBMITTED.get(lang), submitted);
     if !f.tags.is_empty() {
         field(&mut doc, theme, ui::TAGS.get(lang), f.tags.join(", "));
@@ -116,14 +141,23 @@ fn overview<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a
     doc.blank();
     doc.line(Line::styled(ui::FLAGS.get(lang), theme.title()));
     if item.flags.is_empty() {
-        doc.line(Line::styled(format!("  {}", ui::NO_FLAGS.get(lang)), theme.muted()));
+        doc.line(Line::styled(
+            format!("  {}", ui::NO_FLAGS.get(lang)),
+            theme.muted(),
+        ));
     }
     for flag in &item.flags {
-        doc.line(Line::styled(format!("  ⚑ {}", flag.reason(lang)), theme.flag()));
+        doc.line(Line::styled(
+            format!("  ⚑ {}", flag.reason(lang)),
+            theme.flag(),
+        ));
     }
     doc.blank();
     let path = initiative.path.display().to_string();
-    doc.line(Line::styled(format!("{}: {path}", ui::FILE.get(lang)), theme.muted()));
+    doc.line(Line::styled(
+        format!("{}: {path}", ui::FILE.get(lang)),
+        theme.muted(),
+    ));
     doc
 }
 
@@ -151,7 +185,10 @@ fn decisions<'a>(lang: Lang, initiative: &'a Initiative, theme: &Theme) -> Doc<'
         doc.line(Line::from(vec![
             Span::raw(format!("{}  ", d.date)),
             Span::raw(format!("{:<20}  ", d.forum.clone().unwrap_or_default())),
-            Span::styled(format!("{:<12}  ", ui::outcome(d.outcome.id(), lang)), theme.title()),
+            Span::styled(
+                format!("{:<12}  ", ui::outcome(d.outcome.id(), lang)),
+                theme.title(),
+            ),
             Span::raw(d.note.clone().unwrap_or_default()),
         ]));
     }

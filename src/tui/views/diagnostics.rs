@@ -17,12 +17,16 @@ use super::super::theme::Theme;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     if app.diagnostics.is_empty() {
-        let p = Paragraph::new(format!("\n  ✓ {}", ui::NO_DIAGNOSTICS.get(lang))).style(theme.positive());
+        let p = Paragraph::new(format!("\n  ✓ {}", ui::NO_DIAGNOSTICS.get(lang)))
+            .style(theme.positive());
         frame.render_widget(p, area);
         return;
     }
-    let [list_area, pane] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(layout::DIAGNOSTIC_PANE + 1)]).areas(area);
+    let [list_area, pane] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(layout::DIAGNOSTIC_PANE + 1),
+    ])
+    .areas(area);
     let height = usize::from(list_area.height);
     let lines: Vec<Line> = app
         .diagnostics
@@ -34,7 +38,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(lines), list_area);
     if let Some(d) = app.diagnostics.get(app.diagnostic_selected) {
-        let block = Block::default().borders(Borders::TOP).border_style(theme.border());
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme.border());
         let mut text = format!("{}\n{}", location(d), d.message);
         if let Some(source) = &d.source_line {
             text.push_str(&format!("\n  {source}"));

@@ -40,18 +40,26 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, menu: Fil
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
-        .title(Span::styled(format!(" {} ", ui::FILTER_TITLE.get(lang)), theme.title()));
+        .title(Span::styled(
+            format!(" {} ", ui::FILTER_TITLE.get(lang)),
+            theme.title(),
+        ));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
     let [body, hint] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
-    let [left, right] = Layout::horizontal([Constraint::Length(22), Constraint::Min(0)]).areas(body);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(22), Constraint::Min(0)]).areas(body);
     let facets: Vec<Line> = Facet::ALL
         .iter()
         .enumerate()
         .map(|(n, facet)| {
             let count = app.filters.selected.get(facet).map_or(0, |s| s.len());
-            let suffix = if count > 0 { format!(" ({count})") } else { String::new() };
+            let suffix = if count > 0 {
+                format!(" ({count})")
+            } else {
+                String::new()
+            };
             let text = format!("{}{}", facet_title(*facet).get(lang), suffix);
             if n == menu.facet {
                 Line::styled(format!("▶ {text}"), theme.selected())
@@ -72,9 +80,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, menu: Fil
         .skip(start)
         .take(height)
         .map(|(n, (value, count))| {
-            let check = if app.filters.is_selected(facet, value) { "[x]" } else { "[ ]" };
-            let text = fit(&format!("{check} {} ({count})", value_label(data, facet, value, lang)), width);
-            let style = if n == menu.cursor { theme.selected() } else { theme.text() };
+            let check = if app.filters.is_selected(facet, value) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            let text = fit(
+                &format!(
+                    "{check} {} ({count})",
+                    value_label(data, facet, value, lang)
+                ),
+                width,
+            );
+            let style = if n == menu.cursor {
+                theme.selected()
+            } else {
+                theme.text()
+            };
             Line::styled(text, style)
         })
         .collect();

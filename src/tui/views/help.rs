@@ -19,7 +19,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u
         lines.push(Line::styled(context.title().get(lang), theme.title()));
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keymap::keys_label(binding)), theme.key()),
+                Span::styled(
+                    format!("  {:<22}", keymap::keys_label(binding)),
+                    theme.key(),
+                ),
                 Span::styled(binding.help.get(lang), theme.text()),
             ]));
         }
@@ -40,5 +43,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u
         .title(Span::styled(title, theme.title()));
     let max = (lines.len() as u16).saturating_sub(popup.height.saturating_sub(2));
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll.min(max), 0)), popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll.min(max), 0)),
+        popup,
+    );
 }

@@ -30,7 +30,12 @@ pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area:
 
 fn plot(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let threshold = data.portfolio.model.quadrant_threshold.to_f64().unwrap_or(2.5);
+    let threshold = data
+        .portfolio
+        .model
+        .quadrant_threshold
+        .to_f64()
+        .unwrap_or(2.5);
     let mut by_quadrant: [Vec<(f64, f64)>; 4] = Default::default();
     for &i in &app.view.rows {
         let (Some(p), Some(q)) = (point(data, i), data.item(i).eval.quadrant) else {
@@ -47,20 +52,38 @@ fn plot(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect)
     );
     let border = theme.border();
     let canvas = Canvas::default()
-        .block(Block::default().borders(Borders::ALL).border_style(border).title(title))
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(border)
+                .title(title),
+        )
         .marker(Marker::Braille)
         .x_bounds([1.0, 4.0])
         .y_bounds([1.0, 4.0])
         .paint(|ctx| {
             let line_colour = Theme::colour_of(border);
-            ctx.draw(&CanvasLine::new(threshold, 1.0, threshold, 4.0, line_colour));
-            ctx.draw(&CanvasLine::new(1.0, threshold, 4.0, threshold, line_colour));
+            ctx.draw(&CanvasLine::new(
+                threshold,
+                1.0,
+                threshold,
+                4.0,
+                line_colour,
+            ));
+            ctx.draw(&CanvasLine::new(
+                1.0,
+                threshold,
+                4.0,
+                threshold,
+                line_colour,
+            ));
             for (slot, points) in by_quadrant.iter().enumerate() {
                 let colour = Theme::colour_of(theme.quadrant(QUADRANTS[slot]));
                 ctx.draw(&Points::new(points, colour));
             }
             ctx.layer();
-            let label = |id: &str| Line::styled(ui::quadrant(id, lang).to_string(), theme.quadrant(id));
+            let label =
+                |id: &str| Line::styled(ui::quadrant(id, lang).to_string(), theme.quadrant(id));
             let right = threshold + 0.05;
             ctx.print(1.02, 4.0, label("strengthen_feasibility"));
             ctx.print(right, 4.0, label("do_now"));
@@ -75,7 +98,9 @@ fn plot(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect)
 
 fn side_panel(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let block = Block::default().borders(Borders::ALL).border_style(theme.border());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines: Vec<Line> = Vec::new();
@@ -86,33 +111,66 @@ fn side_panel(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area:
         lines.push(Line::styled(initiative.title().to_string(), theme.title()));
         lines.push(Line::styled(initiative.id.clone(), theme.muted()));
         let q = eval.quadrant.map_or("", |q| q.id());
-        lines.push(Line::styled(ui::quadrant(q, lang).to_string(), theme.quadrant(q)));
-        let kv = |k: &str, v: String| Line::from(vec![Span::styled(format!("{k}: "), theme.muted()), Span::raw(v)]);
-        lines.push(kv(ui::COL_BENEFIT.get(lang), score(eval.benefit_score, lang)));
-        lines.push(kv(ui::COL_FEASIBILITY.get(lang), score(eval.feasibility_score, lang)));
+        lines.push(Line::styled(
+            ui::quadrant(q, lang).to_string(),
+            theme.quadrant(q),
+        ));
+        let kv = |k: &str, v: String| {
+            Line::from(vec![
+                Span::styled(format!("{k}: "), theme.muted()),
+                Span::raw(v),
+            ])
+        };
+        lines.push(kv(
+            ui::COL_BENEFIT.get(lang),
+            score(eval.benefit_score, lang),
+        ));
+        lines.push(kv(
+            ui::COL_FEASIBILITY.get(lang),
+            score(eval.feasibility_score, lang),
+        ));
         lines.push(kv(
             ui::COL_PRIORITY.get(lang),
-            eval.priority.map_or_else(String::new, |p| format_decimal(p, 2, lang)),
+            eval.priority
+                .map_or_else(String::new, |p| format_decimal(p, 2, lang)),
         ));
         let gate = eval.gate.id();
-        lines.push(Line::styled(format!("{} {}", gate_symbol(gate), ui::gate(gate, lang)), theme.gate(gate)));
+        lines.push(Line::styled(
+            format!("{} {}", gate_symbol(gate), ui::gate(gate, lang)),
+            theme.gate(gate),
+        ));
         lines.push(Line::default());
         let plot = layout::matrix_plot(app.size.0, app.size.1);
         let near = nearby(data, &app.view.rows, i, plot);
-        lines.push(Line::styled(ui::at_this_point(near.len(), lang), theme.muted()));
+        lines.push(Line::styled(
+            ui::at_this_point(near.len(), lang),
+            theme.muted(),
+        ));
         let room = usize::from(inner.height).saturating_sub(lines.len());
         let pos = near.iter().position(|&n| n == i).unwrap_or(0);
         let start = pos.saturating_sub(room.saturating_sub(1));
         for &n in near.iter().skip(start).take(room) {
             let mark = if n == i { "▶ " } else { "  " };
             let text = fit(&format!("{mark}{}", data.initiative(n).title()), width);
-            let style = if n == i { theme.selected() } else { theme.text() };
+            let style = if n == i {
+                theme.selected()
+            } else {
+                theme.text()
+            };
             lines.push(Line::styled(text, style));
         }
     }
-    let unplotted = app.view.rows.iter().filter(|&&i| point(data, i).is_none()).count();
+    let unplotted = app
+        .view
+        .rows
+        .iter()
+        .filter(|&&i| point(data, i).is_none())
+        .count();
     if unplotted > 0 && lines.len() < usize::from(inner.height) {
-        lines.push(Line::styled(format!("{unplotted} {}", ui::NOT_PLOTTED.get(lang)), theme.muted()));
+        lines.push(Line::styled(
+            format!("{unplotted} {}", ui::NOT_PLOTTED.get(lang)),
+            theme.muted(),
+        ));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }

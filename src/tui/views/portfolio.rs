@@ -20,20 +20,42 @@ pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area:
     let lang = app.lang;
     let o = &data.overview;
     let mut doc = Doc::default();
-    let area = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
+    let area = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    };
     doc.line(Line::styled(ui::TOTALS.get(lang), theme.title()));
     let money = |v: Decimal| Span::styled(format_money(v, lang), theme.money(v));
     let row = |doc: &mut Doc<'_>, label: &str, value: Span<'static>| {
-        doc.line(Line::from(vec![Span::styled(format!("  {label:<40} "), theme.muted()), value]));
+        doc.line(Line::from(vec![
+            Span::styled(format!("  {label:<40} "), theme.muted()),
+            value,
+        ]));
     };
-    row(&mut doc, ui::INITIATIVES.get(lang), Span::raw(o.total.to_string()));
+    row(
+        &mut doc,
+        ui::INITIATIVES.get(lang),
+        Span::raw(o.total.to_string()),
+    );
     if let Some(budget) = o.budget {
         row(&mut doc, ui::BUDGET.get(lang), money(budget));
     }
-    row(&mut doc, ui::PLANNING_YEAR_COST.get(lang), money(o.ranked_cost));
+    row(
+        &mut doc,
+        ui::PLANNING_YEAR_COST.get(lang),
+        money(o.ranked_cost),
+    );
     row(&mut doc, ui::NPV_SUM.get(lang), money(o.npv_sum));
-    row(&mut doc, ui::COST_OF_DELAY.get(lang), money(o.cost_of_delay));
-    doc.line(Line::styled(format!("  {}", ui::COST_OF_DELAY_NOTE.get(lang)), theme.muted()));
+    row(
+        &mut doc,
+        ui::COST_OF_DELAY.get(lang),
+        money(o.cost_of_delay),
+    );
+    doc.line(Line::styled(
+        format!("  {}", ui::COST_OF_DELAY_NOTE.get(lang)),
+        theme.muted(),
+    ));
     doc.blank();
     counts(&mut doc, app, data, theme);
     doc.blank();
@@ -95,7 +117,10 @@ fn counts<'a>(doc: &mut Doc<'a>, app: &App, data: &Dataset, theme: &Theme) {
 }
 
 fn share_bar(share: Share) -> String {
-    let filled = share.percent().map_or(0, |p| (p as usize).div_ceil(10)).min(10);
+    let filled = share
+        .percent()
+        .map_or(0, |p| (p as usize).div_ceil(10))
+        .min(10);
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
@@ -110,28 +135,42 @@ fn dimios(doc: &mut Doc<'_>, app: &App, data: &Dataset, theme: &Theme) {
         (d.follow_up, ui::SHARE_FOLLOW_UP),
         (d.case, ui::SHARE_CASE),
     ] {
-        let pct = share.percent().map_or_else(|| ui::NONE.get(lang).into(), |p| format!("{p} %"));
+        let pct = share
+            .percent()
+            .map_or_else(|| ui::NONE.get(lang).into(), |p| format!("{p} %"));
         doc.line(Line::from(vec![
             Span::styled(format!("  {} ", share_bar(share)), theme.bar()),
             Span::styled(format!("{pct:>5}  "), theme.text()),
-            Span::styled(format!("{} ({}/{})", label.get(lang), share.count, share.of), theme.muted()),
+            Span::styled(
+                format!("{} ({}/{})", label.get(lang), share.count, share.of),
+                theme.muted(),
+            ),
         ]));
     }
-    doc.line(Line::styled(format!("  {}", ui::dimios_data_level(d.level, lang)), theme.title()));
+    doc.line(Line::styled(
+        format!("  {}", ui::dimios_data_level(d.level, lang)),
+        theme.title(),
+    ));
     for level in 1..=4u8 {
         let (mark, style) = if level == d.level {
             ("▶", theme.text())
         } else {
             (" ", theme.muted())
         };
-        doc.line(Line::styled(format!("  {mark} {}", ui::dimios_level(level, lang)), style));
+        doc.line(Line::styled(
+            format!("  {mark} {}", ui::dimios_level(level, lang)),
+            style,
+        ));
     }
 }
 
 fn should_not(doc: &mut Doc<'_>, app: &App, data: &Dataset, theme: &Theme, width: u16) {
     let lang = app.lang;
     let list = &data.overview.should_not;
-    doc.line(Line::styled(format!("{} ({})", ui::SHOULD_NOT.get(lang), list.len()), theme.title()));
+    doc.line(Line::styled(
+        format!("{} ({})", ui::SHOULD_NOT.get(lang), list.len()),
+        theme.title(),
+    ));
     for (i, reasons) in list {
         let initiative = data.initiative(*i);
         let reasons: Vec<&str> = reasons.iter().map(|r| ui::flag(r, lang)).collect();

@@ -98,7 +98,10 @@ pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area:
     frame.render_widget(table, area);
     for (n, separator) in separators {
         let line_area = Rect::new(area.x, area.y + 1 + n, area.width, 1);
-        frame.render_widget(separator_line(app, data, theme, separator, area.width), line_area);
+        frame.render_widget(
+            separator_line(app, data, theme, separator, area.width),
+            line_area,
+        );
     }
 }
 
@@ -127,7 +130,14 @@ fn aligned(column: Column, line: Line<'_>) -> Cell<'_> {
     Cell::from(if right { line.right_aligned() } else { line })
 }
 
-fn row<'a>(app: &'a App, data: &'a Dataset, theme: &Theme, columns: &[Column], wide: bool, k: usize) -> Row<'a> {
+fn row<'a>(
+    app: &'a App,
+    data: &'a Dataset,
+    theme: &Theme,
+    columns: &[Column],
+    wide: bool,
+    k: usize,
+) -> Row<'a> {
     let i = app.view.rows[k];
     let selected = k == app.selected;
     let marker = if selected { "▶" } else { " " };
@@ -135,11 +145,22 @@ fn row<'a>(app: &'a App, data: &'a Dataset, theme: &Theme, columns: &[Column], w
     for &column in columns {
         cells.push(aligned(column, cell(app, data, theme, column, wide, i)));
     }
-    let style = if selected { theme.selected() } else { Style::default() };
+    let style = if selected {
+        theme.selected()
+    } else {
+        Style::default()
+    };
     Row::new(cells).style(style)
 }
 
-fn cell<'a>(app: &'a App, data: &'a Dataset, theme: &Theme, column: Column, wide: bool, i: usize) -> Line<'a> {
+fn cell<'a>(
+    app: &'a App,
+    data: &'a Dataset,
+    theme: &Theme,
+    column: Column,
+    wide: bool,
+    i: usize,
+) -> Line<'a> {
     let lang = app.lang;
     let initiative = data.initiative(i);
     let item = data.item(i);
@@ -148,14 +169,22 @@ fn cell<'a>(app: &'a App, data: &'a Dataset, theme: &Theme, column: Column, wide
     match column {
         Column::Rank => text(item.rank.to_string()),
         Column::Title => title(app, theme, initiative.title(), i),
-        Column::Unit => Line::styled(initiative.file.unit.clone().unwrap_or_default(), theme.muted()),
-        Column::Stage => text(initiative.stage().map_or("", |s| ui::stage(s.id(), lang)).into()),
+        Column::Unit => Line::styled(
+            initiative.file.unit.clone().unwrap_or_default(),
+            theme.muted(),
+        ),
+        Column::Stage => text(
+            initiative
+                .stage()
+                .map_or("", |s| ui::stage(s.id(), lang))
+                .into(),
+        ),
         Column::Benefit => text(score(eval.benefit_score, lang)),
         Column::Feasibility => text(score(eval.feasibility_score, lang)),
-        Column::Priority => text(eval.priority.map_or_else(
-            || ui::NONE.get(lang).into(),
-            |p| format_decimal(p, 1, lang),
-        )),
+        Column::Priority => text(
+            eval.priority
+                .map_or_else(|| ui::NONE.get(lang).into(), |p| format_decimal(p, 1, lang)),
+        ),
         Column::Gate => {
             let id = eval.gate.id();
             let label = if wide {
@@ -199,18 +228,32 @@ fn title<'a>(app: &'a App, theme: &Theme, title: &'a str, i: usize) -> Line<'a> 
     for (pos, ch) in title.chars().enumerate() {
         let marked = marks.binary_search(&(pos as u32)).is_ok();
         if marked != run_marked && !run.is_empty() {
-            let style = if run_marked { theme.search_match() } else { theme.text() };
+            let style = if run_marked {
+                theme.search_match()
+            } else {
+                theme.text()
+            };
             spans.push(Span::styled(std::mem::take(&mut run), style));
         }
         run_marked = marked;
         run.push(ch);
     }
-    let style = if run_marked { theme.search_match() } else { theme.text() };
+    let style = if run_marked {
+        theme.search_match()
+    } else {
+        theme.text()
+    };
     spans.push(Span::styled(run, style));
     Line::from(spans)
 }
 
-fn separator_line<'a>(app: &App, data: &Dataset, theme: &Theme, separator: Separator, width: u16) -> Paragraph<'a> {
+fn separator_line<'a>(
+    app: &App,
+    data: &Dataset,
+    theme: &Theme,
+    separator: Separator,
+    width: u16,
+) -> Paragraph<'a> {
     let lang = app.lang;
     let (text, style) = match separator {
         Separator::BudgetLine => {
@@ -218,16 +261,28 @@ fn separator_line<'a>(app: &App, data: &Dataset, theme: &Theme, separator: Separ
                 .portfolio
                 .settings
                 .budget
-                .map(|b| format!(" ({} {})", ui::BUDGET.get(lang).to_lowercase(), format_money(b.0, lang)))
+                .map(|b| {
+                    format!(
+                        " ({} {})",
+                        ui::BUDGET.get(lang).to_lowercase(),
+                        format_money(b.0, lang)
+                    )
+                })
                 .unwrap_or_default();
-            (format!(" ✂ {}{budget} ", ui::BUDGET_RUNS_OUT.get(lang)), theme.budget_line())
+            (
+                format!(" ✂ {}{budget} ", ui::BUDGET_RUNS_OUT.get(lang)),
+                theme.budget_line(),
+            )
         }
         Separator::Group(group, count) => {
             let label = match group {
                 RankGroup::Blocked => ui::GROUP_BLOCKED,
                 _ => ui::GROUP_INCOMPLETE,
             };
-            (format!(" {} ({count}) ", label.get(lang)), theme.group_header())
+            (
+                format!(" {} ({count}) ", label.get(lang)),
+                theme.group_header(),
+            )
         }
     };
     let used = text.chars().count() + 3;

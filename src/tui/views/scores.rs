@@ -30,15 +30,28 @@ pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a>
         theme.muted(),
     ));
     for (group, heading, total_label, total) in [
-        (Group::Benefit, ui::BENEFIT_GROUP, ui::BENEFIT_SCORE, eval.benefit_score),
-        (Group::Feasibility, ui::FEASIBILITY_GROUP, ui::FEASIBILITY_SCORE, eval.feasibility_score),
+        (
+            Group::Benefit,
+            ui::BENEFIT_GROUP,
+            ui::BENEFIT_SCORE,
+            eval.benefit_score,
+        ),
+        (
+            Group::Feasibility,
+            ui::FEASIBILITY_GROUP,
+            ui::FEASIBILITY_SCORE,
+            eval.feasibility_score,
+        ),
     ] {
         doc.line(Line::styled(heading.get(lang), theme.title()));
         for c in eval.criteria.iter().filter(|c| c.group == group) {
             criterion(&mut doc, data, c, theme, lang);
         }
         doc.line(Line::from(vec![
-            Span::styled(format!("{:<NAME_WIDTH$} ", total_label.get(lang)), theme.title()),
+            Span::styled(
+                format!("{:<NAME_WIDTH$} ", total_label.get(lang)),
+                theme.title(),
+            ),
             Span::styled(score(total, lang), theme.title()),
         ]));
         doc.blank();
@@ -46,13 +59,21 @@ pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a>
     doc.line(Line::from(vec![
         Span::styled(format!("{}: ", ui::PRIORITY.get(lang)), theme.title()),
         Span::styled(
-            eval.priority.map_or_else(|| ui::NONE.get(lang).into(), |p| format_decimal(p, 2, lang)),
+            eval.priority
+                .map_or_else(|| ui::NONE.get(lang).into(), |p| format_decimal(p, 2, lang)),
             theme.title(),
         ),
     ]));
     if !eval.missing.is_empty() {
-        let names: Vec<String> = eval.missing.iter().map(|id| label(data, id, lang)).collect();
-        doc.line(Line::styled(ui::missing_criteria(&names.join(", "), lang), theme.warning()));
+        let names: Vec<String> = eval
+            .missing
+            .iter()
+            .map(|id| label(data, id, lang))
+            .collect();
+        doc.line(Line::styled(
+            ui::missing_criteria(&names.join(", "), lang),
+            theme.warning(),
+        ));
     }
     doc.blank();
     gate(&mut doc, app, data, i, theme);
@@ -60,10 +81,10 @@ pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a>
 }
 
 fn label(data: &Dataset, id: &str, lang: Lang) -> String {
-    data.portfolio
-        .model
-        .criterion(id)
-        .map_or_else(|| id.to_string(), |c| lang.pick(&c.name_sv, &c.name_en).to_string())
+    data.portfolio.model.criterion(id).map_or_else(
+        || id.to_string(),
+        |c| lang.pick(&c.name_sv, &c.name_en).to_string(),
+    )
 }
 
 fn bar(value: Option<u8>) -> String {
@@ -79,14 +100,21 @@ fn bar(value: Option<u8>) -> String {
 fn criterion<'a>(doc: &mut Doc<'a>, data: &Dataset, c: &CriterionScore, theme: &Theme, lang: Lang) {
     let model = data.portfolio.model.criterion(&c.id);
     let name = fit(&label(data, &c.id, lang), NAME_WIDTH - 2);
-    let value_style = if c.score.is_some() { theme.bar() } else { theme.warning() };
+    let value_style = if c.score.is_some() {
+        theme.bar()
+    } else {
+        theme.warning()
+    };
     let contribution = c
         .contribution
         .map_or_else(|| ui::NONE.get(lang).into(), |v| format_decimal(v, 2, lang));
     doc.line(Line::from(vec![
         Span::styled(format!("  {name:<w$} ", w = NAME_WIDTH - 2), theme.text()),
         Span::styled(format!("{:<9}", bar(c.score)), value_style),
-        Span::styled(format!(" {:>5}", format_decimal(c.weight, 1, lang)), theme.text()),
+        Span::styled(
+            format!(" {:>5}", format_decimal(c.weight, 1, lang)),
+            theme.text(),
+        ),
         Span::styled(format!(" {contribution:>7}"), theme.text()),
     ]));
     // The scale in the model's own (Swedish) words: complexity runs the other way.
@@ -114,7 +142,12 @@ fn gate<'a>(doc: &mut Doc<'a>, app: &App, data: &Dataset, i: usize, theme: &Them
     let lang = app.lang;
     let status = data.item(i).eval.gate.id();
     doc.line(Line::styled(
-        format!("{} {} – {}", gate_symbol(status), ui::GATE.get(lang), ui::gate(status, lang)),
+        format!(
+            "{} {} – {}",
+            gate_symbol(status),
+            ui::GATE.get(lang),
+            ui::gate(status, lang)
+        ),
         theme.gate(status),
     ));
     let Some(g) = &data.portfolio.model.gate else {
@@ -123,5 +156,8 @@ fn gate<'a>(doc: &mut Doc<'a>, app: &App, data: &Dataset, i: usize, theme: &Them
     };
     let value = data.initiative(i).scores.get(&g.criterion).copied();
     let name = label(data, &g.criterion, lang);
-    doc.line(Line::styled(ui::gate_explained(status, value, g.min, &name, lang), theme.text()));
+    doc.line(Line::styled(
+        ui::gate_explained(status, value, g.min, &name, lang),
+        theme.text(),
+    ));
 }
