@@ -6,13 +6,15 @@ use crate::i18n::ui::{self, Text};
 use crate::model::Date;
 
 use super::action::Action;
-use super::data::{Dataset, Facet, LoadOutcome, Phase, count_errors};
+use super::data::{Dataset, Facet, Phase};
 use super::engine::load::Diagnostic;
 use super::keymap::Context;
 use super::layout;
 use super::matrix::{self, Direction};
 use super::search::Search;
 use super::table::{Filters, Sort, View};
+
+mod reload;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -409,7 +411,7 @@ impl App {
     }
 
     /// The matrix starts on the initiative selected in the ranking, when it has a point.
-    fn matrix_from_ranking(&mut self) {
+    pub(crate) fn matrix_from_ranking(&mut self) {
         let Some(data) = &self.data else { return };
         let from_table = self
             .view
@@ -524,10 +526,10 @@ impl App {
     }
 
     /// Keeps the selection inside its list and on screen, and highlights the visible matches.
-    fn sync(&mut self) {
+    pub(crate) fn sync(&mut self) {
         self.selected = self.selected.min(self.view.rows.len().saturating_sub(1));
-        let height = layout::ranking_rows(self.size.1);
-        self.offset = scrolled(&self.view, self.selected, self.offset, height);
+        let rows = layout::ranking_rows(self.size.1);
+        self.offset = scrolled(&self.view, self.selected, self.offset, rows);
         let last = self.diagnostics.len().saturating_sub(1);
         self.diagnostic_selected = self.diagnostic_selected.min(last);
         let height = layout::diagnostics_rows(self.size.1);
@@ -537,7 +539,7 @@ impl App {
             self.diagnostic_offset = self.diagnostic_selected + 1 - height;
         }
         if let Some(data) = &self.data {
-            let end = (self.offset + height + 1).min(self.view.rows.len());
+            let end = (self.offset + rows + 1).min(self.view.rows.len());
             let start = self
                 .offset
                 .saturating_sub(self.view.separators.len())
@@ -545,77 +547,6 @@ impl App {
             self.search
                 .highlight(&data.search, &self.view.rows[start..end]);
         }
-    }
-
-    pub fn set_loading(&mut self, phase: Phase) {
-        self.loading = Some(phase);
-    }
-
-    /// Takes a finished load. A reload that fails (nothing read, or more errors than before)
-    /// keeps the last good data and shows the new diagnostics.
-    pub fn apply_load(&mut self, outcome: LoadOutcome) {
-        self.loading = None;
-        let reload = self.data.is_some();
-        let failed = outcome.dataset.is_none()
-            || (reload && outcome.error_count() > count_errors(&self.diagnostics));
-        let errors = outcome.error_count();
-        self.diagnostics = outcome.diagnostics;
-        if failed && reload {
-            self.status = Some(Status {
-                text: ui::RELOAD_FAILED.get(self.lang).into(),
-                error: true,
-            });
-            self.sync();
-            return;
-        }
-        let Some(new) = outcome.dataset else {
-            self.sync();
-            return;
-        };
-        self.status = match self.data.as_ref() {
-            Some(old) => {
-                let (added, changed, removed) = new.changes_since(old);
-                Some(Status {
-                    text: ui::reloaded(added, changed, removed, self.lang),
-                    error: false,
-                })
-            }
-            None if errors > 0 => Some(Status {
-                text: ui::diagnostics_count(self.diagnostics.len(), self.lang),
-                error: true,
-            }),
-            None => None,
-        };
-        self.replace_data(new);
-    }
-
-    /// Swaps in new data and finds the same initiatives again by id.
-    fn replace_data(&mut self, new: Dataset) {
-        let id_of = |i: Option<usize>| {
-            let data = self.data.as_ref()?;
-            Some(data.initiative(i?).id.clone())
-        };
-        let table_id = id_of(self.view.rows.get(self.selected).copied());
-        let matrix_id = id_of(self.matrix_selected);
-        self.search.invalidate();
-        self.data = Some(new);
-        self.view = View::default();
-        self.refresh_view();
-        let Some(data) = &self.data else { return };
-        if let Some(i) = table_id.and_then(|id| data.index_of(&id)) {
-            self.selected = self.view.rows.iter().position(|&r| r == i).unwrap_or(0);
-        }
-        self.matrix_selected = matrix_id.and_then(|id| data.index_of(&id));
-        if let Some(detail) = &mut self.detail {
-            match data.index_of(&detail.id) {
-                Some(i) => detail.index = i,
-                None => self.detail = None,
-            }
-        }
-        if self.matrix_selected.is_none() {
-            self.matrix_from_ranking();
-        }
-        self.sync();
     }
 }
 

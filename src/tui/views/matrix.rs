@@ -18,6 +18,8 @@ use super::super::matrix::{nearby, point};
 use super::super::theme::Theme;
 use super::{fit, gate_symbol, score};
 
+/// Up to this many points each is a bullet; beyond, braille dots.
+const BULLETS_UP_TO: usize = 2_000;
 const QUADRANTS: [&str; 4] = ["do_now", "strengthen_feasibility", "quick_win", "abstain"];
 
 pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -77,9 +79,17 @@ fn plot(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect)
                 threshold,
                 line_colour,
             ));
+            let total: usize = by_quadrant.iter().map(Vec::len).sum();
             for (slot, points) in by_quadrant.iter().enumerate() {
-                let colour = Theme::colour_of(theme.quadrant(QUADRANTS[slot]));
-                ctx.draw(&Points::new(points, colour));
+                let style = theme.quadrant(QUADRANTS[slot]);
+                if total <= BULLETS_UP_TO {
+                    // A bullet per initiative reads better than a braille dot while they are few.
+                    for &(x, y) in points {
+                        ctx.print(x, y, Line::styled("•", style));
+                    }
+                } else {
+                    ctx.draw(&Points::new(points, Theme::colour_of(style)));
+                }
             }
             ctx.layer();
             let label =

@@ -32,9 +32,9 @@ fn title_min(width: u16) -> u16 {
     if width >= 100 { 30 } else { 22 }
 }
 
-fn width_of(column: Column, wide: bool) -> u16 {
+fn width_of(column: Column, wide: bool, rank: u16) -> u16 {
     match column {
-        Column::Rank => 4,
+        Column::Rank => rank,
         Column::Title => 0,
         Column::Unit if wide => 22,
         Column::Unit => 14,
@@ -51,12 +51,16 @@ fn width_of(column: Column, wide: bool) -> u16 {
 }
 
 /// The columns that fit, in table order, and whether the wide layout is used.
-fn visible_columns(width: u16) -> (Vec<Column>, bool) {
+fn visible_columns(width: u16, rank: u16) -> (Vec<Column>, bool) {
     let wide = width >= 160;
     let mut columns = Column::ALL.to_vec();
     let total = |cols: &[Column]| -> u16 {
         // The selection marker, then each column with one space between.
-        2 + title_min(width) + cols.iter().map(|c| width_of(*c, wide) + 1).sum::<u16>()
+        2 + title_min(width)
+            + cols
+                .iter()
+                .map(|c| width_of(*c, wide, rank) + 1)
+                .sum::<u16>()
     };
     for drop in DROP_ORDER {
         if total(&columns) <= width {
@@ -73,11 +77,13 @@ pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area:
         frame.render_widget(p, area);
         return;
     }
-    let (columns, wide) = visible_columns(area.width);
+    // Ranks as wide as the largest one: 100 000 initiatives need six digits.
+    let rank = (data.len().max(1).ilog10() as u16 + 1).max(4);
+    let (columns, wide) = visible_columns(area.width, rank);
     let mut widths = vec![Constraint::Length(1)];
     widths.extend(columns.iter().map(|c| match c {
         Column::Title => Constraint::Min(title_min(area.width)),
-        c => Constraint::Length(width_of(*c, wide)),
+        c => Constraint::Length(width_of(*c, wide, rank)),
     }));
     let height = usize::from(area.height.saturating_sub(1));
     let mut rows = Vec::with_capacity(height);

@@ -13,15 +13,15 @@ use super::super::theme::Theme;
 use super::doc::Doc;
 use super::{fit, gate_symbol, score};
 
-const NAME_WIDTH: usize = 30;
-
-pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a> {
+pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme, width: u16) -> Doc<'a> {
     let lang = app.lang;
+    // The label column grows with the screen, up to the longest Swedish label.
+    let name_width = usize::from(width).saturating_sub(26).clamp(24, 48);
     let eval = &data.item(i).eval;
     let mut doc = Doc::default();
     doc.line(Line::styled(
         format!(
-            "{:<NAME_WIDTH$} {:<9} {:>5} {:>7}",
+            "{:<name_width$} {:<9} {:>5} {:>7}",
             ui::CRITERION.get(lang),
             ui::VALUE.get(lang),
             ui::WEIGHT.get(lang),
@@ -45,11 +45,11 @@ pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a>
     ] {
         doc.line(Line::styled(heading.get(lang), theme.title()));
         for c in eval.criteria.iter().filter(|c| c.group == group) {
-            criterion(&mut doc, data, c, theme, lang);
+            criterion(&mut doc, data, c, theme, lang, name_width);
         }
         doc.line(Line::from(vec![
             Span::styled(
-                format!("{:<NAME_WIDTH$} ", total_label.get(lang)),
+                format!("{:<name_width$} ", total_label.get(lang)),
                 theme.title(),
             ),
             Span::styled(score(total, lang), theme.title()),
@@ -97,9 +97,16 @@ fn bar(value: Option<u8>) -> String {
     }
 }
 
-fn criterion<'a>(doc: &mut Doc<'a>, data: &Dataset, c: &CriterionScore, theme: &Theme, lang: Lang) {
+fn criterion(
+    doc: &mut Doc<'_>,
+    data: &Dataset,
+    c: &CriterionScore,
+    theme: &Theme,
+    lang: Lang,
+    name_width: usize,
+) {
     let model = data.portfolio.model.criterion(&c.id);
-    let name = fit(&label(data, &c.id, lang), NAME_WIDTH - 2);
+    let name = fit(&label(data, &c.id, lang), name_width - 2);
     let value_style = if c.score.is_some() {
         theme.bar()
     } else {
@@ -109,7 +116,7 @@ fn criterion<'a>(doc: &mut Doc<'a>, data: &Dataset, c: &CriterionScore, theme: &
         .contribution
         .map_or_else(|| ui::NONE.get(lang).into(), |v| format_decimal(v, 2, lang));
     doc.line(Line::from(vec![
-        Span::styled(format!("  {name:<w$} ", w = NAME_WIDTH - 2), theme.text()),
+        Span::styled(format!("  {name:<w$} ", w = name_width - 2), theme.text()),
         Span::styled(format!("{:<9}", bar(c.score)), value_style),
         Span::styled(
             format!(" {:>5}", format_decimal(c.weight, 1, lang)),
