@@ -1,6 +1,6 @@
 //! Styles named by what they mean, read from a small theme file (see `themes/README.md`).
 //!
-//! A theme file has `key = spec` lines; `#` starts a comment. A spec is words: a foreground colour,
+//! A theme file has `key = spec` lines; `# ` starts a comment. A spec is words: a foreground colour,
 //! `on` and a background colour, and any of `bold dim italic underline reverse`. Colours are the
 //! 16 ANSI names (`black red green yellow blue magenta cyan gray darkgray lightred lightgreen
 //! lightyellow lightblue lightmagenta lightcyan white`), `reset`, `#rrggbb` or `0`–`255`.
@@ -123,7 +123,7 @@ impl Theme {
     pub fn parse(name: &str, text: &str) -> Result<Theme, ThemeError> {
         let mut theme = Theme::plain(name);
         for (n, raw) in text.lines().enumerate() {
-            let line = raw.split('#').next().unwrap_or("").trim();
+            let line = without_comment(raw).trim();
             if line.is_empty() {
                 continue;
             }
@@ -192,6 +192,15 @@ impl Theme {
     pub fn colour_of(style: Style) -> Color {
         style.fg.unwrap_or(Color::Reset)
     }
+}
+
+/// A `#` followed by a space or the line's end opens a comment, so `#1e90ff` stays a colour.
+fn without_comment(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    let end = (0..bytes.len())
+        .find(|&i| bytes[i] == b'#' && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+        .unwrap_or(bytes.len());
+    &line[..end]
 }
 
 fn unknown_key(key: &str) -> String {
