@@ -186,3 +186,37 @@ fn the_help_is_the_keymap() {
         );
     }
 }
+
+#[test]
+fn the_business_case_reproduces_nackas_template_on_request() {
+    // Digital ansökan om bygglov carries the seed's worked example (rank 2 in the fixture).
+    let mut app = at(
+        Lang::Sv,
+        (140, 40),
+        &[KeyCode::Down, KeyCode::Enter, KeyCode::Char('3')],
+    );
+    let text = draw(&mut app, &mono());
+    assert!(text.contains("-1\u{a0}200\u{a0}000\u{a0}kr"), "{text}");
+    assert!(text.contains("ingen återbetalning inom kalkylperioden"));
+    assert!(!text.contains("(mallen)"));
+    press(&mut app, KeyCode::Char('x'));
+    let text = draw(&mut app, &mono());
+    let row = |label: &str| {
+        text.lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("no {label} row:\n{text}"))
+            .split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let ratio = row("Nyttokvot ×10 (mallen)");
+    assert_eq!(
+        ratio[ratio.len() - 8..],
+        ["1,7", "5,4", "9,1", "10,2", "10,2", "10,2", "10,2", "10,2"]
+    );
+    let total = row("Nyttokvot totalt (mallen)");
+    assert_eq!(
+        total[total.len() - 8..],
+        ["1,7", "5,9", "9,6", "10,2", "10,2", "10,2", "10,2", "10,2"]
+    );
+}

@@ -134,6 +134,9 @@ pub const ROW_BENEFITS_ACC: Text = Text("Nyttor ack.", "Benefits, accumulated");
 pub const ROW_NET: Text = Text("Ekonomisk nettonytta", "Net economic benefit");
 pub const ROW_NET_ACC: Text = Text("Nettonytta ack.", "Net, accumulated");
 pub const ROW_RATIO: Text = Text("Ekonomisk nyttokvot", "Benefit/cost ratio");
+pub const ROW_RATIO_TEMPLATE: Text = Text("Nyttokvot ×10 (mallen)", "Ratio ×10 (template)");
+pub const ROW_RATIO_TOTAL_TEMPLATE: Text =
+    Text("Nyttokvot totalt (mallen)", "Total ratio (template)");
 pub const ROW_OTHER: Text = Text("Övriga nyttor (kr)", "Other benefits (kr)");
 pub const ROW_QUALITY: Text = Text("Kvalitetsförflyttning (1–10)", "Quality shift (1–10)");
 pub const YEAR: Text = Text("År", "Year");
@@ -260,6 +263,10 @@ pub const ACT_NEXT_TAB: Text = Text("nästa flik", "next tab");
 pub const ACT_PREV_TAB: Text = Text("föregående flik", "previous tab");
 pub const ACT_TAB_N: Text = Text("gå till flik 1–5", "go to tab 1–5");
 pub const ACT_YEARS: Text = Text("bläddra bland åren", "scroll the years");
+pub const ACT_TEMPLATE_SCALE: Text = Text(
+    "nyttokvot i mallens skala (×10)",
+    "ratio on the template's scale (×10)",
+);
 pub const ACT_SCROLL: Text = Text("rulla", "scroll");
 
 /// The header's counts: "34 initiativ · 28 rangordnade · 3 ofullständiga · 3 spärrade".

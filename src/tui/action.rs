@@ -38,5 +38,6 @@ pub enum Action {
     GoTab(u8),
     YearsEarlier,
     YearsLater,
+    TemplateScale,
     Resize(u16, u16),
 }

@@ -78,6 +78,8 @@ pub struct Detail {
     pub scroll: u16,
     /// The first year shown in the business case table when not all fit.
     pub year_offset: usize,
+    /// Show the benefit/cost ratio on the template's ×10 scale, to compare with the spreadsheet.
+    pub template_scale: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -474,6 +476,7 @@ impl App {
             tab: DetailTab::Overview,
             scroll: 0,
             year_offset: 0,
+            template_scale: false,
         });
         self.detail_max_scroll = u16::MAX;
     }
@@ -504,6 +507,7 @@ impl App {
             Action::Last => detail.scroll = max,
             Action::YearsEarlier => detail.year_offset = detail.year_offset.saturating_sub(1),
             Action::YearsLater => detail.year_offset += 1,
+            Action::TemplateScale => detail.template_scale = !detail.template_scale,
             Action::Back => self.detail = None,
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             _ => {}

@@ -149,6 +149,7 @@ pub const BINDINGS: &[Binding] = &[
     b(X::Detail, &[k(K::End), c('G')], Action::Last, ui::ACT_LAST, false),
     b(X::Detail, &[c('[')], Action::YearsEarlier, ui::ACT_YEARS, false),
     b(X::Detail, &[c(']')], Action::YearsLater, ui::ACT_YEARS, false),
+    b(X::Detail, &[c('x')], Action::TemplateScale, ui::ACT_TEMPLATE_SCALE, false),
     b(X::Detail, &[k(K::Esc), k(K::Backspace)], Action::Back, ui::ACT_BACK, true),
     b(X::Help, &[k(K::Up), c('k')], Action::Up, ui::ACT_SCROLL, false),
     b(X::Help, &[k(K::Down), c('j')], Action::Down, ui::ACT_SCROLL, false),

@@ -12,7 +12,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::i18n::{Lang, format_decimal, format_money, format_number, ui};
 
-use super::super::app::App;
+use super::super::app::{App, Detail};
 use super::super::data::Dataset;
 use super::super::engine::finance::{CaseResult, YearRow};
 use super::super::theme::Theme;
@@ -48,7 +48,7 @@ pub fn doc<'a>(
     app: &App,
     data: &'a Dataset,
     i: usize,
-    year_offset: usize,
+    detail: &Detail,
     theme: &Theme,
     width: u16,
 ) -> Doc<'a> {
@@ -59,7 +59,9 @@ pub fn doc<'a>(
         return doc;
     };
     let fits = usize::from(width.saturating_sub(LABEL_WIDTH) / (YEAR_WIDTH + 1)).max(1);
-    let first = year_offset.min(case.years.len().saturating_sub(fits));
+    let first = detail
+        .year_offset
+        .min(case.years.len().saturating_sub(fits));
     let shown: Vec<YearRow> = case.years.iter().skip(first).take(fits).cloned().collect();
     if shown.len() < case.years.len() {
         let note = format!(
@@ -72,8 +74,9 @@ pub fn doc<'a>(
         doc.line(Line::styled(note, theme.muted()));
     }
     let has_other = case.years.iter().any(|r| !r.other.is_zero());
-    let height = ROWS.len() as u16 + 1 + u16::from(has_other);
-    let table = year_table(&shown, has_other, lang, theme);
+    let template = detail.template_scale;
+    let height = ROWS.len() as u16 + 1 + u16::from(has_other) + 2 * u16::from(template);
+    let table = year_table(&shown, (has_other, template), lang, theme);
     doc.widget(height, move |area, buf| table.render(area, buf));
     doc.blank();
     totals(&mut doc, case, data, lang, theme);
@@ -82,7 +85,9 @@ pub fn doc<'a>(
     doc
 }
 
-fn year_table<'a>(years: &[YearRow], has_other: bool, lang: Lang, theme: &Theme) -> Table<'a> {
+/// The yearly table; `extra` adds the other-benefits row and the template's ×10 ratio rows.
+fn year_table<'a>(years: &[YearRow], extra: (bool, bool), lang: Lang, theme: &Theme) -> Table<'a> {
+    let (has_other, template) = extra;
     let mut header = vec![Cell::from(format!("{} (kr)", ui::YEAR.get(lang)))];
     header.extend(
         years
@@ -123,11 +128,34 @@ fn year_table<'a>(years: &[YearRow], has_other: bool, lang: Lang, theme: &Theme)
         );
         rows.push(Row::new(cells).style(theme.muted()));
     }
+    if template {
+        rows.extend(template_rows(years, lang, theme));
+    }
     let mut widths = vec![Constraint::Length(LABEL_WIDTH - 1)];
     widths.extend(years.iter().map(|_| Constraint::Length(YEAR_WIDTH)));
     Table::new(rows, widths)
         .header(Row::new(header).style(theme.muted()))
         .column_spacing(1)
+}
+
+/// Nacka's spreadsheet shows benefits/costs × 10, and a total that adds the quality shift.
+fn template_rows<'a>(years: &[YearRow], lang: Lang, theme: &Theme) -> [Row<'a>; 2] {
+    let ten = Decimal::TEN;
+    let row = |label: ui::Text, value: &dyn Fn(&YearRow) -> Option<Decimal>| {
+        let mut cells = vec![Cell::from(label.get(lang))];
+        cells.extend(years.iter().map(|r| {
+            let text =
+                value(r).map_or_else(|| ui::NONE.get(lang).into(), |v| format_decimal(v, 1, lang));
+            Cell::from(Line::from(text).right_aligned())
+        }));
+        Row::new(cells).style(theme.muted())
+    };
+    [
+        row(ui::ROW_RATIO_TEMPLATE, &|r| r.ratio.map(|x| x * ten)),
+        row(ui::ROW_RATIO_TOTAL_TEMPLATE, &|r| {
+            r.ratio.map(|x| x * ten + r.quality_shift)
+        }),
+    ]
 }
 
 fn totals(doc: &mut Doc<'_>, case: &CaseResult, data: &Dataset, lang: Lang, theme: &Theme) {

@@ -53,7 +53,7 @@ pub fn render(
     let doc = match detail.tab {
         DetailTab::Overview => overview(app, data, i, theme),
         DetailTab::Scores => scores::doc(app, data, i, theme, body.width),
-        DetailTab::Case => case::doc(app, data, i, detail.year_offset, theme, body.width),
+        DetailTab::Case => case::doc(app, data, i, detail, theme, body.width),
         DetailTab::Benefits => benefits::doc(app, data, i, theme),
         DetailTab::Decisions => decisions(app.lang, initiative, theme),
     };
