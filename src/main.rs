@@ -1,1 +1,225 @@
-fn main() {}
+//! The command line: parse arguments, dispatch, nothing else.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use bered::edit::{Edit, command};
+use bered::i18n::Lang;
+use bered::model::{Date, Dec, Outcome, Stage};
+use bered::report::check;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "bered",
+    version,
+    about = "Triage of a municipality's portfolio of digitalisation initiatives"
+)]
+struct Cli {
+    /// The portfolio: a folder (portfolio.yaml + initiatives/) or a single .yaml file.
+    /// Default: ./portfolio when it exists, else the sample built into bered.
+    #[arg(short = 'p', long = "portfolio", global = true, value_name = "PATH")]
+    portfolio: Option<PathBuf>,
+
+    /// The portfolio, as a positional argument (same as -p).
+    #[arg(value_name = "PATH")]
+    path: Option<PathBuf>,
+
+    /// Language of the output: sv or en (default: from LANG, else Swedish).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
+
+    /// Evaluate follow-ups as of this date (YYYY-MM-DD; default today).
+    #[arg(long = "as-of", global = true, value_parser = parse_date)]
+    as_of: Option<Date>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Validate the portfolio: every problem with file:line:col (exit 1 on errors).
+    Check {
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// Set a criterion's score (1–4), with an optional motivation.
+    Score(ScoreArgs),
+    /// Record a decision on an initiative.
+    Decide(DecideArgs),
+    /// Move an initiative to another stage.
+    Stage {
+        id: String,
+        #[arg(value_parser = parse_stage)]
+        stage: Stage,
+    },
+    /// Add a follow-up measurement to a benefit.
+    #[command(name = "follow-up")]
+    FollowUp(FollowUpArgs),
+    /// Write a new, commented initiative file that passes `bered check`.
+    New {
+        id: String,
+        #[arg(long)]
+        title: String,
+    },
+    /// Print JSON Schemas for portfolio.yaml and initiative files, for editors.
+    Schema {
+        /// Which schema to print.
+        #[arg(long, value_enum, default_value_t = SchemaKind::Initiative)]
+        kind: SchemaKind,
+        /// Write both schemas into this folder instead of printing one.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Args, Debug)]
+struct ScoreArgs {
+    /// The initiative's id (its file name without .yaml).
+    id: String,
+    /// The criterion, e.g. quality or compliance.
+    criterion: String,
+    /// The score, 1–4.
+    value: u8,
+    /// The written motivation, kept under `motivations`.
+    #[arg(long)]
+    why: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct DecideArgs {
+    id: String,
+    /// prioritised, deferred, returned, rejected or approved.
+    #[arg(value_parser = parse_outcome)]
+    outcome: Outcome,
+    #[arg(long)]
+    note: Option<String>,
+    #[arg(long, default_value = "beredningsgruppen")]
+    forum: String,
+    /// The decision's date (default today).
+    #[arg(long, value_parser = parse_date)]
+    date: Option<Date>,
+}
+
+#[derive(Args, Debug)]
+struct FollowUpArgs {
+    id: String,
+    /// The benefit's id within the initiative.
+    benefit: String,
+    /// The measured value.
+    #[arg(value_parser = parse_decimal, allow_hyphen_values = true)]
+    value: Dec,
+    #[arg(long, value_parser = parse_date)]
+    date: Option<Date>,
+    #[arg(long)]
+    note: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SchemaKind {
+    Portfolio,
+    Initiative,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language `{s}`: expected sv or en"))
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s)
+}
+
+fn parse_decimal(s: &str) -> Result<Dec, String> {
+    Dec::parse(s).ok_or_else(|| format!("expected a number such as 35 or 0.75, found `{s}`"))
+}
+
+fn parse_stage(s: &str) -> Result<Stage, String> {
+    let ids: Vec<&str> = Stage::ALL.iter().map(|s| s.id()).collect();
+    Stage::from_id(s)
+        .ok_or_else(|| format!("unknown stage `{s}`: expected one of {}", ids.join(", ")))
+}
+
+fn parse_outcome(s: &str) -> Result<Outcome, String> {
+    let ids: Vec<&str> = Outcome::ALL.iter().map(|o| o.id()).collect();
+    Outcome::ALL
+        .into_iter()
+        .find(|o| o.id() == s)
+        .ok_or_else(|| format!("unknown outcome `{s}`: expected one of {}", ids.join(", ")))
+}
+
+/// Runs an edit command and prints what it did.
+fn edit(portfolio: Option<&std::path::Path>, id: &str, edit: Edit) -> anyhow::Result<ExitCode> {
+    println!("{}", command::run(portfolio, id, &edit)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let today = Date::today();
+    let _as_of = cli.as_of.unwrap_or(today);
+    let portfolio = cli.portfolio.clone().or(cli.path.clone());
+    let result = match cli.command {
+        Some(Command::Check { path, format }) => check::run(
+            path.or(portfolio).as_deref(),
+            matches!(format, CheckFormat::Json),
+            lang,
+        ),
+        Some(Command::Schema { kind, out }) => check::schema(
+            portfolio.as_deref(),
+            matches!(kind, SchemaKind::Portfolio),
+            out.as_deref(),
+        ),
+        Some(Command::Score(a)) => {
+            let e = Edit::Score {
+                criterion: a.criterion,
+                value: a.value,
+                motivation: a.why,
+            };
+            edit(portfolio.as_deref(), &a.id, e)
+        }
+        Some(Command::Decide(a)) => {
+            let date = a.date.unwrap_or(today);
+            let e = Edit::Decision {
+                date,
+                forum: Some(a.forum),
+                outcome: a.outcome,
+                note: a.note,
+            };
+            edit(portfolio.as_deref(), &a.id, e)
+        }
+        Some(Command::Stage { id, stage }) => edit(portfolio.as_deref(), &id, Edit::Stage(stage)),
+        Some(Command::FollowUp(a)) => {
+            let e = Edit::FollowUp {
+                benefit: a.benefit,
+                date: a.date.unwrap_or(today),
+                value: a.value,
+                note: a.note,
+            };
+            edit(portfolio.as_deref(), &a.id, e)
+        }
+        Some(Command::New { id, title }) => command::new(portfolio.as_deref(), &id, &title, today)
+            .map(|m| {
+                println!("{m}");
+                ExitCode::SUCCESS
+            }),
+        None => check::run(portfolio.as_deref(), false, lang),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("bered: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

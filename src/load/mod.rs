@@ -1,3 +1,246 @@
 //! Reading a portfolio folder or file, validation, errors with file:line:col.
+//!
+//! A portfolio is a folder (`portfolio.yaml` + `initiatives/<id>.yaml`) or one file with an
+//! `initiatives:` list. Loading never stops at a broken initiative: it returns every initiative
+//! that loaded cleanly, plus a diagnostic for each problem found.
 
+mod diagnostic;
+mod files;
+pub mod schema;
+mod settings;
+mod single;
+mod validate;
 pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use files::MAX_FILE_BYTES;
+
+use crate::eval::Model;
+use crate::model::{Initiative, InitiativeFile, Loc, Portfolio, PortfolioFile, Settings};
+use validate::Checker;
+
+/// A loaded portfolio and what was found on the way.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub portfolio: Portfolio,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Where it was read from, for messages and for reloading.
+    pub origin: Origin,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Where a portfolio comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Folder(PathBuf),
+    File(PathBuf),
+    /// The sample portfolio compiled into the binary.
+    Embedded,
+}
+
+/// The portfolio could not be read at all (as opposed to problems inside it).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{0}: no such file or folder")]
+    NotFound(PathBuf),
+    #[error(
+        "{0}: not a portfolio: expected a folder with portfolio.yaml and initiatives/, or a .yaml file"
+    )]
+    NotAPortfolio(PathBuf),
+}
+
+/// Chooses the portfolio: the given path, else `./portfolio` when it exists, else the sample.
+pub fn resolve(path: Option<&Path>) -> Option<PathBuf> {
+    match path {
+        Some(p) => Some(p.to_path_buf()),
+        None => {
+            let local = Path::new("portfolio");
+            local.is_dir().then(|| local.to_path_buf())
+        }
+    }
+}
+
+/// Loads `path` when given, else the default of `resolve`.
+pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
+    match resolve(path) {
+        Some(p) => load_path(&p),
+        None => Ok(load_embedded()),
+    }
+}
+
+/// Loads a portfolio folder or single file.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    if path.is_dir() {
+        let has_parts = path.join("portfolio.yaml").exists() || path.join("initiatives").exists();
+        if !has_parts {
+            return Err(LoadError::NotAPortfolio(path.to_path_buf()));
+        }
+        Ok(files::load_folder(path, &files::Disk))
+    } else if path.exists() || path.symlink_metadata().is_ok() {
+        Ok(single::load_file(path))
+    } else {
+        Err(LoadError::NotFound(path.to_path_buf()))
+    }
+}
+
+/// The sample portfolio compiled into the binary.
+pub fn load_embedded() -> Loaded {
+    let mut loaded = files::load_folder(Path::new("portfolio"), &files::Embedded);
+    loaded.origin = Origin::Embedded;
+    loaded
+}
+
+/// Parses and builds the settings and model of a `portfolio.yaml` text.
+fn portfolio_settings(
+    path: &Path,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (PortfolioFile, Settings, Model) {
+    let mut c = Checker::new(path, text);
+    let file = if is_blank(text) {
+        PortfolioFile::default()
+    } else {
+        yaml::parse::<PortfolioFile>(text).unwrap_or_else(|e| {
+            c.error(e.loc, e.message, e.hint);
+            PortfolioFile::default()
+        })
+    };
+    let (settings, model) = settings::build(&mut c, &file);
+    diagnostics.append(&mut c.diagnostics);
+    (file, settings, model)
+}
+
+/// Parses and validates one initiative text; `id` is `None` in single-file form, where the
+/// file's `id:` key names it. `first_line` places a slice of a larger file.
+fn initiative(
+    path: &Path,
+    text: &str,
+    first_line: u32,
+    id: Option<&str>,
+    context: (&Model, &Settings),
+) -> (Option<Initiative>, Vec<Diagnostic>) {
+    let mut c = Checker::new(path, text);
+    let file = match yaml::parse_at::<InitiativeFile>(text, first_line) {
+        Ok(file) => file,
+        Err(e) => {
+            c.error(e.loc, e.message, e.hint);
+            return (None, fix_sources(c.diagnostics, text, first_line));
+        }
+    };
+    let id = match (id, &file.id) {
+        (Some(stem), Some(written)) if written.value != stem => {
+            c.error(
+                written.loc,
+                format!(
+                    "`id: {}` differs from the file name `{stem}`",
+                    written.value
+                ),
+                Some("the id is the file name; remove `id:` or rename the file".into()),
+            );
+            stem.to_string()
+        }
+        (Some(stem), _) => stem.to_string(),
+        (None, Some(written)) => written.value.clone(),
+        (None, None) => {
+            c.error(
+                Loc {
+                    line: first_line,
+                    col: 1,
+                },
+                "missing required key `id`",
+                Some("in a single-file portfolio every initiative needs `id:`".into()),
+            );
+            String::new()
+        }
+    };
+    let scores = validate::check_initiative(&mut c, &file, context.0, context.1);
+    let ok = !c.has_errors();
+    let initiative = ok.then(|| Initiative {
+        id,
+        path: path.to_path_buf(),
+        file,
+        scores,
+    });
+    (initiative, fix_sources(c.diagnostics, text, first_line))
+}
+
+/// Source lines were taken from a slice; re-take them counting the slice's offset.
+fn fix_sources(mut diagnostics: Vec<Diagnostic>, text: &str, first_line: u32) -> Vec<Diagnostic> {
+    if first_line > 1 {
+        for d in &mut diagnostics {
+            d.source_line = d
+                .line
+                .checked_sub(first_line)
+                .and_then(|i| text.lines().nth(i as usize))
+                .map(|l| l.trim_end_matches('\r').to_string());
+        }
+    }
+    diagnostics
+}
+
+/// Only blank lines and comments.
+fn is_blank(text: &str) -> bool {
+    text.lines().all(|l| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#')
+    })
+}
+
+/// Ids used twice (two files `a.yaml` and `a.yml`, or a repeated `id:` in a single file).
+fn check_duplicate_ids(initiatives: &mut Vec<Initiative>, diagnostics: &mut Vec<Diagnostic>) {
+    initiatives.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    let mut keep: Vec<Initiative> = Vec::with_capacity(initiatives.len());
+    for ini in initiatives.drain(..) {
+        match keep.last() {
+            Some(prev) if prev.id == ini.id => {
+                let first = prev.path.clone();
+                let loc = ini
+                    .file
+                    .id
+                    .as_ref()
+                    .map(|i| i.loc)
+                    .unwrap_or(Loc { line: 1, col: 1 });
+                diagnostics.push(
+                    Diagnostic::error(
+                        &ini.path,
+                        loc,
+                        format!("initiative id `{}` is used twice", ini.id),
+                    )
+                    .with_hint(Some(format!("also in {}", first.display()))),
+                );
+            }
+            _ => keep.push(ini),
+        }
+    }
+    *initiatives = keep;
+}
+
+fn finish(
+    settings: Settings,
+    model: Model,
+    mut initiatives: Vec<Initiative>,
+    mut diagnostics: Vec<Diagnostic>,
+    origin: Origin,
+) -> Loaded {
+    check_duplicate_ids(&mut initiatives, &mut diagnostics);
+    diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    Loaded {
+        portfolio: Portfolio {
+            settings,
+            model,
+            initiatives,
+        },
+        diagnostics,
+        origin,
+    }
+}

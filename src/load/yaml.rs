@@ -1,6 +1,8 @@
 //! The one module that knows the YAML library (serde-saphyr). Everything else sees
 //! `parse`, `YamlError` and the `Located<T>` wrapper.
 
+use std::cell::Cell;
+
 use serde::de::{Deserialize, DeserializeOwned, Deserializer};
 use serde_saphyr::{Budget, MessageFormatter, Spanned, UserMessageFormatter};
 
@@ -17,10 +19,30 @@ pub struct YamlError {
     pub loc: Loc,
 }
 
+thread_local! {
+    /// Added to every line number while a slice of a larger file is parsed (see `parse_at`).
+    static LINE_OFFSET: Cell<u32> = const { Cell::new(0) };
+}
+
 /// Parses one YAML document into `T`, with limits sized for portfolio files: an alias bomb,
 /// deep nesting or a document with an absurd number of nodes is refused with a message.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     parse_with_limits(text, limits(text.len()))
+}
+
+/// Parses a slice of a larger file that starts at line `first_line` (1-based), so that every
+/// location, in the value and in an error, is a location in the whole file.
+pub fn parse_at<T: DeserializeOwned>(text: &str, first_line: u32) -> Result<T, YamlError> {
+    let offset = first_line.saturating_sub(1);
+    LINE_OFFSET.with(|o| o.set(offset));
+    let result = parse(text).map_err(|mut e| {
+        if e.loc.line > 0 {
+            e.loc.line += offset;
+        }
+        e
+    });
+    LINE_OFFSET.with(|o| o.set(0));
+    result
 }
 
 fn limits(len: usize) -> Budget {
@@ -79,6 +101,9 @@ fn explain(raw: &str) -> (String, Option<String>) {
         let name = rest.split('`').next().unwrap_or(rest);
         return (format!("missing required key `{name}`"), None);
     }
+    if let Some(plain) = plain_wording(raw) {
+        return plain;
+    }
     if raw.contains("budget") || raw.contains("limit") || raw.contains("exceeded") {
         return (
             format!("refused: {raw}"),
@@ -86,6 +111,30 @@ fn explain(raw: &str) -> (String, Option<String>) {
         );
     }
     (raw.to_string(), None)
+}
+
+/// serde's and the parser's terse words for a wrong shape, said the way a portfolio editor thinks.
+fn plain_wording(raw: &str) -> Option<(String, Option<String>)> {
+    let said = |m: &str, h: Option<&str>| Some((m.to_string(), h.map(String::from)));
+    match raw {
+        "expected sequence start" => said(
+            "expected a list here",
+            Some("write `[a, b]` or one `- item` per line"),
+        ),
+        "expected mapping start" => said("expected keys and values here (`key: value`)", None),
+        "expected string scalar" => said(
+            "expected text here, found a list or a mapping",
+            Some("quote the text if it starts with [ or {"),
+        ),
+        _ if raw.starts_with("invalid u") || raw.starts_with("invalid i") => {
+            said("expected a whole number", None)
+        }
+        _ if raw.contains("found a tab") => Some((
+            raw.to_string(),
+            Some("indent with spaces; YAML does not allow tabs".into()),
+        )),
+        _ => None,
+    }
 }
 
 fn split_expected(raw: &str, prefix: &str) -> Option<(String, Vec<String>)> {
@@ -130,12 +179,16 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let spanned = Spanned::<T>::deserialize(d)?;
         let at = spanned.referenced;
+        let line = at.line() as u32;
+        let line = if line > 0 {
+            line + LINE_OFFSET.with(Cell::get)
+        } else {
+            0
+        };
+        let col = at.column() as u32;
         Ok(Located {
             value: spanned.value,
-            loc: Loc {
-                line: at.line() as u32,
-                col: at.column() as u32,
-            },
+            loc: Loc { line, col },
         })
     }
 }

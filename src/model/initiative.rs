@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::located::{Located, OrderedMap};
 use super::scalar::{Date, Dec, Raw};
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InitiativeFile {
     /// Required in single-file form; in a folder the id is the file stem.
@@ -104,7 +104,7 @@ impl Stage {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BusinessCaseFile {
     pub start_year: Located<i32>,
@@ -118,7 +118,7 @@ pub struct BusinessCaseFile {
 }
 
 /// A cost or benefit line. `kind` is checked against the list it stands in.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LineFile {
     pub name: String,
@@ -161,7 +161,7 @@ impl LineKind {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BenefitFile {
     pub id: Located<String>,

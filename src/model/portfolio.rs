@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::initiative::InitiativeFile;
 use super::located::{Located, OrderedMap};
 use super::scalar::Dec;
 
@@ -20,7 +19,9 @@ pub struct PortfolioFile {
     #[serde(default)]
     pub strategic_goals: Vec<Located<StrategicGoal>>,
     pub model: Option<ModelFile>,
-    pub initiatives: Option<Vec<Located<InitiativeFile>>>,
+    /// Single-file form: only where each item stands; the items are parsed one by one (see
+    /// `load`) so that a broken initiative does not stop the others.
+    pub initiatives: Option<Vec<Located<serde::de::IgnoredAny>>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]

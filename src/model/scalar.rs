@@ -162,7 +162,7 @@ impl Serialize for Date {
 }
 
 /// A scalar kept as written, for values whose validity depends on the portfolio (scores).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Raw(pub String);
 
 impl<'de> Deserialize<'de> for Raw {

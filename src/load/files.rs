@@ -1,0 +1,272 @@
+//! Reading files: from disk or from the embedded sample, refusing what is not a portfolio
+//! file (too large, not UTF-8, a folder, an unresolved merge conflict) with a clear message,
+//! and parsing the initiatives on every core.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::{Diagnostic, Loaded, Origin, finish, initiative, portfolio_settings};
+use crate::eval::Model;
+use crate::model::{Initiative, Loc, Settings};
+
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Where the files of a portfolio folder come from.
+pub trait Source: Sync {
+    /// The initiative files under `dir/initiatives`, and a diagnostic for each entry skipped.
+    fn initiative_paths(&self, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>);
+    /// The bytes of a file, or why it cannot be read.
+    fn read(&self, path: &Path) -> Result<Vec<u8>, String>;
+    fn exists(&self, path: &Path) -> bool;
+}
+
+pub struct Disk;
+
+impl Source for Disk {
+    fn initiative_paths(&self, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+        let folder = dir.join("initiatives");
+        let mut paths = Vec::new();
+        let mut skipped = Vec::new();
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (paths, skipped),
+            Err(e) => {
+                skipped.push(Diagnostic::error(
+                    &folder,
+                    Loc::default(),
+                    format!("cannot read the folder: {e}"),
+                ));
+                return (paths, skipped);
+            }
+        };
+        for entry in entries {
+            match entry {
+                Ok(entry) => {
+                    let path = entry.path();
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    if is_yaml_name(&name) {
+                        paths.push(path);
+                    } else if !name.starts_with('.') {
+                        skipped.push(Diagnostic::warning(
+                            &path,
+                            Loc::default(),
+                            "ignored: initiative files end in .yaml",
+                        ));
+                    }
+                }
+                Err(e) => skipped.push(Diagnostic::error(
+                    &folder,
+                    Loc::default(),
+                    format!("cannot list the folder: {e}"),
+                )),
+            }
+        }
+        paths.sort();
+        (paths, skipped)
+    }
+
+    fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
+        let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+        if meta.is_dir() {
+            return Err("is a folder, expected a file".into());
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(format!(
+                "refused: {} bytes is over the {} MiB limit for a portfolio file",
+                meta.len(),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ));
+        }
+        std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
+    }
+
+    fn exists(&self, path: &Path) -> bool {
+        path.symlink_metadata().is_ok()
+    }
+}
+
+fn is_yaml_name(name: &str) -> bool {
+    !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml"))
+}
+
+/// The sample portfolio, compiled in by `src/build.rs`.
+pub struct Embedded;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+impl Embedded {
+    fn find(path: &Path) -> Option<&'static [u8]> {
+        let rel = path
+            .strip_prefix("portfolio")
+            .ok()?
+            .to_string_lossy()
+            .replace('\\', "/");
+        embedded::FILES
+            .iter()
+            .find(|(name, _)| *name == rel)
+            .map(|(_, bytes)| *bytes)
+    }
+}
+
+impl Source for Embedded {
+    fn initiative_paths(&self, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+        let paths = embedded::FILES
+            .iter()
+            .filter_map(|(name, _)| name.strip_prefix("initiatives/"))
+            .filter(|name| is_yaml_name(name))
+            .map(|name| dir.join("initiatives").join(name))
+            .collect();
+        (paths, Vec::new())
+    }
+    fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
+        Embedded::find(path)
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| "not in the embedded sample".into())
+    }
+    fn exists(&self, path: &Path) -> bool {
+        Embedded::find(path).is_some()
+    }
+}
+
+/// Text of a file, or an error diagnostic that says why it is not a portfolio file.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let col = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count() as u32
+                + 1;
+            let d = Diagnostic::error(
+                path,
+                Loc { line, col },
+                "not UTF-8 text: invalid byte sequence",
+            );
+            return Err(d.with_hint(Some("save the file as UTF-8".into())));
+        }
+    };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    if let Some(line) = conflict_marker(&text) {
+        let d = Diagnostic::error(
+            path,
+            Loc { line, col: 1 },
+            "unresolved git merge conflict (`<<<<<<<` marker)",
+        );
+        let hint = "resolve the conflict: keep the right lines and remove the <<<<<<<, ======= and >>>>>>> markers";
+        return Err(d.with_hint(Some(hint.into())).with_source(&text));
+    }
+    Ok(text)
+}
+
+fn conflict_marker(text: &str) -> Option<u32> {
+    text.lines()
+        .position(|l| {
+            l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>") || l.trim_end() == "======="
+        })
+        .map(|i| i as u32 + 1)
+}
+
+/// Reads a file as text, or a diagnostic.
+pub fn read_text(source: &dyn Source, path: &Path) -> Result<String, Diagnostic> {
+    let bytes = source
+        .read(path)
+        .map_err(|m| Diagnostic::error(path, Loc::default(), m))?;
+    decode(path, bytes)
+}
+
+pub fn load_folder(dir: &Path, source: &dyn Source) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let settings_path = dir.join("portfolio.yaml");
+    let text = if source.exists(&settings_path) {
+        read_text(source, &settings_path).unwrap_or_else(|d| {
+            diagnostics.push(d);
+            String::new()
+        })
+    } else {
+        diagnostics.push(Diagnostic::warning(
+            &settings_path,
+            Loc::default(),
+            "no portfolio.yaml: using the default settings and Nacka's model",
+        ));
+        String::new()
+    };
+    let (_, settings, model) = portfolio_settings(&settings_path, &text, &mut diagnostics);
+    let (paths, mut skipped) = source.initiative_paths(dir);
+    diagnostics.append(&mut skipped);
+    let (initiatives, mut found) = load_initiatives(source, &paths, &model, &settings);
+    diagnostics.append(&mut found);
+    finish(
+        settings,
+        model,
+        initiatives,
+        diagnostics,
+        Origin::Folder(dir.to_path_buf()),
+    )
+}
+
+/// Reads and parses the files on every core; the result does not depend on which thread
+/// took which file.
+fn load_initiatives(
+    source: &dyn Source,
+    paths: &[PathBuf],
+    model: &Model,
+    settings: &Settings,
+) -> (Vec<Initiative>, Vec<Diagnostic>) {
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(Vec::with_capacity(paths.len()));
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len() / 8 + 1);
+    let work = || {
+        let mut local = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = paths.get(i) else { break };
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let loaded = match read_text(source, path) {
+                Ok(text) if super::is_blank(&text) => {
+                    let d = Diagnostic::error(
+                        path,
+                        Loc { line: 1, col: 1 },
+                        "empty file: expected an initiative with at least `title` and `stage`",
+                    );
+                    (None, vec![d.with_source(&text)])
+                }
+                Ok(text) => initiative(path, &text, 1, Some(&stem), (model, settings)),
+                Err(d) => (None, vec![d]),
+            };
+            local.push((i, loaded));
+        }
+        if let Ok(mut all) = results.lock() {
+            all.append(&mut local);
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..workers {
+            s.spawn(work);
+        }
+        work();
+    });
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by_key(|(i, _)| *i);
+    let mut initiatives = Vec::with_capacity(results.len());
+    let mut diagnostics = Vec::new();
+    for (_, (ini, mut diags)) in results {
+        initiatives.extend(ini);
+        diagnostics.append(&mut diags);
+    }
+    (initiatives, diagnostics)
+}

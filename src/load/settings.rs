@@ -1,0 +1,216 @@
+//! `portfolio.yaml` into settings and an evaluation model, with its own checks.
+
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+
+use super::validate::Checker;
+use super::yaml::suggestion;
+use crate::eval::{Criterion, Gate, Model};
+use crate::model::{Dec, Group, ModelFile, PortfolioFile, Settings};
+
+/// Builds the settings and model; findings go to the checker, and a bad value falls back to
+/// the default so the initiatives can still be loaded and checked.
+pub fn build(c: &mut Checker, file: &PortfolioFile) -> (Settings, Model) {
+    let mut settings = Settings {
+        name: file.name.clone().unwrap_or_default(),
+        organisation: file.organisation.clone(),
+        currency: file.currency.clone().unwrap_or_else(|| "SEK".into()),
+        planning_year: file.planning_year.as_ref().map(|y| y.value),
+        budget: file.budget.as_ref().map(|b| b.value),
+        hourly_cost: file.hourly_cost.as_ref().map(|h| h.value),
+        strategic_goals: file
+            .strategic_goals
+            .iter()
+            .map(|g| g.value.clone())
+            .collect(),
+        ..Settings::default()
+    };
+    if let Some(rate) = &file.discount_rate {
+        if rate.value.0 <= -Decimal::ONE || rate.value.0 >= Decimal::ONE {
+            c.error(
+                rate.loc,
+                format!(
+                    "discount rate is a fraction such as 0.03, found {}",
+                    rate.value
+                ),
+                None,
+            );
+        } else {
+            settings.discount_rate = rate.value;
+        }
+    }
+    for (name, value) in [("budget", &file.budget), ("hourly_cost", &file.hourly_cost)] {
+        if let Some(v) = value
+            && v.value.0 < Decimal::ZERO
+        {
+            c.error(
+                v.loc,
+                format!("`{name}` cannot be negative, found {}", v.value),
+                None,
+            );
+        }
+    }
+    let mut seen = HashSet::new();
+    for goal in &file.strategic_goals {
+        if !seen.insert(goal.value.id.clone()) {
+            c.error(
+                goal.loc,
+                format!("strategic goal id `{}` is used twice", goal.value.id),
+                None,
+            );
+        }
+    }
+    let model = file
+        .model
+        .as_ref()
+        .map(|m| build_model(c, m))
+        .unwrap_or_default();
+    (settings, model)
+}
+
+fn build_model(c: &mut Checker, file: &ModelFile) -> Model {
+    let mut model = Model::nacka();
+    if let Some(criteria) = &file.criteria {
+        model.criteria = replaced_criteria(c, criteria);
+        // A replaced model has no gate unless it names one.
+        model.gate = None;
+    }
+    for (id, weight) in file.weights.iter() {
+        let ids: Vec<String> = model.criterion_ids().map(String::from).collect();
+        match model.criteria.iter_mut().find(|cr| cr.id == id.value) {
+            Some(_) if weight.value.0 <= Decimal::ZERO => {
+                c.error(
+                    weight.loc,
+                    format!("weight must be above 0, found {}", weight.value),
+                    None,
+                );
+            }
+            Some(criterion) => criterion.weight = weight.value.0,
+            None => {
+                let hint = suggestion(&id.value, &ids).map(|s| format!("did you mean `{s}`?"));
+                c.error(
+                    id.loc,
+                    format!("weight for unknown criterion `{}`", id.value),
+                    hint,
+                );
+            }
+        }
+    }
+    if let Some(gate) = &file.gate {
+        model.gate = build_gate(c, gate, &model);
+    }
+    if let Some(t) = &file.quadrant_threshold {
+        if t.value.0 < Decimal::ONE || t.value.0 > Decimal::from(4) {
+            c.error(
+                t.loc,
+                format!("quadrant threshold is on the 1–4 scale, found {}", t.value),
+                None,
+            );
+        } else {
+            model.quadrant_threshold = t.value.0;
+        }
+    }
+    model
+}
+
+fn build_gate(c: &mut Checker, gate: &crate::model::GateFile, model: &Model) -> Option<Gate> {
+    let default = model.gate.clone().unwrap_or(Gate {
+        criterion: "compliance".into(),
+        min: 3,
+    });
+    let criterion = match &gate.criterion {
+        Some(id) if model.criterion(&id.value).is_none() => {
+            let ids: Vec<String> = model.criterion_ids().map(String::from).collect();
+            let hint = suggestion(&id.value, &ids).map(|s| format!("did you mean `{s}`?"));
+            c.error(
+                id.loc,
+                format!("gate names unknown criterion `{}`", id.value),
+                hint,
+            );
+            return model.gate.clone();
+        }
+        Some(id) => id.value.clone(),
+        None => default.criterion,
+    };
+    let min = match &gate.min {
+        Some(m) if !(1..=4).contains(&m.value) => {
+            c.error(
+                m.loc,
+                format!("gate minimum is a score from 1 to 4, found {}", m.value),
+                None,
+            );
+            default.min
+        }
+        Some(m) => m.value,
+        None => default.min,
+    };
+    Some(Gate { criterion, min })
+}
+
+fn replaced_criteria(
+    c: &mut Checker,
+    criteria: &[crate::model::Located<crate::model::CriterionFile>],
+) -> Vec<Criterion> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for cr in criteria {
+        if !seen.insert(cr.value.id.clone()) {
+            c.error(
+                cr.loc,
+                format!("criterion id `{}` is used twice", cr.value.id),
+                None,
+            );
+            continue;
+        }
+        let mut weight = cr
+            .value
+            .weight
+            .as_ref()
+            .map(|w| w.value)
+            .unwrap_or(Dec(Decimal::ONE));
+        if weight.0 <= Decimal::ZERO {
+            c.error(
+                cr.loc,
+                format!("weight must be above 0, found {weight}"),
+                None,
+            );
+            weight = Dec(Decimal::ONE);
+        }
+        out.push(Criterion {
+            id: cr.value.id.clone(),
+            group: cr.value.group,
+            name_sv: cr.value.name.clone(),
+            name_en: cr
+                .value
+                .name_en
+                .clone()
+                .unwrap_or_else(|| cr.value.name.clone()),
+            low: cr.value.low.clone().unwrap_or_else(|| "1".into()),
+            high: cr.value.high.clone().unwrap_or_else(|| "4".into()),
+            weight: weight.0,
+        });
+    }
+    for group in [Group::Benefit, Group::Feasibility] {
+        if !out.iter().any(|cr| cr.group == group) {
+            let loc = criteria.first().map(|cr| cr.loc).unwrap_or_default();
+            c.error(
+                loc,
+                format!(
+                    "the model needs at least one {} criterion",
+                    if group == Group::Benefit {
+                        "benefit"
+                    } else {
+                        "feasibility"
+                    }
+                ),
+                None,
+            );
+        }
+    }
+    if out.is_empty() {
+        Model::nacka().criteria
+    } else {
+        out
+    }
+}
