@@ -3,6 +3,7 @@
 //! user's language.
 
 pub mod check;
+pub mod commands;
 mod doc;
 mod filter;
 mod fmt;

@@ -169,11 +169,11 @@ fn budget_summary(portfolio: &Portfolio, analysis: &Analysis, lang: Lang) -> Opt
     let (budget, asked) = (format_money(budget, lang), format_money(asked, lang));
     Some(match lang {
         Lang::Sv => format!(
-            "Budget {year}: {budget}. De rangordnade initiativen med kalkyl behöver {asked}; {fit} av {} ryms.",
+            "Budget {year}: {budget}.\nRangordnade initiativ med kalkyl behöver {asked} år {year}; {fit} av {} ryms.",
             counted.len()
         ),
         Lang::En => format!(
-            "Budget {year}: {budget}. The ranked initiatives with a business case need {asked}; {fit} of {} fit.",
+            "Budget {year}: {budget}.\nRanked initiatives with a business case need {asked} in {year}; {fit} of {} fit.",
             counted.len()
         ),
     })
