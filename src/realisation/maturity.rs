@@ -39,7 +39,8 @@ pub struct Maturity {
     pub benefit_owners: Share,
     /// Every benefit has a due date, and reallocation benefits say what freed time is used for.
     pub plans: Share,
-    /// No benefit is `not_followed_up` as of the analysis date.
+    /// Every benefit is measured recently enough or not yet due for a measurement: none is
+    /// `not_followed_up`, and each has a measurement or at least a start date to be due from.
     pub current_follow_up: Share,
     pub business_case: Share,
     /// Level 1–4; None without started initiatives.
@@ -62,11 +63,11 @@ pub fn maturity(portfolio: &Portfolio, analysis: &Analysis) -> Maturity {
         let every = |pred: &dyn Fn(&BenefitFile) -> bool| {
             !benefits.is_empty() && benefits.iter().all(|b| pred(b))
         };
-        let current = !item.benefits.is_empty()
-            && item
-                .benefits
-                .iter()
-                .all(|p| p.status != BenefitStatus::NotFollowedUp);
+        let current = !benefits.is_empty()
+            && benefits.iter().zip(&item.benefits).all(|(b, p)| {
+                p.status != BenefitStatus::NotFollowedUp
+                    && (p.latest.is_some() || b.start.is_some())
+            });
         count(&mut m.measurable_goals, every(&is_measurable));
         count(
             &mut m.benefit_owners,

@@ -133,7 +133,7 @@ fn rule(text: &str) -> String {
     let len = text.chars().count();
     format!(
         "{text}{}",
-        "─".repeat(TABLE_WIDTH.saturating_sub(len).min(40))
+        "─".repeat(TABLE_WIDTH.saturating_sub(len).max(3))
     )
 }
 
