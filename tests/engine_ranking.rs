@@ -162,7 +162,7 @@ fn the_budget_line_accumulates_the_planning_year_in_rank_order() {
     for (n, i) in p.initiatives.iter_mut().enumerate() {
         i.scores.insert("cost_savings".into(), 4);
         let n = n as u8;
-        i.scores.insert("quality".into(), 4 - (n + 1) / 2);
+        i.scores.insert("quality".into(), 4 - n.div_ceil(2));
         i.scores.insert("mandatory".into(), 4 - n / 2);
     }
     p.settings.budget = Some(Dec(d("1000")));

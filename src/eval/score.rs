@@ -132,28 +132,16 @@ impl Evaluation {
 /// Scores an initiative. Unscored criteria are never counted as zero: they make the group's
 /// score undefined and the initiative incomplete.
 pub fn evaluate(model: &Model, initiative: &Initiative) -> Evaluation {
-    let group_weight = |group: Group| -> Decimal {
-        model
-            .criteria
-            .iter()
-            .filter(|c| c.group == group)
-            .fold(Decimal::ZERO, |acc, c| acc.saturating_add(c.weight))
-    };
-    let (benefit_weight, feasibility_weight) = (
-        group_weight(Group::Benefit),
-        group_weight(Group::Feasibility),
-    );
+    let weights = GroupWeights::of(model);
     let criteria: Vec<CriterionScore> = model
         .criteria
         .iter()
         .map(|c| {
             let score = initiative.scores.get(&c.id).copied();
-            let total = match c.group {
-                Group::Benefit => benefit_weight,
-                Group::Feasibility => feasibility_weight,
-            };
-            let contribution =
-                score.and_then(|s| c.weight.saturating_mul(Decimal::from(s)).checked_div(total));
+            let contribution = score.and_then(|s| {
+                let part = c.weight.saturating_mul(Decimal::from(s));
+                part.checked_div(weights.of_group(c.group))
+            });
             CriterionScore {
                 id: c.id.clone(),
                 group: c.group,
@@ -164,13 +152,13 @@ pub fn evaluate(model: &Model, initiative: &Initiative) -> Evaluation {
             }
         })
         .collect();
-    let missing: Vec<String> = criteria
+    let missing = criteria
         .iter()
         .filter(|c| c.score.is_none())
         .map(|c| c.id.clone())
         .collect();
     let gate = gate_status(model, initiative);
-    let mut evaluation = Evaluation {
+    let mut e = Evaluation {
         criteria,
         benefit_score: None,
         feasibility_score: None,
@@ -180,25 +168,45 @@ pub fn evaluate(model: &Model, initiative: &Initiative) -> Evaluation {
         missing,
         quadrant: None,
     };
-    let mean = |group, total: Decimal| {
-        evaluation
-            .weighted_sum(group)
-            .and_then(|s| s.checked_div(total))
-    };
-    let benefit = mean(Group::Benefit, benefit_weight);
-    let feasibility = mean(Group::Feasibility, feasibility_weight);
-    evaluation.benefit_score = benefit;
-    evaluation.feasibility_score = feasibility;
-    // A group whose weights sum to zero has no mean; such a model cannot complete anyone.
-    evaluation.complete = evaluation.missing.is_empty()
-        && gate != GateStatus::NotAssessed
-        && benefit.is_some()
-        && feasibility.is_some();
-    if let (Some(b), Some(f)) = (benefit, feasibility) {
-        evaluation.priority = Some(b.saturating_mul(f));
-        evaluation.quadrant = Some(Quadrant::of(b, f, model.quadrant_threshold));
+    let mean = |e: &Evaluation, g| e.weighted_sum(g)?.checked_div(weights.of_group(g));
+    e.benefit_score = mean(&e, Group::Benefit);
+    e.feasibility_score = mean(&e, Group::Feasibility);
+    if let (Some(b), Some(f)) = (e.benefit_score, e.feasibility_score) {
+        e.priority = Some(b.saturating_mul(f));
+        e.quadrant = Some(Quadrant::of(b, f, model.quadrant_threshold));
     }
-    evaluation
+    // A group whose weights sum to zero has no mean; such a model cannot complete anyone.
+    e.complete = e.missing.is_empty() && gate != GateStatus::NotAssessed && e.priority.is_some();
+    e
+}
+
+/// The total weight of each group: the divisor of its weighted mean.
+struct GroupWeights {
+    benefit: Decimal,
+    feasibility: Decimal,
+}
+
+impl GroupWeights {
+    fn of(model: &Model) -> GroupWeights {
+        let total = |group: Group| {
+            model
+                .criteria
+                .iter()
+                .filter(|c| c.group == group)
+                .fold(Decimal::ZERO, |acc, c| acc.saturating_add(c.weight))
+        };
+        GroupWeights {
+            benefit: total(Group::Benefit),
+            feasibility: total(Group::Feasibility),
+        }
+    }
+
+    fn of_group(&self, group: Group) -> Decimal {
+        match group {
+            Group::Benefit => self.benefit,
+            Group::Feasibility => self.feasibility,
+        }
+    }
 }
 
 /// The top of the scoring scale: at the gate's minimum, only a perfect score passes cleanly.

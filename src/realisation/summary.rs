@@ -158,15 +158,15 @@ fn cost_of_delay(portfolio: &Portfolio, analysis: &Analysis) -> CostOfDelay {
             .case
             .as_ref()
             .and_then(|c| c.average_yearly_net());
-        if let (true, Some(yearly)) = (waiting, yearly) {
-            if yearly > Decimal::ZERO {
-                delay.yearly = delay.yearly.saturating_add(yearly);
-                delay.items.push((i, yearly));
-            }
+        if let Some(yearly) = yearly.filter(|&y| waiting && y > Decimal::ZERO) {
+            delay.yearly = delay.yearly.saturating_add(yearly);
+            delay.items.push((i, yearly));
         }
     }
     // Largest first; the sort is stable, so equal amounts keep rank order.
-    delay.items.sort_by(|a, b| b.1.cmp(&a.1));
+    delay
+        .items
+        .sort_by_key(|&(_, yearly)| std::cmp::Reverse(yearly));
     delay
 }
 

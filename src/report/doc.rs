@@ -2,6 +2,7 @@
 //! terminal text or as Markdown.
 
 use super::fmt::{Align, cell, md};
+use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
@@ -40,6 +41,15 @@ impl Doc {
         }
     }
 
+    /// Fields labelled in the document's language, added one per line of code.
+    pub fn field_list(&mut self, lang: Lang) -> Fields<'_> {
+        Fields {
+            doc: self,
+            lang,
+            fields: Vec::new(),
+        }
+    }
+
     pub fn paragraph(&mut self, text: impl Into<String>) {
         self.blocks.push(Block::Paragraph(text.into()));
     }
@@ -67,6 +77,37 @@ impl Doc {
         let parts: Vec<String> = self.blocks.iter().map(markdown_block).collect();
         parts.join("\n\n") + "\n"
     }
+}
+
+/// Collects label/value pairs; `end` adds them to the document as one block.
+pub struct Fields<'a> {
+    doc: &'a mut Doc,
+    lang: Lang,
+    fields: Vec<(String, String)>,
+}
+
+impl Fields<'_> {
+    /// A field labelled `sv` or `en`; left out when the value is empty.
+    pub fn add(&mut self, sv: &str, en: &str, value: impl Into<String>) -> &mut Self {
+        let value = value.into();
+        if !value.is_empty() {
+            self.fields
+                .push((self.lang.pick(sv, en).to_string(), value));
+        }
+        self
+    }
+
+    pub fn end(&mut self) {
+        let fields = std::mem::take(&mut self.fields);
+        if !fields.is_empty() {
+            self.doc.blocks.push(Block::Fields(fields));
+        }
+    }
+}
+
+/// Table headers from Swedish and English pairs.
+pub fn header<'a>(lang: Lang, pairs: &[(&'a str, &'a str)]) -> Vec<&'a str> {
+    pairs.iter().map(|&(sv, en)| lang.pick(sv, en)).collect()
 }
 
 fn text_block(block: &Block) -> String {

@@ -9,6 +9,7 @@ mod filter;
 mod fmt;
 mod rank;
 mod show;
+mod show_case;
 mod show_json;
 mod summary;
 

@@ -62,7 +62,7 @@ pub fn rank_table(
     let mut group = None;
     let mut budget_drawn = false;
     for &i in order {
-        let (initiative, item) = (&portfolio.initiatives[i], &analysis.items[i]);
+        let item = &analysis.items[i];
         if group != Some(item.group) {
             group = Some(item.group);
             out.push(rule(words::group(item.group, lang)));
@@ -71,25 +71,7 @@ pub fn rank_table(
             budget_drawn = true;
             out.push(rule(&budget_runs_out(portfolio, analysis, lang)));
         }
-        out.push(table_row([
-            item.rank.to_string(),
-            initiative.id.clone(),
-            initiative.title().to_string(),
-            score(item.eval.benefit_score, lang),
-            score(item.eval.feasibility_score, lang),
-            score(item.eval.priority, lang),
-            format!(
-                "{} {}",
-                words::gate_symbol(item.eval.gate),
-                words::gate_short(item.eval.gate, lang)
-            ),
-            item.eval
-                .quadrant
-                .map_or(NONE, |q| words::quadrant_short(q, lang))
-                .to_string(),
-            npv(item).map_or_else(|| NONE.to_string(), |v| number(v, lang)),
-            count_or_blank(item.flags.len()),
-        ]));
+        out.push(table_line(&portfolio.initiatives[i], item, lang));
     }
     if order.is_empty() {
         out.push(
@@ -109,6 +91,28 @@ pub fn rank_table(
         out.push(line);
     }
     out.join("\n") + "\n"
+}
+
+fn table_line(initiative: &Initiative, item: &Analyzed, lang: Lang) -> String {
+    let e = &item.eval;
+    let gate = format!(
+        "{} {}",
+        words::gate_symbol(e.gate),
+        words::gate_short(e.gate, lang)
+    );
+    let quadrant = e.quadrant.map_or(NONE, |q| words::quadrant_short(q, lang));
+    table_row([
+        item.rank.to_string(),
+        initiative.id.clone(),
+        initiative.title().to_string(),
+        score(e.benefit_score, lang),
+        score(e.feasibility_score, lang),
+        score(e.priority, lang),
+        gate,
+        quadrant.to_string(),
+        npv(item).map_or_else(|| NONE.to_string(), |v| number(v, lang)),
+        count_or_blank(item.flags.len()),
+    ])
 }
 
 fn heading(portfolio: &Portfolio, analysis: &Analysis, order: &[usize], lang: Lang) -> String {
