@@ -277,3 +277,19 @@ fn rejected_and_parked_initiatives_ask_nothing() {
         assert!(analyse(&p, date("2026-11-23")).items[0].flags.is_empty());
     }
 }
+
+#[test]
+fn a_blocked_gate_says_what_was_scored_against_what() {
+    let m = Model::nacka();
+    let blocked = scored("b", [3; 4], [3, 3, 3, 3, 3, 3, 2], "");
+    let f = flags(&m, &blocked, &evaluate(&m, &blocked), date("2026-11-23"));
+    let gate = f.iter().find(|f| f.kind == FlagKind::GateBlocked).unwrap();
+    assert_eq!(
+        gate.reason(Lang::En),
+        "Blocked by the gate: compliance 2 < 3"
+    );
+    assert_eq!(
+        gate.reason(Lang::Sv),
+        "Spärrad av grinden: compliance 2 < 3"
+    );
+}

@@ -51,7 +51,8 @@ impl FlagKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Flag {
     pub kind: FlagKind,
-    /// What the flag is about: benefit ids, missing criteria or the gate criterion, comma-separated.
+    /// What the flag is about: benefit ids or missing criteria (comma-separated), or the gate's
+    /// criterion with its score and minimum (`compliance 2 < 3`).
     pub subject: Option<String>,
 }
 
@@ -94,8 +95,8 @@ impl Flag {
             (FlagKind::NoBusinessCase, false) => "No business case",
             (FlagKind::FollowUpOverdue, true) => "Uppföljning försenad",
             (FlagKind::FollowUpOverdue, false) => "Follow-up overdue",
-            (FlagKind::GateBlocked, true) => "Spärrad: under grindens lägsta nivå",
-            (FlagKind::GateBlocked, false) => "Blocked: below the gate's minimum",
+            (FlagKind::GateBlocked, true) => "Spärrad av grinden",
+            (FlagKind::GateBlocked, false) => "Blocked by the gate",
             (FlagKind::IncompleteScores, true) => "Ej bedömda kriterier",
             (FlagKind::IncompleteScores, false) => "Unscored criteria",
         };
@@ -142,8 +143,12 @@ pub fn flags(
         push(FlagKind::FollowUpOverdue, Some(ids));
     }
     if evaluation.gate == GateStatus::Blocked {
-        let criterion = model.gate.as_ref().map(|g| g.criterion.clone());
-        push(FlagKind::GateBlocked, criterion);
+        // "compliance 2 < 3": what was scored against what the gate asks.
+        let subject = model.gate.as_ref().map(|g| {
+            let score = initiative.scores.get(&g.criterion).copied().unwrap_or(0);
+            format!("{} {score} < {}", g.criterion, g.min)
+        });
+        push(FlagKind::GateBlocked, subject);
     }
     if !evaluation.missing.is_empty() {
         push(
