@@ -129,7 +129,7 @@ fn plain_wording(raw: &str) -> Option<(String, Option<String>)> {
         _ if raw.starts_with("invalid u") || raw.starts_with("invalid i") => {
             said("expected a whole number", None)
         }
-        _ if raw.contains("found a tab") => Some((
+        _ if raw.contains("found a tab") || raw.starts_with("tabs disallowed") => Some((
             raw.to_string(),
             Some("indent with spaces; YAML does not allow tabs".into()),
         )),

@@ -1,0 +1,166 @@
+//! Hostile and odd inputs: each gets a clear diagnostic, and the rest of the portfolio still
+//! loads. Nothing here may panic, hang or eat the machine's memory.
+
+use std::path::Path;
+
+use bered::load::{self, Diagnostic, Loaded, Severity};
+
+const GOOD: &str = "title: Ett bra initiativ\nstage: idea\n";
+
+/// A portfolio with one good initiative and one file written by `make`.
+fn load_with(name: &str, make: impl FnOnce(&Path)) -> (Loaded, Vec<Diagnostic>) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("initiatives");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(dir.path().join("portfolio.yaml"), "name: Fientlig\n").unwrap();
+    std::fs::write(folder.join("bra.yaml"), GOOD).unwrap();
+    make(&folder.join(name));
+    let loaded = load::load_path(dir.path()).unwrap();
+    assert!(
+        loaded.portfolio.initiatives.iter().any(|i| i.id == "bra"),
+        "{name}: the good one still loads"
+    );
+    let found = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.path.ends_with(name))
+        .cloned()
+        .collect();
+    (loaded, found)
+}
+
+fn one_error(name: &str, make: impl FnOnce(&Path)) -> Diagnostic {
+    let (_, found) = load_with(name, make);
+    assert_eq!(found.len(), 1, "{name}: {found:#?}");
+    assert_eq!(found[0].severity, Severity::Error, "{name}");
+    found[0].clone()
+}
+
+#[test]
+fn alias_bomb() {
+    let mut text =
+        String::from("title: Bomb\nstage: idea\nhypotheses: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..12 {
+        let p = i - 1;
+        text.push_str(&format!(
+            "h{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    let d = one_error("bomb.yaml", |p| std::fs::write(p, text).unwrap());
+    assert!(d.line >= 1, "{d:?}");
+}
+
+#[test]
+fn nesting_a_hundred_thousand_deep() {
+    let text = format!(
+        "title: Djup\nstage: idea\nsummary: {}x{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let d = one_error("djup.yaml", |p| std::fs::write(p, text).unwrap());
+    assert_eq!(d.line, 3, "{d:?}");
+}
+
+#[test]
+fn a_fifty_megabyte_file_is_refused_unread() {
+    let d = one_error("stor.yaml", |p| {
+        let f = std::fs::File::create(p).unwrap();
+        f.set_len(50 * 1024 * 1024).unwrap();
+    });
+    assert_eq!(
+        d.message,
+        "refused: 52428800 bytes is over the 1 MiB limit for a portfolio file"
+    );
+}
+
+#[test]
+fn nul_bytes() {
+    let d = one_error("nul.yaml", |p| {
+        std::fs::write(p, b"title: Noll\x00byte\nstage: idea\n").unwrap()
+    });
+    assert_eq!((d.line, d.column), (1, 12), "{d:?}");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let (loaded, found) = load_with("bom.yaml", |p| {
+        std::fs::write(p, format!("\u{feff}{GOOD}")).unwrap()
+    });
+    assert_eq!(found, []);
+    assert!(loaded.portfolio.initiatives.iter().any(|i| i.id == "bom"));
+}
+
+#[test]
+fn crlf_line_endings_are_accepted() {
+    let (loaded, found) = load_with("crlf.yaml", |p| {
+        std::fs::write(p, GOOD.replace('\n', "\r\n")).unwrap()
+    });
+    assert_eq!(found, []);
+    let ini = loaded
+        .portfolio
+        .initiatives
+        .iter()
+        .find(|i| i.id == "crlf")
+        .unwrap();
+    assert_eq!(ini.title(), "Ett bra initiativ");
+}
+
+#[test]
+fn tabs_for_indentation() {
+    let d = one_error("tabb.yaml", |p| {
+        std::fs::write(p, "title: Tabb\nstage: idea\nscores:\n\tquality: 3\n").unwrap()
+    });
+    assert_eq!(d.line, 4, "{d:?}");
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("indent with spaces; YAML does not allow tabs"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_symlink_loop() {
+    let d = one_error("loop.yaml", |p| std::os::unix::fs::symlink(p, p).unwrap());
+    assert!(d.message.starts_with("cannot read: "), "{}", d.message);
+}
+
+#[test]
+fn a_directory_named_like_a_file() {
+    let d = one_error("x.yaml", |p| std::fs::create_dir(p).unwrap());
+    assert_eq!(d.message, "is a folder, expected a file");
+}
+
+#[test]
+fn an_empty_file_and_a_file_of_only_comments() {
+    for (name, text) in [
+        ("tom.yaml", ""),
+        ("kommentarer.yaml", "# bara\n# kommentarer\n"),
+    ] {
+        let d = one_error(name, |p| std::fs::write(p, text).unwrap());
+        assert_eq!(
+            d.message, "empty file: expected an initiative with at least `title` and `stage`",
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_merge_conflict_says_so() {
+    let text = "title: Konflikt\n<<<<<<< HEAD\nstage: idea\n=======\nstage: project\n>>>>>>> origin/main\n";
+    let d = one_error("konflikt.yaml", |p| std::fs::write(p, text).unwrap());
+    assert_eq!(
+        (d.line, d.message.as_str()),
+        (2, "unresolved git merge conflict (`<<<<<<<` marker)")
+    );
+}
+
+#[test]
+fn a_broken_portfolio_yaml_keeps_the_initiatives() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("initiatives")).unwrap();
+    std::fs::write(dir.path().join("portfolio.yaml"), "name: [\n").unwrap();
+    std::fs::write(dir.path().join("initiatives/bra.yaml"), GOOD).unwrap();
+    let loaded = load::load_path(dir.path()).unwrap();
+    assert_eq!(loaded.errors(), 1);
+    assert_eq!(loaded.portfolio.initiatives.len(), 1);
+}
