@@ -48,6 +48,14 @@ pub fn number(value: Decimal, lang: Lang) -> String {
     format_number(value, lang)
 }
 
+/// The portfolio's name, or a word for it when the settings give none.
+pub fn portfolio_name(portfolio: &crate::model::Portfolio, lang: Lang) -> &str {
+    match portfolio.settings.name.as_str() {
+        "" => lang.pick("Portföljen", "The portfolio"),
+        name => name,
+    }
+}
+
 /// A decimal as written, with its own decimals (a weight of 1.5, a baseline of 42).
 pub fn exact(value: Decimal, lang: Lang) -> String {
     format_decimal(value, value.normalize().scale(), lang)

@@ -6,7 +6,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::fmt::{
-    Align, NONE, cell, csv, json_exact_opt, json_rounded, md, money, number, row, score,
+    Align, NONE, cell, csv, json_exact_opt, json_rounded, md, money, number, portfolio_name, row,
+    score,
 };
 use crate::eval::{Analysis, Analyzed, RankGroup, planning_year};
 use crate::i18n::{Lang, format_money, words};
@@ -116,11 +117,7 @@ fn table_line(initiative: &Initiative, item: &Analyzed, lang: Lang) -> String {
 }
 
 fn heading(portfolio: &Portfolio, analysis: &Analysis, order: &[usize], lang: Lang) -> String {
-    let name = if portfolio.settings.name.is_empty() {
-        lang.pick("Portföljen", "The portfolio")
-    } else {
-        &portfolio.settings.name
-    };
+    let name = portfolio_name(portfolio, lang);
     let count = match lang {
         Lang::Sv => format!("{} av {} initiativ", order.len(), analysis.items.len()),
         Lang::En => format!("{} of {} initiatives", order.len(), analysis.items.len()),

@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use super::doc::Doc;
-use super::fmt::{Align, json_exact, json_exact_opt, json_rounded, money, percent};
+use super::fmt::{Align, json_exact, json_exact_opt, json_rounded, money, percent, portfolio_name};
 use crate::eval::Analysis;
 use crate::i18n::{Lang, words};
 use crate::model::Portfolio;
@@ -19,11 +19,7 @@ pub fn summary_markdown(portfolio: &Portfolio, analysis: &Analysis, lang: Lang) 
 
 fn summary_doc(portfolio: &Portfolio, s: &Summary, lang: Lang) -> Doc {
     let mut doc = Doc::default();
-    let name = if portfolio.settings.name.is_empty() {
-        lang.pick("Portföljen", "The portfolio")
-    } else {
-        &portfolio.settings.name
-    };
+    let name = portfolio_name(portfolio, lang);
     doc.heading(
         1,
         format!(
