@@ -2,7 +2,9 @@
 
 pub mod edit;
 pub mod eval;
+pub mod finance;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod realisation;
 pub mod report;
