@@ -495,3 +495,28 @@ fn money_is_exact_to_the_last_digit() {
     assert_eq!(case.benefits[0].amounts.0[0].1.value.to_string(), "0.03");
     assert_eq!(loaded.portfolio.settings.discount_rate.to_string(), "0.03");
 }
+
+#[test]
+fn yearly_and_hours_on_one_line_is_warned() {
+    let (loaded, found) = load_one("yearly-and-hours.yaml");
+    let got: Vec<_> = found
+        .iter()
+        .map(|d| (d.severity, d.line, d.column, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            Severity::Warning,
+            7,
+            60,
+            "line `Tid` has both `yearly` and `hours`; `yearly` is used"
+        )]
+    );
+    assert!(
+        loaded
+            .portfolio
+            .initiatives
+            .iter()
+            .any(|i| i.id == "yearly-and-hours")
+    );
+}

@@ -266,6 +266,13 @@ fn check_line(
             );
         }
     }
+    if let (Some(_), Some(hours)) = (&line.yearly, &line.hours) {
+        let message = format!(
+            "line `{}` has both `yearly` and `hours`; `yearly` is used",
+            line.name
+        );
+        c.warning(hours.loc, message, Some("keep one of them".into()));
+    }
     if line.amounts.is_empty() && line.yearly.is_none() && line.hours.is_none() {
         c.warning(
             line.loc,
