@@ -2,8 +2,10 @@
 
 pub mod edit;
 pub mod eval;
+pub mod finance;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod realisation;
 pub mod report;
 pub mod tui;

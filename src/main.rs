@@ -8,7 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use bered::edit::{Edit, command};
 use bered::i18n::Lang;
 use bered::model::{Date, Dec, Outcome, Stage};
-use bered::report::check;
+use bered::report::commands::{self, Format};
+use bered::report::{RankFilter, check};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -47,6 +48,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// The ranked list: a table, CSV, JSON, or a Markdown annex for the meeting.
+    Rank(RankArgs),
+    /// Everything about one initiative: score explained, business case, benefits, flags.
+    Show {
+        id: String,
+        #[arg(long, value_enum, default_value_t = DocFormat::Text)]
+        format: DocFormat,
+    },
+    /// The portfolio at a glance: counts, totals, cost of delay, DiMiOS mirror.
+    Summary {
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = DocFormat::Text)]
+        format: DocFormat,
+    },
     /// Set a criterion's score (1–4), with an optional motivation.
     Score(ScoreArgs),
     /// Record a decision on an initiative.
@@ -75,6 +91,46 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+}
+
+/// Filters take several values, repeated or comma-separated: any value of a kind matches,
+/// and every kind given must match.
+#[derive(Args, Debug)]
+struct RankArgs {
+    #[arg(value_name = "PATH")]
+    path: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = RankFormat::Table)]
+    format: RankFormat,
+    /// idea, preparation, approved, project, operations, realisation, closed, rejected, parked.
+    #[arg(long, value_delimiter = ',')]
+    stage: Vec<String>,
+    #[arg(long, value_delimiter = ',')]
+    unit: Vec<String>,
+    #[arg(long, value_delimiter = ',')]
+    tag: Vec<String>,
+    /// A strategic goal's id.
+    #[arg(long, value_delimiter = ',')]
+    goal: Vec<String>,
+    /// pass, warn, blocked, not_assessed.
+    #[arg(long, value_delimiter = ',')]
+    gate: Vec<String>,
+    /// no_benefit_owner, no_measurable_goal, no_strategic_goal, freed_time_use_missing,
+    /// no_business_case, follow_up_overdue, gate_blocked, incomplete_scores.
+    #[arg(long, value_delimiter = ',')]
+    flag: Vec<String>,
+}
+
+impl RankArgs {
+    fn filter(&self) -> RankFilter {
+        RankFilter {
+            stage: self.stage.clone(),
+            unit: self.unit.clone(),
+            tag: self.tag.clone(),
+            goal: self.goal.clone(),
+            gate: self.gate.clone(),
+            flag: self.flag.clone(),
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -126,6 +182,42 @@ enum CheckFormat {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+enum RankFormat {
+    Table,
+    Csv,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DocFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+impl From<RankFormat> for Format {
+    fn from(f: RankFormat) -> Format {
+        match f {
+            RankFormat::Table => Format::Text,
+            RankFormat::Csv => Format::Csv,
+            RankFormat::Json => Format::Json,
+            RankFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+impl From<DocFormat> for Format {
+    fn from(f: DocFormat) -> Format {
+        match f {
+            DocFormat::Text => Format::Text,
+            DocFormat::Json => Format::Json,
+            DocFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum SchemaKind {
     Portfolio,
     Initiative,
@@ -167,7 +259,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
     let today = Date::today();
-    let _as_of = cli.as_of.unwrap_or(today);
+    let as_of = cli.as_of.unwrap_or(today);
     let portfolio = cli.portfolio.clone().or(cli.path.clone());
     let result = match cli.command {
         Some(Command::Check { path, format }) => check::run(
@@ -180,6 +272,18 @@ fn main() -> ExitCode {
             matches!(kind, SchemaKind::Portfolio),
             out.as_deref(),
         ),
+        Some(Command::Rank(a)) => {
+            let filter = a.filter();
+            let path = a.path.or(portfolio);
+            commands::rank(path.as_deref(), &filter, a.format.into(), as_of, lang)
+        }
+        Some(Command::Show { id, format }) => {
+            commands::show(portfolio.as_deref(), &id, format.into(), as_of, lang)
+        }
+        Some(Command::Summary { path, format }) => {
+            let path = path.or(portfolio);
+            commands::summary(path.as_deref(), format.into(), as_of, lang)
+        }
         Some(Command::Score(a)) => {
             let e = Edit::Score {
                 criterion: a.criterion,

@@ -2,6 +2,7 @@
 
 mod number;
 pub mod ui;
+pub mod words;
 
 pub use number::{format_decimal, format_money, format_number};
 

@@ -184,6 +184,28 @@ pub fn read_text(source: &dyn Source, path: &Path) -> Result<String, Diagnostic>
     decode(path, bytes)
 }
 
+/// One initiative file's bytes, checked and parsed; its id is the file stem.
+pub fn initiative_from_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    model: &Model,
+    settings: &Settings,
+) -> (Option<Initiative>, Vec<Diagnostic>) {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match decode(path, bytes) {
+        Ok(text) if super::is_blank(&text) => {
+            let message = "empty file: expected an initiative with at least `title` and `stage`";
+            let d = Diagnostic::error(path, Loc { line: 1, col: 1 }, message);
+            (None, vec![d.with_source(&text)])
+        }
+        Ok(text) => initiative(path, &text, 1, Some(&stem), (model, settings)),
+        Err(d) => (None, vec![d]),
+    }
+}
+
 pub fn load_folder(dir: &Path, source: &dyn Source) -> Loaded {
     let mut diagnostics = Vec::new();
     let settings_path = dir.join("portfolio.yaml");
@@ -232,21 +254,9 @@ fn load_initiatives(
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = paths.get(i) else { break };
-            let stem = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let loaded = match read_text(source, path) {
-                Ok(text) if super::is_blank(&text) => {
-                    let d = Diagnostic::error(
-                        path,
-                        Loc { line: 1, col: 1 },
-                        "empty file: expected an initiative with at least `title` and `stage`",
-                    );
-                    (None, vec![d.with_source(&text)])
-                }
-                Ok(text) => initiative(path, &text, 1, Some(&stem), (model, settings)),
-                Err(d) => (None, vec![d]),
+            let loaded = match source.read(path) {
+                Ok(bytes) => initiative_from_bytes(path, bytes, model, settings),
+                Err(m) => (None, vec![Diagnostic::error(path, Loc::default(), m)]),
             };
             local.push((i, loaded));
         }

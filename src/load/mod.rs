@@ -15,7 +15,8 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use files::MAX_FILE_BYTES;
+pub use files::{MAX_FILE_BYTES, initiative_from_bytes};
+pub use single::load_text;
 
 use crate::eval::Model;
 use crate::model::{Initiative, InitiativeFile, Loc, Portfolio, PortfolioFile, Settings};

@@ -9,12 +9,20 @@ use super::{Diagnostic, Loaded, Origin, finish, initiative, portfolio_settings};
 use crate::model::Loc;
 
 pub fn load_file(path: &Path) -> Loaded {
+    match read_text(&Disk, path) {
+        Ok(text) => load_text(path, &text),
+        Err(d) => {
+            let mut loaded = load_text(path, "");
+            loaded.diagnostics.insert(0, d);
+            loaded
+        }
+    }
+}
+
+/// A single-file portfolio (or a `portfolio.yaml`) from its text.
+pub fn load_text(path: &Path, text: &str) -> Loaded {
     let mut diagnostics = Vec::new();
-    let text = read_text(&Disk, path).unwrap_or_else(|d| {
-        diagnostics.push(d);
-        String::new()
-    });
-    let (file, settings, model) = portfolio_settings(path, &text, &mut diagnostics);
+    let (file, settings, model) = portfolio_settings(path, text, &mut diagnostics);
     let starts: Vec<Loc> = file
         .initiatives
         .iter()
@@ -31,7 +39,7 @@ pub fn load_file(path: &Path) -> Loaded {
                 *start,
                 "write `initiatives:` as a block list, one `- ` item per initiative",
             );
-            diagnostics.push(d.with_source(&text));
+            diagnostics.push(d.with_source(text));
             break;
         }
         let slice = item_text(&lines, *start, next);

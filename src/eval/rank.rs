@@ -1,0 +1,251 @@
+//! The whole portfolio analysed: every initiative evaluated, its business case computed, its
+//! benefits followed up and flagged, then ranked, with the budget line drawn through the ranking.
+
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+
+use super::score::{Evaluation, GateStatus, evaluate};
+use crate::finance::{self, CaseResult};
+use crate::model::{Date, Group, Initiative, Portfolio, Settings, Stage};
+use crate::realisation::{self, BenefitProgress, Flag};
+
+/// The three blocks of the ranking, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RankGroup {
+    /// Complete and through the gate (possibly with a warning).
+    Ranked,
+    /// Some criterion unscored (including the gate's), not blocked.
+    Incomplete,
+    /// Below the gate's minimum, complete or not.
+    Blocked,
+}
+
+impl RankGroup {
+    pub const ALL: [RankGroup; 3] = [RankGroup::Ranked, RankGroup::Incomplete, RankGroup::Blocked];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            RankGroup::Ranked => "ranked",
+            RankGroup::Incomplete => "incomplete",
+            RankGroup::Blocked => "blocked",
+        }
+    }
+
+    fn of(evaluation: &Evaluation) -> RankGroup {
+        if evaluation.gate == GateStatus::Blocked {
+            RankGroup::Blocked
+        } else if evaluation.complete {
+            RankGroup::Ranked
+        } else {
+            RankGroup::Incomplete
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analyzed {
+    pub eval: Evaluation,
+    pub case: Option<CaseResult>,
+    /// Index-aligned with the initiative's `benefits`.
+    pub benefits: Vec<BenefitProgress>,
+    pub flags: Vec<Flag>,
+    /// 1-based position in `Analysis::order`.
+    pub rank: usize,
+    pub group: RankGroup,
+    /// The planning year's costs as a positive amount (0 without a case or outside its horizon).
+    pub planning_year_cost: Decimal,
+    /// None: no budget set, not rankable, or no business case to count.
+    pub within_budget: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    pub as_of: Date,
+    /// Index-aligned with `portfolio.initiatives`.
+    pub items: Vec<Analyzed>,
+    /// Indices into `items` in rank order, every initiative once.
+    pub order: Vec<usize>,
+}
+
+impl Analysis {
+    /// Indices of the initiatives of a group, in rank order.
+    pub fn group(&self, group: RankGroup) -> impl Iterator<Item = usize> + '_ {
+        self.order
+            .iter()
+            .copied()
+            .filter(move |&i| self.items[i].group == group)
+    }
+}
+
+/// The year whose costs the budget line counts: the portfolio's planning year, or the as-of
+/// date's year when the portfolio names none.
+pub fn planning_year(settings: &Settings, as_of: Date) -> i32 {
+    settings.planning_year.unwrap_or(as_of.year)
+}
+
+/// Rankable: ranked and still needing money decided, i.e. not yet in operations, benefit
+/// realisation, closed, rejected or parked. An initiative without a stage counts as an idea.
+pub fn is_rankable(initiative: &Initiative, item: &Analyzed) -> bool {
+    let done = matches!(
+        initiative.stage(),
+        Some(
+            Stage::Operations
+                | Stage::Realisation
+                | Stage::Closed
+                | Stage::Rejected
+                | Stage::Parked
+        )
+    );
+    item.group == RankGroup::Ranked && !done
+}
+
+pub fn analyse(portfolio: &Portfolio, as_of: Date) -> Analysis {
+    let year = planning_year(&portfolio.settings, as_of);
+    let mut items: Vec<Analyzed> = portfolio
+        .initiatives
+        .iter()
+        .map(|initiative| analyse_one(portfolio, initiative, as_of, year))
+        .collect();
+    let order = rank_order(&portfolio.initiatives, &items);
+    for (position, &index) in order.iter().enumerate() {
+        items[index].rank = position + 1;
+    }
+    if let Some(budget) = portfolio.settings.budget {
+        draw_budget_line(&portfolio.initiatives, &mut items, &order, budget.0);
+    }
+    Analysis {
+        as_of,
+        items,
+        order,
+    }
+}
+
+fn analyse_one(portfolio: &Portfolio, initiative: &Initiative, as_of: Date, year: i32) -> Analyzed {
+    let eval = evaluate(&portfolio.model, initiative);
+    let case = initiative
+        .file
+        .business_case
+        .as_ref()
+        .map(|c| finance::compute(c, &portfolio.settings));
+    let benefits = initiative
+        .file
+        .benefits
+        .iter()
+        .map(|b| realisation::benefit_status(b, as_of))
+        .collect();
+    let flags = realisation::flags(&portfolio.model, initiative, &eval, as_of);
+    let planning_year_cost = case
+        .as_ref()
+        .and_then(|c| c.year(year))
+        .map_or(Decimal::ZERO, |row| -row.costs);
+    Analyzed {
+        group: RankGroup::of(&eval),
+        eval,
+        case,
+        benefits,
+        flags,
+        rank: 0,
+        planning_year_cost,
+        within_budget: None,
+    }
+}
+
+/// Accumulates the planning year's costs of the rankable initiatives in rank order; each is
+/// within the budget while the running total stays at or below it.
+fn draw_budget_line(
+    initiatives: &[Initiative],
+    items: &mut [Analyzed],
+    order: &[usize],
+    budget: Decimal,
+) {
+    let mut spent = Decimal::ZERO;
+    for &i in order {
+        let item = &mut items[i];
+        if !is_rankable(&initiatives[i], item) || item.case.is_none() {
+            continue;
+        }
+        spent = spent.saturating_add(item.planning_year_cost);
+        item.within_budget = Some(spent <= budget);
+    }
+}
+
+/// What the ranking compares, computed once per initiative.
+struct SortKey<'a> {
+    group: RankGroup,
+    /// Σ(w·s) benefit × Σ(w·s) feasibility: the priority times a constant shared by all.
+    priority: Option<Decimal>,
+    benefit: Option<Decimal>,
+    npv: Option<Decimal>,
+    submitted: Option<Date>,
+    id: &'a str,
+}
+
+impl<'a> SortKey<'a> {
+    fn new(initiative: &'a Initiative, item: &Analyzed) -> SortKey<'a> {
+        let benefit = item.eval.weighted_sum(Group::Benefit);
+        let feasibility = item.eval.weighted_sum(Group::Feasibility);
+        SortKey {
+            group: item.group,
+            priority: benefit.zip(feasibility).map(|(b, f)| b.saturating_mul(f)),
+            benefit,
+            npv: item.case.as_ref().map(|c| c.totals.npv),
+            submitted: initiative.file.submitted.as_ref().map(|s| s.value),
+            id: &initiative.id,
+        }
+    }
+
+    /// Group; then priority, benefit and NPV descending; then submitted ascending; then id.
+    /// A missing figure sorts after every present one.
+    fn cmp(&self, other: &SortKey) -> Ordering {
+        self.group
+            .cmp(&other.group)
+            .then_with(|| desc_missing_last(self.priority, other.priority))
+            .then_with(|| desc_missing_last(self.benefit, other.benefit))
+            .then_with(|| desc_missing_last(self.npv, other.npv))
+            .then_with(|| asc_missing_last(self.submitted, other.submitted))
+            .then_with(|| self.id.cmp(other.id))
+    }
+}
+
+fn desc_missing_last<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => b.cmp(&a),
+        (a, b) => a.is_none().cmp(&b.is_none()),
+    }
+}
+
+fn asc_missing_last<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (a, b) => a.is_none().cmp(&b.is_none()),
+    }
+}
+
+fn rank_order(initiatives: &[Initiative], items: &[Analyzed]) -> Vec<usize> {
+    let keys: Vec<SortKey> = initiatives
+        .iter()
+        .zip(items)
+        .map(|(initiative, item)| SortKey::new(initiative, item))
+        .collect();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    // Ids are unique in a loaded portfolio; the index only keeps the sort total regardless.
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_figures_sort_last_both_ways() {
+        assert_eq!(desc_missing_last(Some(2), Some(1)), Ordering::Less);
+        assert_eq!(desc_missing_last(Some(1), None), Ordering::Less);
+        assert_eq!(desc_missing_last(None, Some(1)), Ordering::Greater);
+        assert_eq!(desc_missing_last::<i32>(None, None), Ordering::Equal);
+        assert_eq!(asc_missing_last(Some(1), Some(2)), Ordering::Less);
+        assert_eq!(asc_missing_last(None, Some(1)), Ordering::Greater);
+        assert_eq!(asc_missing_last(Some(9), None), Ordering::Less);
+    }
+}

@@ -1,0 +1,200 @@
+//! The business case (nyttokalkyl): the yearly table laid out as Nacka's template, totals,
+//! net present value, the horizon's benefit/cost ratio, the payback year and the low/high band.
+//!
+//! Costs are negative in rows and totals, as in the template (-520 000); benefits are positive;
+//! net = benefits + costs. Only financial and reallocation benefits are economic benefits;
+//! quality and environment lines valued in money are shown as `other` and left out of net and NPV.
+
+mod lines;
+
+use rust_decimal::Decimal;
+
+use crate::model::{BusinessCaseFile, Settings};
+use lines::{Alternative, YearAmounts};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearRow {
+    pub year: i32,
+    pub investment: Decimal,
+    pub operations: Decimal,
+    pub costs: Decimal,
+    pub costs_accumulated: Decimal,
+    pub financial: Decimal,
+    pub reallocation: Decimal,
+    /// Quality and environment benefits valued in money: shown, not part of the economics.
+    pub other: Decimal,
+    pub benefits: Decimal,
+    pub benefits_accumulated: Decimal,
+    pub net: Decimal,
+    pub net_accumulated: Decimal,
+    /// benefits ÷ |costs|; None in a year without costs.
+    pub ratio: Option<Decimal>,
+    /// Förflyttning, 1–10 scale, as written for the year (0 when not given).
+    pub quality_shift: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Totals {
+    pub costs: Decimal,
+    pub benefits: Decimal,
+    pub net: Decimal,
+    pub npv: Decimal,
+    pub ratio: Option<Decimal>,
+    pub payback_year: Option<i32>,
+    /// Pessimistic alternative: benefits at their range's low factor, costs at their high factor.
+    pub npv_low: Decimal,
+    /// Optimistic alternative: benefits at their high factor, costs at their low factor.
+    pub npv_high: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseResult {
+    pub years: Vec<YearRow>,
+    pub totals: Totals,
+}
+
+impl CaseResult {
+    /// The row of a calendar year, if the horizon covers it.
+    pub fn year(&self, year: i32) -> Option<&YearRow> {
+        self.years.iter().find(|r| r.year == year)
+    }
+
+    /// Average yearly net over the horizon (None for an empty horizon).
+    pub fn average_yearly_net(&self) -> Option<Decimal> {
+        self.totals.net.checked_div(Decimal::from(self.years.len()))
+    }
+}
+
+/// Computes the business case at the portfolio's discount rate and hourly cost.
+pub fn compute(case: &BusinessCaseFile, settings: &Settings) -> CaseResult {
+    let years = lines::horizon(case);
+    let base: Vec<YearAmounts> = years
+        .clone()
+        .map(|y| YearAmounts::of(case, settings, y, Alternative::Base))
+        .collect();
+    let rows = table(case, &base, years.start);
+    let net_of = |alternative| -> Vec<Decimal> {
+        years
+            .clone()
+            .map(|y| YearAmounts::of(case, settings, y, alternative).net())
+            .collect()
+    };
+    let rate = settings.discount_rate.0;
+    let costs = rows.last().map_or(Decimal::ZERO, |r| r.costs_accumulated);
+    let benefits = rows
+        .last()
+        .map_or(Decimal::ZERO, |r| r.benefits_accumulated);
+    let base_net: Vec<Decimal> = rows.iter().map(|r| r.net).collect();
+    let totals = Totals {
+        costs,
+        benefits,
+        net: benefits.saturating_add(costs),
+        npv: npv(&base_net, rate),
+        ratio: ratio(benefits, costs),
+        payback_year: payback_year(&rows),
+        npv_low: npv(&net_of(Alternative::Low), rate),
+        npv_high: npv(&net_of(Alternative::High), rate),
+    };
+    CaseResult {
+        years: rows,
+        totals,
+    }
+}
+
+fn table(case: &BusinessCaseFile, amounts: &[YearAmounts], first: i32) -> Vec<YearRow> {
+    let mut rows = Vec::with_capacity(amounts.len());
+    let (mut costs_acc, mut benefits_acc, mut net_acc) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    for (year, a) in (first..).zip(amounts) {
+        let costs = a.investment.saturating_add(a.operations);
+        let benefits = a.financial.saturating_add(a.reallocation);
+        let net = benefits.saturating_add(costs);
+        costs_acc = costs_acc.saturating_add(costs);
+        benefits_acc = benefits_acc.saturating_add(benefits);
+        net_acc = net_acc.saturating_add(net);
+        rows.push(YearRow {
+            year,
+            investment: a.investment,
+            operations: a.operations,
+            costs,
+            costs_accumulated: costs_acc,
+            financial: a.financial,
+            reallocation: a.reallocation,
+            other: a.other,
+            benefits,
+            benefits_accumulated: benefits_acc,
+            net,
+            net_accumulated: net_acc,
+            ratio: ratio(benefits, costs),
+            quality_shift: lines::quality_shift(case, year),
+        });
+    }
+    rows
+}
+
+/// benefits ÷ |costs|, undefined without costs.
+pub fn ratio(benefits: Decimal, costs: Decimal) -> Option<Decimal> {
+    benefits.checked_div(costs.abs())
+}
+
+/// Σ netₜ ÷ (1 + rate)ᵗ with t = 0 for the first year of the horizon.
+pub fn npv(nets: &[Decimal], rate: Decimal) -> Decimal {
+    let growth = Decimal::ONE.saturating_add(rate);
+    let mut factor = Decimal::ONE;
+    let mut sum = Decimal::ZERO;
+    for net in nets {
+        match net.checked_div(factor) {
+            Some(term) => sum = sum.saturating_add(term),
+            // Only a factor of zero (rate -100 %) gets here: that year cannot be discounted.
+            None => break,
+        }
+        match factor.checked_mul(growth) {
+            Some(next) => factor = next,
+            // The factor outgrew Decimal: every later term is zero to 28 places.
+            None => break,
+        }
+    }
+    sum
+}
+
+/// The first year whose accumulated net is ≥ 0. Leading years in which nothing has been booked
+/// yet are skipped, so a case whose costs start late does not "pay back" before it begins.
+fn payback_year(rows: &[YearRow]) -> Option<i32> {
+    rows.iter()
+        .skip_while(|r| r.costs_accumulated.is_zero() && r.benefits_accumulated.is_zero())
+        .find(|r| r.net_accumulated >= Decimal::ZERO)
+        .map(|r| r.year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn npv_discounts_from_year_zero() {
+        // 100 now and 103 in a year at 3 % are worth 200 today.
+        assert_eq!(npv(&[d("100"), d("103")], d("0.03")), d("200"));
+        assert_eq!(npv(&[d("-50"), d("10")], Decimal::ZERO), d("-40"));
+        assert_eq!(npv(&[], d("0.03")), Decimal::ZERO);
+    }
+
+    #[test]
+    fn ratio_is_undefined_without_costs() {
+        assert_eq!(ratio(d("86400"), Decimal::ZERO), None);
+        assert_eq!(
+            ratio(d("86400"), d("-85000")).map(|r| r.round_dp(3)),
+            Some(d("1.016"))
+        );
+    }
+
+    #[test]
+    fn npv_survives_an_absurd_rate_and_horizon() {
+        let nets = vec![d("1"); 500];
+        let value = npv(&nets, d("1000"));
+        assert!(value > d("1") && value < d("1.01"), "{value}");
+    }
+}

@@ -1,0 +1,177 @@
+//! Labels of the domain's enumerations in Swedish and English, for reports and screens alike.
+//! JSON never uses these: it carries the ids.
+
+use super::Lang;
+use crate::eval::{GateStatus, Quadrant, RankGroup};
+use crate::model::{LineKind, Outcome, Stage};
+use crate::realisation::{BenefitStatus, FlagKind, NotPrioritiseReason};
+
+pub fn stage(stage: Stage, lang: Lang) -> &'static str {
+    let (sv, en) = match stage {
+        Stage::Idea => ("Idé", "Idea"),
+        Stage::Preparation => ("Beredning", "Preparation"),
+        Stage::Approved => ("Beslutad", "Approved"),
+        Stage::Project => ("Projekt", "Project"),
+        Stage::Operations => ("Förvaltning", "Operations"),
+        Stage::Realisation => ("Effekthemtagning", "Benefit realisation"),
+        Stage::Closed => ("Avslutad", "Closed"),
+        Stage::Rejected => ("Avslagen", "Rejected"),
+        Stage::Parked => ("Parkerad", "Parked"),
+    };
+    lang.pick(sv, en)
+}
+
+pub fn gate(gate: GateStatus, lang: Lang) -> &'static str {
+    let (sv, en) = match gate {
+        GateStatus::Pass => ("Godkänd", "Pass"),
+        GateStatus::Warn => ("Godkänd med varning", "Pass with warning"),
+        GateStatus::Blocked => ("Spärrad", "Blocked"),
+        GateStatus::NotAssessed => ("Ej bedömd", "Not assessed"),
+    };
+    lang.pick(sv, en)
+}
+
+/// A short gate label for narrow columns.
+pub fn gate_short(gate: GateStatus, lang: Lang) -> &'static str {
+    let (sv, en) = match gate {
+        GateStatus::Pass => ("ok", "pass"),
+        GateStatus::Warn => ("varning", "warn"),
+        GateStatus::Blocked => ("spärr", "blocked"),
+        GateStatus::NotAssessed => ("ej bed.", "n/a"),
+    };
+    lang.pick(sv, en)
+}
+
+/// A symbol beside the colour, so that the gate reads without colour too.
+pub fn gate_symbol(gate: GateStatus) -> &'static str {
+    match gate {
+        GateStatus::Pass => "✓",
+        GateStatus::Warn => "!",
+        GateStatus::Blocked => "✗",
+        GateStatus::NotAssessed => "?",
+    }
+}
+
+pub fn quadrant(quadrant: Quadrant, lang: Lang) -> &'static str {
+    let (sv, en) = match quadrant {
+        Quadrant::DoNow => ("Gör nu", "Do now"),
+        Quadrant::StrengthenFeasibility => ("Stärk genomförbarheten", "Strengthen feasibility"),
+        Quadrant::QuickWin => ("Enkel vinst – överväg", "Quick win – consider"),
+        Quadrant::Abstain => ("Avstå", "Abstain"),
+    };
+    lang.pick(sv, en)
+}
+
+/// A short quadrant label for narrow columns (at most 11 characters).
+pub fn quadrant_short(quadrant: Quadrant, lang: Lang) -> &'static str {
+    let (sv, en) = match quadrant {
+        Quadrant::DoNow => ("Gör nu", "Do now"),
+        Quadrant::StrengthenFeasibility => ("Stärk genf.", "Strengthen"),
+        Quadrant::QuickWin => ("Enkel vinst", "Quick win"),
+        Quadrant::Abstain => ("Avstå", "Abstain"),
+    };
+    lang.pick(sv, en)
+}
+
+pub fn group(group: RankGroup, lang: Lang) -> &'static str {
+    let (sv, en) = match group {
+        RankGroup::Ranked => ("Rangordnade", "Ranked"),
+        RankGroup::Incomplete => ("Ofullständigt bedömda", "Incompletely scored"),
+        RankGroup::Blocked => ("Spärrade av grinden", "Blocked by the gate"),
+    };
+    lang.pick(sv, en)
+}
+
+pub fn benefit_status(status: BenefitStatus, lang: Lang) -> &'static str {
+    let (sv, en) = match status {
+        BenefitStatus::NotStarted => ("Ej påbörjad", "Not started"),
+        BenefitStatus::OnTrack => ("Enligt plan", "On track"),
+        BenefitStatus::AtRisk => ("Risk", "At risk"),
+        BenefitStatus::Behind => ("Efter plan", "Behind"),
+        BenefitStatus::Realised => ("Realiserad", "Realised"),
+        BenefitStatus::NotFollowedUp => ("Ej uppföljd", "Not followed up"),
+    };
+    lang.pick(sv, en)
+}
+
+/// A flag's name (its reason without the subject).
+pub fn flag(kind: FlagKind, lang: Lang) -> &'static str {
+    let (sv, en) = match kind {
+        FlagKind::NoBenefitOwner => ("Nyttoägare saknas", "No benefit owner"),
+        FlagKind::NoMeasurableGoal => ("Mätbart effektmål saknas", "No measurable effect goal"),
+        FlagKind::NoStrategicGoal => ("Strategiskt mål saknas", "No strategic goal"),
+        FlagKind::FreedTimeUseMissing => (
+            "Användning av frigjord tid saknas",
+            "Use of freed time missing",
+        ),
+        FlagKind::NoBusinessCase => ("Nyttokalkyl saknas", "No business case"),
+        FlagKind::FollowUpOverdue => ("Uppföljning försenad", "Follow-up overdue"),
+        FlagKind::GateBlocked => ("Spärrad av grinden", "Blocked by the gate"),
+        FlagKind::IncompleteScores => ("Ofullständig bedömning", "Incomplete scores"),
+    };
+    lang.pick(sv, en)
+}
+
+pub fn line_kind(kind: LineKind, lang: Lang) -> &'static str {
+    let (sv, en) = match kind {
+        LineKind::Investment => ("Investering", "Investment"),
+        LineKind::Operations => ("Förvaltning", "Operations"),
+        LineKind::Financial => ("Finansiell", "Financial"),
+        LineKind::Reallocation => ("Omfördelning", "Reallocation"),
+        LineKind::Quality => ("Kvalitet", "Quality"),
+        LineKind::Environment => ("Miljö", "Environment"),
+    };
+    lang.pick(sv, en)
+}
+
+pub fn outcome(outcome: Outcome, lang: Lang) -> &'static str {
+    let (sv, en) = match outcome {
+        Outcome::Prioritised => ("Prioriterad", "Prioritised"),
+        Outcome::Deferred => ("Uppskjuten", "Deferred"),
+        Outcome::Returned => ("Återremitterad", "Returned"),
+        Outcome::Rejected => ("Avslagen", "Rejected"),
+        Outcome::Approved => ("Beslutad", "Approved"),
+    };
+    lang.pick(sv, en)
+}
+
+pub fn not_prioritise(reason: NotPrioritiseReason, lang: Lang) -> &'static str {
+    let (sv, en) = match reason {
+        NotPrioritiseReason::NoBenefitRealisation => {
+            ("Saknar nyttorealisering", "No benefit realisation")
+        }
+        NotPrioritiseReason::NoStrategicLink => {
+            ("Frikopplad från strategin", "Not linked to strategy")
+        }
+        NotPrioritiseReason::PoorSolution => ("Bristande lösning", "Poor solution"),
+    };
+    lang.pick(sv, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_labels_fit_their_columns() {
+        for lang in [Lang::Sv, Lang::En] {
+            for q in Quadrant::ALL {
+                assert!(quadrant_short(q, lang).chars().count() <= 11);
+            }
+            for g in GateStatus::ALL {
+                assert!(gate_short(g, lang).chars().count() <= 7);
+            }
+        }
+    }
+
+    #[test]
+    fn every_label_differs_between_languages_where_the_words_do() {
+        assert_eq!(stage(Stage::Realisation, Lang::Sv), "Effekthemtagning");
+        assert_eq!(stage(Stage::Realisation, Lang::En), "Benefit realisation");
+        assert_eq!(
+            quadrant(Quadrant::QuickWin, Lang::Sv),
+            "Enkel vinst – överväg"
+        );
+        assert_eq!(gate_symbol(GateStatus::Blocked), "✗");
+    }
+}
