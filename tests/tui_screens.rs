@@ -135,10 +135,10 @@ fn a_wide_terminal_shows_every_column_and_the_gate_in_words() {
     for column in ["Unit", "Stage", "Payback", "Flags", "NPV"] {
         assert!(text.contains(column), "{column} missing:\n{text}");
     }
-    assert!(text.contains("✓ Passes"));
+    assert!(text.contains("✓ Pass"));
     let mut narrow = tui_support::app(Lang::En, 80, 24);
     let text = draw(&mut narrow, &mono());
-    assert!(!text.contains("Payback") && !text.contains("✓ Passes"));
+    assert!(!text.contains("Payback") && !text.contains("✓ Pass"));
 }
 
 #[test]

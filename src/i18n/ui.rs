@@ -182,10 +182,12 @@ pub const NOTE: Text = Text("Anteckning", "Note");
 pub const TOTALS: Text = Text("Summering", "Totals");
 pub const INITIATIVES: Text = Text("Initiativ", "Initiatives");
 pub const BUDGET: Text = Text("Budgetram", "Budget");
-pub const PLANNING_YEAR_COST: Text = Text(
-    "Kostnad planeringsåret, rangordnade",
-    "Planning-year cost, ranked",
+pub const RANKED_TOTALS: Text = Text(
+    "Rangordnade initiativ, över varje kalkylperiod",
+    "Ranked initiatives, over each horizon",
 );
+pub const NOT_PLACED: Text = Text("Ej placerad", "Not placed");
+pub const NO_STAGE: Text = Text("Fas saknas", "No stage");
 pub const NPV_SUM: Text = Text("Summa nuvärde", "Sum of NPV");
 pub const PER_STAGE: Text = Text("Per fas", "Per stage");
 pub const PER_QUADRANT: Text = Text("Per kvadrant", "Per quadrant");
@@ -400,94 +402,53 @@ pub fn not_a_terminal(lang: Lang) -> &'static str {
     )
 }
 
-pub fn stage(id: &str, lang: Lang) -> &'static str {
-    let (sv, en) = match id {
-        "idea" => ("Idé", "Idea"),
-        "preparation" => ("Beredning", "Preparation"),
-        "approved" => ("Godkänd", "Approved"),
-        "project" => ("Projekt", "Project"),
-        "operations" => ("Förvaltning", "Operations"),
-        "realisation" => ("Effekthemtagning", "Realisation"),
-        "closed" => ("Avslutad", "Closed"),
-        "rejected" => ("Avslagen", "Rejected"),
-        "parked" => ("Parkerad", "Parked"),
-        _ => ("–", "–"),
-    };
-    lang.pick(sv, en)
+pub fn planning_year_cost(year: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("Kostnad {year}, rangordnade"),
+        Lang::En => format!("Cost {year}, ranked"),
+    }
 }
 
-pub fn gate(id: &str, lang: Lang) -> &'static str {
-    let (sv, en) = match id {
-        "pass" => ("Godkänd", "Passes"),
-        "warn" => ("Godkänd med varning", "Passes with warning"),
-        "blocked" => ("Spärrad", "Blocked"),
-        _ => ("Ej bedömd", "Not assessed"),
-    };
-    lang.pick(sv, en)
+pub fn budget_split(within: usize, beyond: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("{within} inom budgetramen, {beyond} utanför"),
+        Lang::En => format!("{within} within the budget, {beyond} beyond"),
+    }
 }
 
-pub fn quadrant(id: &str, lang: Lang) -> &'static str {
-    let (sv, en) = match id {
-        "do_now" => ("Gör nu", "Do now"),
-        "strengthen_feasibility" => ("Stärk genomförbarheten", "Strengthen feasibility"),
-        "quick_win" => ("Enkel vinst – överväg", "Quick win – consider"),
-        "abstain" => ("Avstå", "Abstain"),
-        _ => ("Ej placerad", "Not placed"),
-    };
-    lang.pick(sv, en)
+pub fn with_case(with: usize, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("{with} av {of} har nyttokalkyl"),
+        Lang::En => format!("{with} of {of} have a business case"),
+    }
 }
 
-pub fn benefit_status(id: &str, lang: Lang) -> &'static str {
-    let (sv, en) = match id {
-        "not_started" => ("Ej påbörjad", "Not started"),
-        "on_track" => ("Enligt plan", "On track"),
-        "at_risk" => ("I riskzonen", "At risk"),
-        "behind" => ("Efter plan", "Behind"),
-        "realised" => ("Realiserad", "Realised"),
-        _ => ("Ej uppföljd", "Not followed up"),
-    };
-    lang.pick(sv, en)
+pub fn dimios_population(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "bland {n} startade initiativ (projekt, förvaltning, effekthemtagning, avslutade)"
+        ),
+        Lang::En => {
+            format!("among {n} started initiatives (project, operations, realisation, closed)")
+        }
+    }
 }
 
-pub fn outcome(id: &str, lang: Lang) -> &'static str {
-    let (sv, en) = match id {
-        "prioritised" => ("Prioriterad", "Prioritised"),
-        "deferred" => ("Uppskjuten", "Deferred"),
-        "returned" => ("Återremiss", "Returned"),
-        "rejected" => ("Avslagen", "Rejected"),
-        "approved" => ("Beviljad", "Approved"),
-        _ => ("–", "–"),
-    };
-    lang.pick(sv, en)
-}
-
-pub fn line_kind(id: &str, lang: Lang) -> &'static str {
-    let (sv, en) = match id {
-        "investment" => ("Investering", "Investment"),
-        "operations" => ("Förvaltning", "Operations"),
-        "financial" => ("Finansiell", "Financial"),
-        "reallocation" => ("Omfördelning", "Reallocation"),
-        "quality" => ("Kvalitet", "Quality"),
-        "environment" => ("Miljö", "Environment"),
-        _ => ("–", "–"),
-    };
-    lang.pick(sv, en)
-}
-
-/// A flag kind's short name, for filters and markers.
-pub fn flag(id: &str, lang: Lang) -> &'static str {
-    let (sv, en) = match id {
-        "no_benefit_owner" => ("Saknar nyttoägare", "No benefit owner"),
-        "no_measurable_goal" => ("Saknar mätbart effektmål", "No measurable goal"),
-        "no_strategic_goal" => ("Saknar strategiskt mål", "No strategic goal"),
-        "freed_time_use_missing" => ("Frigjord tid utan användning", "Freed time use missing"),
-        "no_business_case" => ("Saknar nyttokalkyl", "No business case"),
-        "follow_up_overdue" => ("Uppföljning försenad", "Follow-up overdue"),
-        "gate_blocked" => ("Spärrad", "Gate blocked"),
-        "incomplete_scores" => ("Ofullständig bedömning", "Incomplete scores"),
-        _ => ("Flagga", "Flag"),
-    };
-    lang.pick(sv, en)
+/// The levels the data mirrors for benefit realisation and benefit control.
+pub fn dimios_levels(realisation: Option<u8>, control: Option<u8>, lang: Lang) -> String {
+    let n = |l: Option<u8>| l.map_or_else(|| "–".to_string(), |l| l.to_string());
+    match lang {
+        Lang::Sv => format!(
+            "Datan speglar nivå {} för nyttorealisering och nivå {} för nyttokontroll",
+            n(realisation),
+            n(control)
+        ),
+        Lang::En => format!(
+            "The data mirrors level {} for benefit realisation and level {} for benefit control",
+            n(realisation),
+            n(control)
+        ),
+    }
 }
 
 /// DiMiOS maturity level described in one line (the mirror, not a verdict).
@@ -505,13 +466,6 @@ pub fn dimios_level(level: u8, lang: Lang) -> &'static str {
         }
         (Lang::En, 2) => "Level 2: goals and owners only for some initiatives",
         (Lang::En, _) => "Level 1: no effect goals or benefit owners required, no follow-up",
-    }
-}
-
-pub fn dimios_data_level(level: u8, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!("Datan speglar ungefär nivå {level}"),
-        Lang::En => format!("The data mirrors roughly level {level}"),
     }
 }
 

@@ -1,5 +1,5 @@
 //! A loaded portfolio with everything derived from it, computed once per load off the UI thread:
-//! the analysis, the search index, the filter facets and the portfolio overview.
+//! the analysis, the portfolio summary, the search index and the filter facets.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap};
@@ -8,9 +8,9 @@ use std::path::Path;
 
 use crate::model::{Date, Initiative, Loc, Portfolio};
 
-use super::engine::eval::{self, Analysis, Analyzed};
+use super::engine::eval::{self, Analysis, Analyzed, RankGroup};
 use super::engine::load::{self, Diagnostic, Severity};
-use super::overview::Overview;
+use super::engine::realisation::{self, Summary};
 use super::search::SearchIndex;
 
 /// Which part of a load is running, for the progress line.
@@ -49,7 +49,7 @@ pub struct Dataset {
     pub portfolio: Portfolio,
     pub analysis: Analysis,
     pub search: SearchIndex,
-    pub overview: Overview,
+    pub summary: Summary,
     /// Every value each facet takes, with how many initiatives have it, in display order.
     pub facets: BTreeMap<Facet, Vec<(String, usize)>>,
     by_id: HashMap<String, usize>,
@@ -114,7 +114,7 @@ impl Dataset {
         let analysis = eval::analyse(&portfolio, as_of);
         progress(Phase::Indexing);
         let search = SearchIndex::build(&portfolio.initiatives);
-        let overview = Overview::build(&portfolio, &analysis);
+        let summary = realisation::summarise(&portfolio, &analysis);
         let by_id = portfolio
             .initiatives
             .iter()
@@ -131,7 +131,7 @@ impl Dataset {
             portfolio,
             analysis,
             search,
-            overview,
+            summary,
             facets: BTreeMap::new(),
             by_id,
             fingerprints,
@@ -149,6 +149,15 @@ impl Dataset {
 
     pub fn is_empty(&self) -> bool {
         self.portfolio.initiatives.is_empty()
+    }
+
+    /// How many initiatives are in a rank group.
+    pub fn group_count(&self, group: RankGroup) -> usize {
+        self.summary
+            .by_group
+            .iter()
+            .find(|(g, _)| *g == group)
+            .map_or(0, |(_, n)| *n)
     }
 
     pub fn initiative(&self, i: usize) -> &Initiative {

@@ -5,22 +5,19 @@
 pub mod action;
 pub mod app;
 pub mod data;
-mod engine_shim;
 mod events;
 pub mod keymap;
 pub mod layout;
 pub mod matrix;
-pub mod overview;
 pub mod search;
 pub mod table;
 mod terminal;
 pub mod theme;
 pub mod views;
 
-/// The engine and loader as the TUI sees them (a stand-in until they are merged).
+/// The engine and the loader, as the TUI sees them.
 pub mod engine {
-    pub use super::engine_shim::{eval, finance, realisation};
-    pub use crate::load;
+    pub use crate::{eval, finance, load, realisation};
 }
 
 use std::path::PathBuf;

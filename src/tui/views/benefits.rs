@@ -9,11 +9,12 @@ use ratatui::widgets::{Axis, Chart, Dataset as ChartData, GraphType, Widget};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::i18n::{Lang, format_decimal, ui};
+use crate::i18n::{Lang, format_decimal, ui, words};
 use crate::model::{BenefitFile, Date};
 
 use super::super::app::App;
 use super::super::data::Dataset;
+use super::super::engine::realisation::BenefitStatus;
 use super::super::theme::Theme;
 use super::doc::Doc;
 
@@ -33,30 +34,30 @@ pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a>
             .iter()
             .find(|p| p.id == benefit.id.value)
             .or(progress.get(n))
-            .map_or("not_followed_up", |p| p.status.id());
+            .map_or(BenefitStatus::NotFollowedUp, |p| p.status);
         one(&mut doc, benefit, status, lang, theme);
         doc.blank();
     }
     doc
 }
 
-fn one(doc: &mut Doc<'_>, b: &BenefitFile, status: &str, lang: Lang, theme: &Theme) {
+fn one(doc: &mut Doc<'_>, b: &BenefitFile, status: BenefitStatus, lang: Lang, theme: &Theme) {
     let kind = b
         .kind
         .as_ref()
-        .map_or("", |k| ui::line_kind(k.value.id(), lang));
+        .map_or("", |k| words::line_kind(k.value, lang));
     let status_style = match status {
-        "realised" | "on_track" => theme.positive(),
-        "at_risk" => theme.warning(),
-        "behind" | "not_followed_up" => theme.negative(),
-        _ => theme.muted(),
+        BenefitStatus::Realised | BenefitStatus::OnTrack => theme.positive(),
+        BenefitStatus::AtRisk => theme.warning(),
+        BenefitStatus::Behind | BenefitStatus::NotFollowedUp => theme.negative(),
+        BenefitStatus::NotStarted => theme.muted(),
     };
     doc.line(Line::from(vec![
         Span::styled(format!("{} ", b.title), theme.title()),
         Span::styled(format!("({}) ", b.id.value), theme.muted()),
         Span::styled(kind.to_string(), theme.muted()),
         Span::styled(
-            format!("  ● {}", ui::benefit_status(status, lang)),
+            format!("  ● {}", words::benefit_status(status, lang)),
             status_style,
         ),
     ]));

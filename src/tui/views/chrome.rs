@@ -10,6 +10,7 @@ use crate::i18n::ui;
 
 use super::super::app::{App, Screen};
 use super::super::data::Phase;
+use super::super::engine::eval::RankGroup;
 use super::super::keymap;
 use super::super::layout;
 use super::super::theme::Theme;
@@ -38,9 +39,14 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let room = usize::from(title_row.width).saturating_sub(right.chars().count());
     let left = match &app.data {
         Some(data) => {
-            let o = &data.overview;
-            let full = ui::counts(o.total, o.ranked, o.incomplete, o.blocked, lang);
-            let short = ui::counts_short(o.total, lang);
+            let n = |g| data.group_count(g);
+            let (ranked, incomplete, blocked) = (
+                n(RankGroup::Ranked),
+                n(RankGroup::Incomplete),
+                n(RankGroup::Blocked),
+            );
+            let full = ui::counts(data.len(), ranked, incomplete, blocked, lang);
+            let short = ui::counts_short(data.len(), lang);
             let name = &data.portfolio.settings.name;
             // The counts matter more than the whole name; the name gives way first.
             let counts = if room >= full.chars().count() + 24 {

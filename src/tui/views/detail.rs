@@ -6,14 +6,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::i18n::{Lang, ui};
+use crate::i18n::{Lang, ui, words};
 use crate::model::Initiative;
 
 use super::super::app::{App, Detail, DetailTab};
 use super::super::data::Dataset;
 use super::super::theme::Theme;
 use super::doc::Doc;
-use super::{benefits, case, gate_symbol, scores};
+use super::{benefits, case, gate_label, scores};
 
 /// Draws the detail; returns the largest useful scroll of its document.
 pub fn render(
@@ -38,10 +38,7 @@ pub fn render(
         Span::styled(format!(" #{} ", item.rank), theme.muted()),
         Span::styled(initiative.title().to_string(), theme.title()),
         Span::styled(format!("  {}  ", initiative.id), theme.muted()),
-        Span::styled(
-            format!("{} {}", gate_symbol(gate), ui::gate(gate, app.lang)),
-            theme.gate(gate),
-        ),
+        Span::styled(gate_label(item.eval.gate, app.lang), theme.gate(gate)),
     ]);
     frame.render_widget(Paragraph::new(title), title_row);
     frame.render_widget(Paragraph::new(tabs(app.lang, detail.tab, theme)), tabs_row);
@@ -105,7 +102,7 @@ fn overview<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a
     );
     let stage = initiative
         .stage()
-        .map_or_else(none, |s| ui::stage(s.id(), lang).into());
+        .map_or_else(none, |s| words::stage(s, lang).into());
     field(&mut doc, theme, ui::STAGE.get(lang), stage);
     let submitted = f
         .submitted
@@ -116,9 +113,10 @@ fn overview<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a
         field(&mut doc, theme, ui::TAGS.get(lang), f.tags.join(", "));
     }
     let quadrant = item.eval.quadrant.map_or("", |q| q.id());
+    let quadrant_label = item.eval.quadrant.map_or("", |q| words::quadrant(q, lang));
     doc.line(Line::from(vec![
         Span::styled(format!("{}: ", ui::QUADRANT.get(lang)), theme.muted()),
-        Span::styled(ui::quadrant(quadrant, lang), theme.quadrant(quadrant)),
+        Span::styled(quadrant_label, theme.quadrant(quadrant)),
         Span::styled(format!("   {}: ", ui::RANK.get(lang)), theme.muted()),
         Span::raw(item.rank.to_string()),
     ]));
@@ -186,7 +184,7 @@ fn decisions<'a>(lang: Lang, initiative: &'a Initiative, theme: &Theme) -> Doc<'
             Span::raw(format!("{}  ", d.date)),
             Span::raw(format!("{:<20}  ", d.forum.clone().unwrap_or_default())),
             Span::styled(
-                format!("{:<12}  ", ui::outcome(d.outcome.id(), lang)),
+                format!("{:<12}  ", words::outcome(d.outcome, lang)),
                 theme.title(),
             ),
             Span::raw(d.note.clone().unwrap_or_default()),

@@ -5,10 +5,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use crate::i18n::{Lang, ui};
+use crate::i18n::{Lang, ui, words};
+use crate::model::Stage;
 
 use super::super::app::{App, FilterMenu};
 use super::super::data::{Dataset, Facet};
+use super::super::engine::eval::GateStatus;
+use super::super::engine::realisation::FlagKind;
 use super::super::theme::Theme;
 use super::{centred, fit};
 
@@ -25,9 +28,15 @@ fn facet_title(facet: Facet) -> ui::Text {
 
 fn value_label(data: &Dataset, facet: Facet, value: &str, lang: Lang) -> String {
     match facet {
-        Facet::Stage => ui::stage(value, lang).into(),
-        Facet::Gate => ui::gate(value, lang).into(),
-        Facet::Flag => ui::flag(value, lang).into(),
+        Facet::Stage => Stage::from_id(value)
+            .map_or(value, |s| words::stage(s, lang))
+            .into(),
+        Facet::Gate => GateStatus::from_id(value)
+            .map_or(value, |g| words::gate(g, lang))
+            .into(),
+        Facet::Flag => FlagKind::from_id(value)
+            .map_or(value, |f| words::flag(f, lang))
+            .into(),
         Facet::Goal => data.goal_name(value).into(),
         Facet::Unit | Facet::Tag => value.into(),
     }

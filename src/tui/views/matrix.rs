@@ -9,14 +9,15 @@ use ratatui::widgets::canvas::{Canvas, Line as CanvasLine, Points};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::i18n::{format_decimal, ui};
+use crate::i18n::{format_decimal, ui, words};
 
 use super::super::app::App;
 use super::super::data::Dataset;
+use super::super::engine::eval::Quadrant;
 use super::super::layout;
 use super::super::matrix::{nearby, point};
 use super::super::theme::Theme;
-use super::{fit, gate_symbol, score};
+use super::{fit, gate_label, score};
 
 /// Up to this many points each is a bullet; beyond, braille dots.
 const BULLETS_UP_TO: usize = 2_000;
@@ -92,13 +93,14 @@ fn plot(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect)
                 }
             }
             ctx.layer();
-            let label =
-                |id: &str| Line::styled(ui::quadrant(id, lang).to_string(), theme.quadrant(id));
+            let label = |q: Quadrant| {
+                Line::styled(words::quadrant(q, lang).to_string(), theme.quadrant(q.id()))
+            };
             let right = threshold + 0.05;
-            ctx.print(1.02, 4.0, label("strengthen_feasibility"));
-            ctx.print(right, 4.0, label("do_now"));
-            ctx.print(1.02, 1.0, label("abstain"));
-            ctx.print(right, 1.0, label("quick_win"));
+            ctx.print(1.02, 4.0, label(Quadrant::StrengthenFeasibility));
+            ctx.print(right, 4.0, label(Quadrant::DoNow));
+            ctx.print(1.02, 1.0, label(Quadrant::Abstain));
+            ctx.print(right, 1.0, label(Quadrant::QuickWin));
             if let Some((x, y)) = selected {
                 ctx.print(x, y, Line::styled("◉", theme.selected()));
             }
@@ -122,7 +124,9 @@ fn side_panel(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area:
         lines.push(Line::styled(initiative.id.clone(), theme.muted()));
         let q = eval.quadrant.map_or("", |q| q.id());
         lines.push(Line::styled(
-            ui::quadrant(q, lang).to_string(),
+            eval.quadrant
+                .map_or("", |q| words::quadrant(q, lang))
+                .to_string(),
             theme.quadrant(q),
         ));
         let kv = |k: &str, v: String| {
@@ -145,10 +149,7 @@ fn side_panel(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area:
                 .map_or_else(String::new, |p| format_decimal(p, 2, lang)),
         ));
         let gate = eval.gate.id();
-        lines.push(Line::styled(
-            format!("{} {}", gate_symbol(gate), ui::gate(gate, lang)),
-            theme.gate(gate),
-        ));
+        lines.push(Line::styled(gate_label(eval.gate, lang), theme.gate(gate)));
         lines.push(Line::default());
         let plot = layout::matrix_plot(app.size.0, app.size.1);
         let near = nearby(data, &app.view.rows, i, plot);

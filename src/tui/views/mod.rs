@@ -17,9 +17,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use rust_decimal::Decimal;
 
-use crate::i18n::{Lang, format_decimal, ui};
+use crate::i18n::{Lang, format_decimal, ui, words};
 
 use super::app::{App, Overlay, Screen};
+use super::engine::eval::GateStatus;
 use super::layout;
 use super::theme::Theme;
 
@@ -77,14 +78,9 @@ fn score(value: Option<Decimal>, lang: Lang) -> String {
     value.map_or_else(|| ui::NONE.get(lang).into(), |v| format_decimal(v, 2, lang))
 }
 
-/// The gate as a symbol, so that it reads without colour.
-fn gate_symbol(id: &str) -> &'static str {
-    match id {
-        "pass" => "✓",
-        "warn" => "!",
-        "blocked" => "✗",
-        _ => "?",
-    }
+/// The gate as a symbol and words ("✓ Godkänd"), so that it reads without colour.
+fn gate_label(gate: GateStatus, lang: Lang) -> String {
+    format!("{} {}", words::gate_symbol(gate), words::gate(gate, lang))
 }
 
 /// Cuts text to `width` characters with an ellipsis.

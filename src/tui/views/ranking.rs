@@ -7,14 +7,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use crate::i18n::{Lang, format_decimal, format_money, ui};
+use crate::i18n::{Lang, format_decimal, format_money, ui, words};
 
 use super::super::app::App;
 use super::super::data::Dataset;
 use super::super::engine::eval::RankGroup;
 use super::super::table::{Column, LineItem, Separator};
 use super::super::theme::Theme;
-use super::{gate_symbol, score};
+use super::{gate_label, score};
 
 /// Columns dropped first when the terminal is narrow.
 const DROP_ORDER: [Column; 7] = [
@@ -182,7 +182,7 @@ fn cell<'a>(
         Column::Stage => text(
             initiative
                 .stage()
-                .map_or("", |s| ui::stage(s.id(), lang))
+                .map_or("", |s| words::stage(s, lang))
                 .into(),
         ),
         Column::Benefit => text(score(eval.benefit_score, lang)),
@@ -194,9 +194,9 @@ fn cell<'a>(
         Column::Gate => {
             let id = eval.gate.id();
             let label = if wide {
-                format!(" {} {}", gate_symbol(id), ui::gate(id, lang))
+                format!(" {}", gate_label(eval.gate, lang))
             } else {
-                format!("  {}", gate_symbol(id))
+                format!("  {}", words::gate_symbol(eval.gate))
             };
             Line::styled(label, theme.gate(id))
         }

@@ -11,7 +11,7 @@ use super::super::data::Dataset;
 use super::super::engine::eval::CriterionScore;
 use super::super::theme::Theme;
 use super::doc::Doc;
-use super::{fit, gate_symbol, score};
+use super::{fit, gate_label, score};
 
 pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme, width: u16) -> Doc<'a> {
     let lang = app.lang;
@@ -147,14 +147,10 @@ fn criterion(
 
 fn gate<'a>(doc: &mut Doc<'a>, app: &App, data: &Dataset, i: usize, theme: &Theme) {
     let lang = app.lang;
-    let status = data.item(i).eval.gate.id();
+    let gate = data.item(i).eval.gate;
+    let status = gate.id();
     doc.line(Line::styled(
-        format!(
-            "{} {} – {}",
-            gate_symbol(status),
-            ui::GATE.get(lang),
-            ui::gate(status, lang)
-        ),
+        format!("{} – {}", ui::GATE.get(lang), gate_label(gate, lang)),
         theme.gate(status),
     ));
     let Some(g) = &data.portfolio.model.gate else {
