@@ -112,8 +112,12 @@ fn draw(terminal: &mut terminal::Term, app: &mut App, theme: &Theme) -> anyhow::
     terminal.draw(|frame| info = views::render(app, theme, frame))?;
     if let Some(max) = info.detail_max_scroll {
         app.detail_max_scroll = max;
-        if let Some(detail) = &mut app.detail {
-            detail.scroll = detail.scroll.min(max);
+        if let Some(detail) = app.detail.as_mut().filter(|d| d.scroll > max) {
+            // Scrolled past the end (End, or a shorter tab): show the end at once.
+            detail.scroll = max;
+            terminal.draw(|frame| {
+                views::render(app, theme, frame);
+            })?;
         }
     }
     Ok(())

@@ -2,7 +2,7 @@
 //! and its follow-ups against the planned line as a small chart.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset as ChartData, GraphType, Widget};
@@ -186,10 +186,11 @@ fn chart(
             ChartData::default()
                 .name(names[1])
                 .marker(Marker::Dot)
-                .graph_type(GraphType::Line)
+                .graph_type(GraphType::Scatter)
                 .style(styles[1])
                 .data(&points),
         ])
+        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 1)))
         .x_axis(
             Axis::default()
                 .bounds(bounds_x)

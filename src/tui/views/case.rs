@@ -244,8 +244,15 @@ fn chart(case: &CaseResult, lang: Lang, theme: &Theme) -> impl FnOnce(Rect, &mut
     let y_labels = [format_number(lo, lang), format_number(hi, lang)];
     let names = [ui::CHART_NET.get(lang), ui::CHART_NET_ACC.get(lang)];
     let styles = [theme.chart_net(), theme.chart_accumulated(), theme.muted()];
+    let zero = [(f64::from(first) - 0.5, 0.0), (f64::from(last) + 0.5, 0.0)];
     move |area, buf| {
         let chart = Chart::new(vec![
+            // The zero line, unnamed so the legend leaves it out.
+            ChartData::default()
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(styles[2])
+                .data(&zero),
             ChartData::default()
                 .name(names[0])
                 .marker(Marker::HalfBlock)
@@ -259,6 +266,7 @@ fn chart(case: &CaseResult, lang: Lang, theme: &Theme) -> impl FnOnce(Rect, &mut
                 .style(styles[1])
                 .data(&acc),
         ])
+        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)))
         .x_axis(
             Axis::default()
                 .bounds([f64::from(first) - 0.5, f64::from(last) + 0.5])
