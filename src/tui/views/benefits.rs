@@ -2,21 +2,22 @@
 //! and its follow-ups against the planned line as a small chart.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset as ChartData, GraphType, Widget};
+use ratatui::widgets::GraphType;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::i18n::{Lang, format_decimal, ui, words};
-use crate::model::{BenefitFile, Date};
+use crate::model::{BenefitFile, Date, Dec, Located};
 
 use super::super::app::App;
 use super::super::data::Dataset;
 use super::super::engine::realisation::BenefitStatus;
 use super::super::theme::Theme;
 use super::doc::Doc;
+use super::plot::{Plot, Scale, Series};
 
 const CHART_HEIGHT: u16 = 8;
 
@@ -42,6 +43,32 @@ pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a>
 }
 
 fn one(doc: &mut Doc<'_>, b: &BenefitFile, status: BenefitStatus, lang: Lang, theme: &Theme) {
+    heading(doc, b, status, lang, theme);
+    fields(doc, b, lang, theme);
+    follow_ups(doc, b, lang, theme);
+    let plan = (
+        b.start.as_ref().map(|d| d.value),
+        b.due.as_ref().map(|d| d.value),
+        b.baseline.as_ref().map(|v| v.value.0),
+        b.target.as_ref().map(|v| v.value.0),
+    );
+    if let (Some(start), Some(due), Some(baseline), Some(target)) = plan {
+        let measured: Vec<(Date, Decimal)> = b
+            .follow_up
+            .iter()
+            .map(|f| (f.date.value, f.value.value.0))
+            .collect();
+        let plan = Plan {
+            start,
+            due,
+            baseline,
+            target,
+        };
+        doc.widget(CHART_HEIGHT, chart(plan, measured, lang, theme));
+    }
+}
+
+fn heading(doc: &mut Doc<'_>, b: &BenefitFile, status: BenefitStatus, lang: Lang, theme: &Theme) {
     let kind = b
         .kind
         .as_ref()
@@ -61,6 +88,10 @@ fn one(doc: &mut Doc<'_>, b: &BenefitFile, status: BenefitStatus, lang: Lang, th
             status_style,
         ),
     ]));
+}
+
+/// Chain, owner, indicator, baseline → target, period and the use of freed time.
+fn fields(doc: &mut Doc<'_>, b: &BenefitFile, lang: Lang, theme: &Theme) {
     let none = || ui::NONE.get(lang).to_string();
     let field = |doc: &mut Doc<'_>, label: ui::Text, value: String| {
         doc.line(Line::from(vec![
@@ -71,23 +102,18 @@ fn one(doc: &mut Doc<'_>, b: &BenefitFile, status: BenefitStatus, lang: Lang, th
     field(doc, ui::CHAIN, b.chain.clone().unwrap_or_else(none));
     field(doc, ui::BENEFIT_OWNER, b.owner.clone().unwrap_or_else(none));
     field(doc, ui::INDICATOR, b.indicator.clone().unwrap_or_else(none));
-    let num = |v: Option<Decimal>| v.map_or_else(none, |v| trimmed(v, lang));
-    let baseline = b.baseline.as_ref().map(|v| v.value.0);
-    let target = b.target.as_ref().map(|v| v.value.0);
-    field(
-        doc,
-        ui::BASELINE_TARGET,
-        format!("{} → {}", num(baseline), num(target)),
-    );
-    let date = |d: Option<Date>| d.map_or_else(none, |d| d.to_string());
-    let (start, due) = (
-        b.start.as_ref().map(|d| d.value),
-        b.due.as_ref().map(|d| d.value),
-    );
-    field(doc, ui::PERIOD, format!("{} – {}", date(start), date(due)));
+    let num = |v: Option<&Located<Dec>>| v.map_or_else(none, |v| trimmed(v.value.0, lang));
+    let values = format!("{} → {}", num(b.baseline.as_ref()), num(b.target.as_ref()));
+    field(doc, ui::BASELINE_TARGET, values);
+    let date = |d: Option<&Located<Date>>| d.map_or_else(none, |d| d.value.to_string());
+    let period = format!("{} – {}", date(b.start.as_ref()), date(b.due.as_ref()));
+    field(doc, ui::PERIOD, period);
     if let Some(use_) = &b.freed_time_use {
         field(doc, ui::FREED_TIME_USE, use_.clone());
     }
+}
+
+fn follow_ups(doc: &mut Doc<'_>, b: &BenefitFile, lang: Lang, theme: &Theme) {
     doc.line(Line::styled(
         format!("  {}:", ui::FOLLOW_UPS.get(lang)),
         theme.muted(),
@@ -104,25 +130,8 @@ fn one(doc: &mut Doc<'_>, b: &BenefitFile, status: BenefitStatus, lang: Lang, th
             .as_deref()
             .map(|n| format!("  {n}"))
             .unwrap_or_default();
-        doc.line(format!(
-            "    {}  {}{note}",
-            f.date.value,
-            trimmed(f.value.value.0, lang)
-        ));
-    }
-    if let (Some(start), Some(due), Some(baseline), Some(target)) = (start, due, baseline, target) {
-        let measured: Vec<(Date, Decimal)> = b
-            .follow_up
-            .iter()
-            .map(|f| (f.date.value, f.value.value.0))
-            .collect();
-        let plan = Plan {
-            start,
-            due,
-            baseline,
-            target,
-        };
-        doc.widget(CHART_HEIGHT, chart(plan, measured, lang, theme));
+        let value = trimmed(f.value.value.0, lang);
+        doc.line(format!("    {}  {value}{note}", f.date.value));
     }
 }
 
@@ -166,43 +175,32 @@ fn chart(
         .unwrap_or(plan.due);
     let bounds_x = [x(plan.start), x(x_end).max(x(plan.start) + 1.0)];
     let bounds_y = [y(lo), y(hi).max(y(lo) + 1.0)];
-    let x_labels = [plan.start.to_string(), x_end.to_string()];
-    let y_labels = [trimmed(lo, lang), trimmed(hi, lang)];
-    let names = [ui::PLANNED.get(lang), ui::MEASURED.get(lang)];
-    let styles = [theme.chart_net(), theme.chart_accumulated(), theme.muted()];
-    move |area, buf| {
-        let area = Rect {
-            x: area.x + 2,
-            width: area.width.saturating_sub(2).min(72),
-            ..area
-        };
-        Chart::new(vec![
-            ChartData::default()
-                .name(names[0])
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(styles[0])
-                .data(&planned),
-            ChartData::default()
-                .name(names[1])
-                .marker(Marker::Dot)
-                .graph_type(GraphType::Scatter)
-                .style(styles[1])
-                .data(&points),
-        ])
-        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 1)))
-        .x_axis(
-            Axis::default()
-                .bounds(bounds_x)
-                .labels(x_labels)
-                .style(styles[2]),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds(bounds_y)
-                .labels(y_labels)
-                .style(styles[2]),
-        )
-        .render(area, buf);
+    Plot {
+        series: vec![
+            Series {
+                name: Some(ui::PLANNED.get(lang)),
+                marker: Marker::Braille,
+                kind: GraphType::Line,
+                style: theme.chart_net(),
+                points: planned,
+            },
+            Series {
+                name: Some(ui::MEASURED.get(lang)),
+                marker: Marker::Dot,
+                kind: GraphType::Scatter,
+                style: theme.chart_accumulated(),
+                points,
+            },
+        ],
+        x: Scale {
+            bounds: bounds_x,
+            labels: [plan.start.to_string(), x_end.to_string()],
+        },
+        y: Scale {
+            bounds: bounds_y,
+            labels: [trimmed(lo, lang), trimmed(hi, lang)],
+        },
+        axis_style: theme.muted(),
     }
+    .draw()
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Cell, Chart, Dataset as ChartData, GraphType, Row, Table, Widget};
+use ratatui::widgets::{Cell, GraphType, Row, Table, Widget};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -17,6 +17,7 @@ use super::super::data::Dataset;
 use super::super::engine::finance::{CaseResult, YearRow};
 use super::super::theme::Theme;
 use super::doc::Doc;
+use super::plot::{Plot, Scale, Series};
 
 const LABEL_WIDTH: u16 = 30;
 const YEAR_WIDTH: u16 = 11;
@@ -214,71 +215,61 @@ fn totals(doc: &mut Doc<'_>, case: &CaseResult, data: &Dataset, lang: Lang, them
 /// The chart of yearly net (bars) and accumulated net (line), drawn when its piece is visible.
 fn chart(case: &CaseResult, lang: Lang, theme: &Theme) -> impl FnOnce(Rect, &mut Buffer) + use<> {
     let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
-    let net: Vec<(f64, f64)> = case
-        .years
-        .iter()
-        .map(|r| (f64::from(r.year), f(r.net)))
-        .collect();
-    let acc: Vec<(f64, f64)> = case
-        .years
-        .iter()
-        .map(|r| (f64::from(r.year), f(r.net_accumulated)))
-        .collect();
-    let lo = case
-        .years
-        .iter()
-        .flat_map(|r| [r.net, r.net_accumulated])
-        .min()
-        .unwrap_or_default();
-    let hi = case
-        .years
-        .iter()
-        .flat_map(|r| [r.net, r.net_accumulated])
-        .max()
-        .unwrap_or_default();
-    let (lo, hi) = (lo.min(Decimal::ZERO), hi.max(Decimal::ZERO));
+    let points = |value: fn(&YearRow) -> Decimal| -> Vec<(f64, f64)> {
+        case.years
+            .iter()
+            .map(|r| (f64::from(r.year), f(value(r))))
+            .collect()
+    };
+    let values = case.years.iter().flat_map(|r| [r.net, r.net_accumulated]);
+    let lo = values.clone().min().unwrap_or_default().min(Decimal::ZERO);
+    let hi = values.max().unwrap_or_default().max(Decimal::ZERO);
     let (first, last) = (
         case.years.first().map_or(0, |r| r.year),
         case.years.last().map_or(0, |r| r.year),
     );
-    let y_labels = [format_number(lo, lang), format_number(hi, lang)];
-    let names = [ui::CHART_NET.get(lang), ui::CHART_NET_ACC.get(lang)];
-    let styles = [theme.chart_net(), theme.chart_accumulated(), theme.muted()];
-    let zero = [(f64::from(first) - 0.5, 0.0), (f64::from(last) + 0.5, 0.0)];
-    move |area, buf| {
-        let chart = Chart::new(vec![
+    let x = [f64::from(first) - 0.5, f64::from(last) + 0.5];
+    let series = |name, marker, kind, style, points| Series {
+        name,
+        marker,
+        kind,
+        style,
+        points,
+    };
+    Plot {
+        series: vec![
             // The zero line, unnamed so the legend leaves it out.
-            ChartData::default()
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(styles[2])
-                .data(&zero),
-            ChartData::default()
-                .name(names[0])
-                .marker(Marker::HalfBlock)
-                .graph_type(GraphType::Bar)
-                .style(styles[0])
-                .data(&net),
-            ChartData::default()
-                .name(names[1])
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(styles[1])
-                .data(&acc),
-        ])
-        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)))
-        .x_axis(
-            Axis::default()
-                .bounds([f64::from(first) - 0.5, f64::from(last) + 0.5])
-                .labels([first.to_string(), last.to_string()])
-                .style(styles[2]),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([f(lo), f(hi).max(f(lo) + 1.0)])
-                .labels(y_labels)
-                .style(styles[2]),
-        );
-        chart.render(area, buf);
+            series(
+                None,
+                Marker::Braille,
+                GraphType::Line,
+                theme.muted(),
+                vec![(x[0], 0.0), (x[1], 0.0)],
+            ),
+            series(
+                Some(ui::CHART_NET.get(lang)),
+                Marker::HalfBlock,
+                GraphType::Bar,
+                theme.chart_net(),
+                points(|r| r.net),
+            ),
+            series(
+                Some(ui::CHART_NET_ACC.get(lang)),
+                Marker::Braille,
+                GraphType::Line,
+                theme.chart_accumulated(),
+                points(|r| r.net_accumulated),
+            ),
+        ],
+        x: Scale {
+            bounds: x,
+            labels: [first.to_string(), last.to_string()],
+        },
+        y: Scale {
+            bounds: [f(lo), f(hi).max(f(lo) + 1.0)],
+            labels: [format_number(lo, lang), format_number(hi, lang)],
+        },
+        axis_style: theme.muted(),
     }
+    .draw()
 }

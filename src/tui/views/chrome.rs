@@ -134,6 +134,12 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
     if app.screen != Screen::Ranking || app.detail.is_some() || app.data.is_none() {
         return Line::default();
     }
+    Line::styled(format!(" {}", ranking_summary(app)), theme.muted())
+}
+
+/// What the ranking shows: the search, filters, order and how many rows.
+fn ranking_summary(app: &App) -> String {
+    let lang = app.lang;
     let mut parts = Vec::new();
     if !app.search.query.is_empty() {
         parts.push(format!(
@@ -149,7 +155,7 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
             ui::FILTERED.get(lang)
         ));
     }
-    let order = match app.sort.column {
+    parts.push(match app.sort.column {
         Some(c) => {
             let arrow = if app.sort.descending { "↓" } else { "↑" };
             format!(
@@ -159,10 +165,9 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
             )
         }
         None => ui::RANK_ORDER.get(lang).to_string(),
-    };
-    parts.push(order);
+    });
     parts.push(shown(app));
-    Line::styled(format!(" {}", parts.join(" · ")), theme.muted())
+    parts.join(" · ")
 }
 
 fn shown(app: &App) -> String {

@@ -82,35 +82,61 @@ fn overview<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a
     let initiative = data.initiative(i);
     let item = data.item(i);
     let f = &initiative.file;
-    let none = || ui::NONE.get(lang).to_string();
     let mut doc = Doc::default();
     if let Some(summary) = &f.summary {
         doc.line(Line::styled(summary.clone(), theme.text()));
         doc.blank();
     }
-    field(
+    facts(&mut doc, app, data, i, theme);
+    doc.blank();
+    let goals = f.goals.iter().map(|g| data.goal_name(&g.value).to_string());
+    bullets(&mut doc, ui::GOALS, goals.collect(), "•", lang, theme);
+    bullets(
         &mut doc,
+        ui::HYPOTHESES,
+        f.hypotheses.clone(),
+        "•",
+        lang,
         theme,
-        ui::OWNER.get(lang),
-        f.owner.clone().unwrap_or_else(none),
     );
+    let flags = item.flags.iter().map(|fl| fl.reason(lang)).collect();
+    bullets(&mut doc, ui::FLAGS, flags, "⚑", lang, theme);
+    let path = initiative.path.display().to_string();
+    doc.line(Line::styled(
+        format!("{}: {path}", ui::FILE.get(lang)),
+        theme.muted(),
+    ));
+    doc
+}
+
+/// Owner, unit, stage, submitted, tags, quadrant and rank.
+fn facts(doc: &mut Doc<'_>, app: &App, data: &Dataset, i: usize, theme: &Theme) {
+    let lang = app.lang;
+    let initiative = data.initiative(i);
+    let item = data.item(i);
+    let f = &initiative.file;
+    let none = || ui::NONE.get(lang).to_string();
+    let owner = f.owner.clone().unwrap_or_else(none);
+    field(doc, theme, ui::OWNER.get(lang), owner);
     field(
-        &mut doc,
+        doc,
         theme,
         ui::UNIT.get(lang),
         f.unit.clone().unwrap_or_else(none),
     );
     let stage = initiative
         .stage()
-        .map_or_else(none, |s| words::stage(s, lang).into());
-    field(&mut doc, theme, ui::STAGE.get(lang), stage);
-    let submitted = f
-        .submitted
-        .as_ref()
-        .map_or_else(none, |d| d.value.to_string());
-    field(&mut doc, theme, ui::SUBMITTED.get(lang), submitted);
+        .map(|s| words::stage(s, lang).to_string());
+    field(doc, theme, ui::STAGE.get(lang), stage.unwrap_or_else(none));
+    let submitted = f.submitted.as_ref().map(|d| d.value.to_string());
+    field(
+        doc,
+        theme,
+        ui::SUBMITTED.get(lang),
+        submitted.unwrap_or_else(none),
+    );
     if !f.tags.is_empty() {
-        field(&mut doc, theme, ui::TAGS.get(lang), f.tags.join(", "));
+        field(doc, theme, ui::TAGS.get(lang), f.tags.join(", "));
     }
     let quadrant = item.eval.quadrant.map_or("", |q| q.id());
     let quadrant_label = item.eval.quadrant.map_or("", |q| words::quadrant(q, lang));
@@ -120,43 +146,38 @@ fn overview<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a
         Span::styled(format!("   {}: ", ui::RANK.get(lang)), theme.muted()),
         Span::raw(item.rank.to_string()),
     ]));
-    doc.blank();
-    doc.line(Line::styled(ui::GOALS.get(lang), theme.title()));
-    if f.goals.is_empty() {
-        doc.line(Line::styled(format!("  {}", none()), theme.muted()));
-    }
-    for goal in &f.goals {
-        doc.line(format!("  • {}", data.goal_name(&goal.value)));
-    }
-    doc.blank();
-    doc.line(Line::styled(ui::HYPOTHESES.get(lang), theme.title()));
-    if f.hypotheses.is_empty() {
-        doc.line(Line::styled(format!("  {}", none()), theme.muted()));
-    }
-    for h in &f.hypotheses {
-        doc.line(format!("  • {h}"));
-    }
-    doc.blank();
-    doc.line(Line::styled(ui::FLAGS.get(lang), theme.title()));
-    if item.flags.is_empty() {
+}
+
+/// A heading and its items, or a dash when there are none; flags in their own style.
+fn bullets(
+    doc: &mut Doc<'_>,
+    title: ui::Text,
+    items: Vec<String>,
+    mark: &str,
+    lang: Lang,
+    theme: &Theme,
+) {
+    doc.line(Line::styled(title.get(lang), theme.title()));
+    let style = if mark == "⚑" {
+        theme.flag()
+    } else {
+        theme.text()
+    };
+    if items.is_empty() {
+        let empty = if mark == "⚑" {
+            ui::NO_FLAGS
+        } else {
+            ui::NONE
+        };
         doc.line(Line::styled(
-            format!("  {}", ui::NO_FLAGS.get(lang)),
+            format!("  {}", empty.get(lang)),
             theme.muted(),
         ));
     }
-    for flag in &item.flags {
-        doc.line(Line::styled(
-            format!("  ⚑ {}", flag.reason(lang)),
-            theme.flag(),
-        ));
+    for item in items {
+        doc.line(Line::styled(format!("  {mark} {item}"), style));
     }
     doc.blank();
-    let path = initiative.path.display().to_string();
-    doc.line(Line::styled(
-        format!("{}: {path}", ui::FILE.get(lang)),
-        theme.muted(),
-    ));
-    doc
 }
 
 fn decisions<'a>(lang: Lang, initiative: &'a Initiative, theme: &Theme) -> Doc<'a> {

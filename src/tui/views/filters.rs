@@ -46,43 +46,58 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, menu: Fil
     let Some(data) = &app.data else { return };
     let lang = app.lang;
     let popup = centred(area, 76, 20);
+    let title = format!(" {} ", ui::FILTER_TITLE.get(lang));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
-        .title(Span::styled(
-            format!(" {} ", ui::FILTER_TITLE.get(lang)),
-            theme.title(),
-        ));
+        .title(Span::styled(title, theme.title()));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
     let [body, hint] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
     let [left, right] =
         Layout::horizontal([Constraint::Length(22), Constraint::Min(0)]).areas(body);
-    let facets: Vec<Line> = Facet::ALL
+    frame.render_widget(Paragraph::new(facets(app, theme, menu)), left);
+    frame.render_widget(Paragraph::new(values(app, data, theme, menu, right)), right);
+    let hint_text = Paragraph::new(ui::FILTER_HINT.get(lang))
+        .style(theme.muted())
+        .wrap(Wrap { trim: true });
+    frame.render_widget(hint_text, hint);
+}
+
+/// The facets, each with how many of its values are chosen.
+fn facets(app: &App, theme: &Theme, menu: FilterMenu) -> Vec<Line<'static>> {
+    Facet::ALL
         .iter()
         .enumerate()
         .map(|(n, facet)| {
             let count = app.filters.selected.get(facet).map_or(0, |s| s.len());
-            let suffix = if count > 0 {
-                format!(" ({count})")
-            } else {
-                String::new()
+            let title = facet_title(*facet).get(app.lang);
+            let text = match count {
+                0 => title.to_string(),
+                n => format!("{title} ({n})"),
             };
-            let text = format!("{}{}", facet_title(*facet).get(lang), suffix);
             if n == menu.facet {
                 Line::styled(format!("▶ {text}"), theme.selected())
             } else {
                 Line::styled(format!("  {text}"), theme.text())
             }
         })
-        .collect();
-    frame.render_widget(Paragraph::new(facets), left);
+        .collect()
+}
+
+/// The values of the active facet around the cursor, checked when chosen.
+fn values(
+    app: &App,
+    data: &Dataset,
+    theme: &Theme,
+    menu: FilterMenu,
+    area: Rect,
+) -> Vec<Line<'static>> {
     let facet = Facet::ALL[menu.facet.min(Facet::ALL.len() - 1)];
     let values = data.facets.get(&facet).map(Vec::as_slice).unwrap_or(&[]);
-    let height = usize::from(right.height).max(1);
+    let height = usize::from(area.height).max(1);
     let start = menu.cursor.saturating_sub(height - 1);
-    let width = usize::from(right.width);
     let mut lines: Vec<Line> = values
         .iter()
         .enumerate()
@@ -94,12 +109,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, menu: Fil
             } else {
                 "[ ]"
             };
+            let label = value_label(data, facet, value, app.lang);
             let text = fit(
-                &format!(
-                    "{check} {} ({count})",
-                    value_label(data, facet, value, lang)
-                ),
-                width,
+                &format!("{check} {label} ({count})"),
+                usize::from(area.width),
             );
             let style = if n == menu.cursor {
                 theme.selected()
@@ -110,11 +123,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, menu: Fil
         })
         .collect();
     if lines.is_empty() {
-        lines.push(Line::styled(ui::FILTER_EMPTY.get(lang), theme.muted()));
+        lines.push(Line::styled(ui::FILTER_EMPTY.get(app.lang), theme.muted()));
     }
-    frame.render_widget(Paragraph::new(lines), right);
-    let hint_text = Paragraph::new(ui::FILTER_HINT.get(lang))
-        .style(theme.muted())
-        .wrap(Wrap { trim: true });
-    frame.render_widget(hint_text, hint);
+    lines
 }

@@ -9,6 +9,7 @@ mod doc;
 mod filters;
 mod help;
 mod matrix;
+mod plot;
 mod portfolio;
 mod ranking;
 mod scores;

@@ -56,14 +56,22 @@ pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme, width: u16
         ]));
         doc.blank();
     }
-    doc.line(Line::from(vec![
-        Span::styled(format!("{}: ", ui::PRIORITY.get(lang)), theme.title()),
-        Span::styled(
-            eval.priority
-                .map_or_else(|| ui::NONE.get(lang).into(), |p| format_decimal(p, 2, lang)),
-            theme.title(),
-        ),
-    ]));
+    priority(&mut doc, data, i, lang, theme);
+    doc.blank();
+    gate(&mut doc, app, data, i, theme);
+    doc
+}
+
+/// Priority (benefit × feasibility), and what is missing when it cannot be computed.
+fn priority(doc: &mut Doc<'_>, data: &Dataset, i: usize, lang: Lang, theme: &Theme) {
+    let eval = &data.item(i).eval;
+    let value = eval
+        .priority
+        .map_or_else(|| ui::NONE.get(lang).into(), |p| format_decimal(p, 2, lang));
+    doc.line(Line::styled(
+        format!("{}: {value}", ui::PRIORITY.get(lang)),
+        theme.title(),
+    ));
     if !eval.missing.is_empty() {
         let names: Vec<String> = eval
             .missing
@@ -75,9 +83,6 @@ pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme, width: u16
             theme.warning(),
         ));
     }
-    doc.blank();
-    gate(&mut doc, app, data, i, theme);
-    doc
 }
 
 fn label(data: &Dataset, id: &str, lang: Lang) -> String {
