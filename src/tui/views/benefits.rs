@@ -175,7 +175,7 @@ fn chart(
         .unwrap_or(plan.due);
     let bounds_x = [x(plan.start), x(x_end).max(x(plan.start) + 1.0)];
     let bounds_y = [y(lo), y(hi).max(y(lo) + 1.0)];
-    Plot {
+    let draw = Plot {
         series: vec![
             Series {
                 name: Some(ui::PLANNED.get(lang)),
@@ -202,5 +202,14 @@ fn chart(
         },
         axis_style: theme.muted(),
     }
-    .draw()
+    .draw();
+    // Indented under its benefit, and no wider than a timeline needs to be.
+    move |area, buf| {
+        let inset = Rect {
+            x: area.x + 2,
+            width: area.width.saturating_sub(2).min(72),
+            ..area
+        };
+        draw(inset, buf);
+    }
 }

@@ -54,7 +54,7 @@ impl Plot {
                     .style(self.axis_style)
             };
             Chart::new(datasets)
-                .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)))
+                .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 1)))
                 .x_axis(axis(self.x))
                 .y_axis(axis(self.y))
                 .render(area, buf);
