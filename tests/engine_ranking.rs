@@ -269,3 +269,29 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// After any one score change, the incremental update equals a full re-analysis.
+    #[test]
+    fn an_incremental_update_equals_a_full_analysis(
+        all in proptest::collection::vec((proptest::array::uniform4(1u8..=4), proptest::array::uniform7(1u8..=4)), 2..12),
+        pick in 0usize..100,
+        criterion in 0usize..11,
+        value in 1u8..=4,
+    ) {
+        let initiatives: Vec<Initiative> = all
+            .iter()
+            .enumerate()
+            .map(|(n, (b, f))| scored(&format!("i{n:02}"), *b, *f, &case(1000 * n as i64 - 3000)))
+            .collect();
+        let mut p = portfolio(initiatives);
+        p.settings.budget = Some(Dec(d("2500")));
+        let as_of = date("2026-11-23");
+        let mut incremental = analyse(&p, as_of);
+        let index = pick % p.initiatives.len();
+        let id = p.model.criteria[criterion].id.clone();
+        p.initiatives[index].scores.insert(id, value);
+        incremental.update(&p, index);
+        prop_assert_eq!(incremental, analyse(&p, as_of));
+    }
+}
