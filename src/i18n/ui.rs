@@ -31,6 +31,7 @@ pub const TAB_DECISIONS: Text = Text("Beslut", "Decisions");
 pub const COL_RANK: Text = Text("Rang", "Rank");
 pub const COL_TITLE: Text = Text("Titel", "Title");
 pub const COL_UNIT: Text = Text("Enhet", "Unit");
+pub const COL_OWNER: Text = Text("Ägare", "Owner");
 pub const COL_STAGE: Text = Text("Fas", "Stage");
 pub const COL_BENEFIT: Text = Text("Nytta", "Benefit");
 pub const COL_FEASIBILITY: Text = Text("Genomf.", "Feas.");

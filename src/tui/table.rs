@@ -14,6 +14,7 @@ pub enum Column {
     Rank,
     Title,
     Unit,
+    Owner,
     Stage,
     Benefit,
     Feasibility,
@@ -26,10 +27,11 @@ pub enum Column {
 
 impl Column {
     /// Columns in table order; `s` cycles through them.
-    pub const ALL: [Column; 11] = [
+    pub const ALL: [Column; 12] = [
         Column::Rank,
         Column::Title,
         Column::Unit,
+        Column::Owner,
         Column::Stage,
         Column::Benefit,
         Column::Feasibility,
@@ -45,6 +47,7 @@ impl Column {
             Column::Rank => ui::COL_RANK,
             Column::Title => ui::COL_TITLE,
             Column::Unit => ui::COL_UNIT,
+            Column::Owner => ui::COL_OWNER,
             Column::Stage => ui::COL_STAGE,
             Column::Benefit => ui::COL_BENEFIT,
             Column::Feasibility => ui::COL_FEASIBILITY,
@@ -259,6 +262,10 @@ fn compare(data: &Dataset, column: Column, a: usize, b: usize) -> Ordering {
         Column::Unit => compare_text(
             ia.file.unit.as_deref().unwrap_or(""),
             ib.file.unit.as_deref().unwrap_or(""),
+        ),
+        Column::Owner => compare_text(
+            ia.file.owner.as_deref().unwrap_or(""),
+            ib.file.owner.as_deref().unwrap_or(""),
         ),
         Column::Stage => ia.stage().cmp(&ib.stage()),
         Column::Benefit => xa.eval.benefit_score.cmp(&xb.eval.benefit_score),

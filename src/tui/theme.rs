@@ -297,6 +297,29 @@ mod tests {
     }
 
     #[test]
+    fn a_theme_file_by_path_can_start_from_a_builtin() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mine.theme");
+        std::fs::write(
+            &path,
+            "# mine\nbase = default\ngate_blocked = #ff5555 bold # red\n",
+        )
+        .unwrap();
+        let theme = Theme::load(&path.display().to_string()).unwrap();
+        assert_eq!(theme.name, "mine");
+        assert_eq!(theme.gate_blocked().fg, Some(Color::Rgb(255, 85, 85)));
+        assert_eq!(theme.header(), Theme::default_theme().header());
+        let missing = Theme::load("no-such-theme").unwrap_err();
+        assert!(
+            missing
+                .message
+                .contains("default, light, high-contrast, mono"),
+            "{}",
+            missing.message
+        );
+    }
+
+    #[test]
     fn errors_name_the_line_and_suggest() {
         let e = Theme::parse("x", "text = red\nselectd = reverse\n").unwrap_err();
         assert_eq!(e.line, 2);

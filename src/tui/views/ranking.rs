@@ -17,7 +17,8 @@ use super::super::theme::Theme;
 use super::{gate_label, score};
 
 /// Columns dropped first when the terminal is narrow.
-const DROP_ORDER: [Column; 7] = [
+const DROP_ORDER: [Column; 8] = [
+    Column::Owner,
     Column::Payback,
     Column::Unit,
     Column::Stage,
@@ -36,8 +37,10 @@ fn width_of(column: Column, wide: bool, rank: u16) -> u16 {
     match column {
         Column::Rank => rank,
         Column::Title => 0,
-        Column::Unit if wide => 22,
+        Column::Unit if wide => 26,
+        Column::Owner => 22,
         Column::Unit => 14,
+        Column::Stage if wide => 17,
         Column::Stage => 11,
         Column::Benefit => 7,
         Column::Feasibility => 7,
@@ -177,6 +180,10 @@ fn cell<'a>(
         Column::Title => title(app, theme, initiative.title(), i),
         Column::Unit => Line::styled(
             initiative.file.unit.clone().unwrap_or_default(),
+            theme.muted(),
+        ),
+        Column::Owner => Line::styled(
+            initiative.file.owner.clone().unwrap_or_default(),
             theme.muted(),
         ),
         Column::Stage => text(
