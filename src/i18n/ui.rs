@@ -321,9 +321,10 @@ pub fn matches(n: usize, of: usize, lang: Lang) -> String {
 }
 
 pub fn at_this_point(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => format!("{n} initiativ på denna punkt"),
-        Lang::En => format!("{n} initiatives at this point"),
+    match (lang, n) {
+        (Lang::Sv, n) => format!("{n} initiativ på denna punkt"),
+        (Lang::En, 1) => "1 initiative at this point".into(),
+        (Lang::En, n) => format!("{n} initiatives at this point"),
     }
 }
 
