@@ -1,0 +1,81 @@
+//! Taking in a finished load: the first one, a reload that keeps the selection and says what
+//! changed, and a failed reload that keeps the last good data.
+
+use crate::i18n::ui;
+
+use super::super::data::{Dataset, LoadOutcome, Phase, count_errors};
+use super::super::table::View;
+use super::{App, Status};
+
+impl App {
+    pub fn set_loading(&mut self, phase: Phase) {
+        self.loading = Some(phase);
+    }
+
+    /// Takes a finished load. A reload that fails (nothing read, or more errors than before)
+    /// keeps the last good data and shows the new diagnostics.
+    pub fn apply_load(&mut self, outcome: LoadOutcome) {
+        self.loading = None;
+        let reload = self.data.is_some();
+        let failed = outcome.dataset.is_none()
+            || (reload && outcome.error_count() > count_errors(&self.diagnostics));
+        let errors = outcome.error_count();
+        self.diagnostics = outcome.diagnostics;
+        if failed && reload {
+            self.status = Some(Status {
+                text: ui::RELOAD_FAILED.get(self.lang).into(),
+                error: true,
+            });
+            self.sync();
+            return;
+        }
+        let Some(new) = outcome.dataset else {
+            self.sync();
+            return;
+        };
+        self.status = match self.data.as_ref() {
+            Some(old) => {
+                let (added, changed, removed) = new.changes_since(old);
+                Some(Status {
+                    text: ui::reloaded(added, changed, removed, self.lang),
+                    error: false,
+                })
+            }
+            None if errors > 0 => Some(Status {
+                text: ui::diagnostics_count(self.diagnostics.len(), self.lang),
+                error: true,
+            }),
+            None => None,
+        };
+        self.replace_data(new);
+    }
+
+    /// Swaps in new data and finds the same initiatives again by id.
+    fn replace_data(&mut self, new: Dataset) {
+        let id_of = |i: Option<usize>| {
+            let data = self.data.as_ref()?;
+            Some(data.initiative(i?).id.clone())
+        };
+        let table_id = id_of(self.view.rows.get(self.selected).copied());
+        let matrix_id = id_of(self.matrix_selected);
+        self.search.invalidate();
+        self.data = Some(new);
+        self.view = View::default();
+        self.refresh_view();
+        let Some(data) = &self.data else { return };
+        if let Some(i) = table_id.and_then(|id| data.index_of(&id)) {
+            self.selected = self.view.rows.iter().position(|&r| r == i).unwrap_or(0);
+        }
+        self.matrix_selected = matrix_id.and_then(|id| data.index_of(&id));
+        if let Some(detail) = &mut self.detail {
+            match data.index_of(&detail.id) {
+                Some(i) => detail.index = i,
+                None => self.detail = None,
+            }
+        }
+        if self.matrix_selected.is_none() {
+            self.matrix_from_ranking();
+        }
+        self.sync();
+    }
+}

@@ -1,0 +1,242 @@
+//! A loaded portfolio with everything derived from it, computed once per load off the UI thread:
+//! the analysis, the portfolio summary, the search index and the filter facets.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+use crate::model::{Date, Initiative, Loc, Portfolio};
+
+use super::engine::eval::{self, Analysis, Analyzed, RankGroup};
+use super::engine::load::{self, Diagnostic, Severity};
+use super::engine::realisation::{self, Summary};
+use super::search::SearchIndex;
+
+/// Which part of a load is running, for the progress line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Reading,
+    Evaluating,
+    Indexing,
+}
+
+/// The facets the ranking can be filtered by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Stage,
+    Unit,
+    Tag,
+    Goal,
+    Gate,
+    Flag,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 6] = [
+        Facet::Stage,
+        Facet::Unit,
+        Facet::Tag,
+        Facet::Goal,
+        Facet::Gate,
+        Facet::Flag,
+    ];
+}
+
+pub struct Dataset {
+    /// Bumped on every load; everything derived belongs to one generation.
+    pub generation: u64,
+    pub portfolio: Portfolio,
+    pub analysis: Analysis,
+    pub search: SearchIndex,
+    pub summary: Summary,
+    /// Every value each facet takes, with how many initiatives have it, in display order.
+    pub facets: BTreeMap<Facet, Vec<(String, usize)>>,
+    by_id: HashMap<String, usize>,
+    fingerprints: HashMap<String, u64>,
+}
+
+/// What the last load produced: the data if there was any, and every diagnostic.
+pub struct LoadOutcome {
+    pub dataset: Option<Dataset>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadOutcome {
+    pub fn error_count(&self) -> usize {
+        count_errors(&self.diagnostics)
+    }
+}
+
+pub fn count_errors(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count()
+}
+
+/// Loads and analyses a portfolio (`None`: the loader's default); `progress` hears each phase.
+pub fn load(
+    path: Option<&Path>,
+    as_of: Date,
+    generation: u64,
+    progress: &dyn Fn(Phase),
+) -> LoadOutcome {
+    progress(Phase::Reading);
+    match load::load(path) {
+        Ok(loaded) => LoadOutcome {
+            dataset: Some(Dataset::build(
+                loaded.portfolio,
+                as_of,
+                generation,
+                progress,
+            )),
+            diagnostics: loaded.diagnostics,
+        },
+        Err(e) => {
+            let at = path.map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf);
+            LoadOutcome {
+                dataset: None,
+                diagnostics: vec![Diagnostic::error(&at, Loc::default(), e.to_string())],
+            }
+        }
+    }
+}
+
+impl Dataset {
+    pub fn build(
+        portfolio: Portfolio,
+        as_of: Date,
+        generation: u64,
+        progress: &dyn Fn(Phase),
+    ) -> Dataset {
+        progress(Phase::Evaluating);
+        let analysis = eval::analyse(&portfolio, as_of);
+        progress(Phase::Indexing);
+        let search = SearchIndex::build(&portfolio.initiatives);
+        let summary = realisation::summarise(&portfolio, &analysis);
+        let by_id = portfolio
+            .initiatives
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), i))
+            .collect();
+        let fingerprints = portfolio
+            .initiatives
+            .iter()
+            .map(|x| (x.id.clone(), fingerprint(x)))
+            .collect();
+        let mut data = Dataset {
+            generation,
+            portfolio,
+            analysis,
+            search,
+            summary,
+            facets: BTreeMap::new(),
+            by_id,
+            fingerprints,
+        };
+        data.facets = Facet::ALL
+            .into_iter()
+            .map(|f| (f, data.facet_counts(f)))
+            .collect();
+        data
+    }
+
+    pub fn len(&self) -> usize {
+        self.portfolio.initiatives.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.portfolio.initiatives.is_empty()
+    }
+
+    /// How many initiatives are in a rank group.
+    pub fn group_count(&self, group: RankGroup) -> usize {
+        self.summary
+            .by_group
+            .iter()
+            .find(|(g, _)| *g == group)
+            .map_or(0, |(_, n)| *n)
+    }
+
+    pub fn initiative(&self, i: usize) -> &Initiative {
+        &self.portfolio.initiatives[i]
+    }
+
+    pub fn item(&self, i: usize) -> &Analyzed {
+        &self.analysis.items[i]
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The values initiative `i` has for a facet (a tag filter matches any of its tags).
+    pub fn facet_values(&self, facet: Facet, i: usize) -> Vec<&str> {
+        let f = &self.initiative(i).file;
+        let item = self.item(i);
+        match facet {
+            Facet::Stage => f.stage.iter().map(|s| s.value.id()).collect(),
+            Facet::Unit => f.unit.iter().map(String::as_str).collect(),
+            Facet::Tag => f.tags.iter().map(String::as_str).collect(),
+            Facet::Goal => f.goals.iter().map(|g| g.value.as_str()).collect(),
+            Facet::Gate => vec![item.eval.gate.id()],
+            Facet::Flag => item.flags.iter().map(|fl| fl.kind.id()).collect(),
+        }
+    }
+
+    fn facet_counts(&self, facet: Facet) -> Vec<(String, usize)> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for i in 0..self.len() {
+            let mut values = self.facet_values(facet, i);
+            values.sort_unstable();
+            values.dedup();
+            for v in values {
+                *counts.entry(v.to_string()).or_default() += 1;
+            }
+        }
+        let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+        if facet == Facet::Stage {
+            let pos = |id: &str| crate::model::Stage::ALL.iter().position(|s| s.id() == id);
+            out.sort_by_key(|(id, _)| pos(id));
+        }
+        out
+    }
+
+    /// The display name of a strategic goal id.
+    pub fn goal_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.portfolio
+            .settings
+            .strategic_goals
+            .iter()
+            .find(|g| g.id == id)
+            .map_or(id, |g| g.name.as_str())
+    }
+
+    /// What changed since `older`: (added, changed, removed) initiative counts.
+    pub fn changes_since(&self, older: &Dataset) -> (usize, usize, usize) {
+        let mut added = 0;
+        let mut changed = 0;
+        for (id, print) in &self.fingerprints {
+            match older.fingerprints.get(id) {
+                None => added += 1,
+                Some(old) if old != print => changed += 1,
+                Some(_) => {}
+            }
+        }
+        let removed = older
+            .fingerprints
+            .keys()
+            .filter(|id| !self.fingerprints.contains_key(*id))
+            .count();
+        (added, changed, removed)
+    }
+}
+
+/// A hash of everything an initiative file says, to tell which ones a reload changed.
+fn fingerprint(i: &Initiative) -> u64 {
+    let mut h = DefaultHasher::new();
+    format!("{:?}{:?}", i.file, i.scores).hash(&mut h);
+    h.finish()
+}

@@ -1,0 +1,160 @@
+//! The interactive triage application: the only place that knows ratatui or crossterm.
+//!
+//! `run` owns the terminal and the event loop; `app` is the state and its update; `views` draw.
+
+pub mod action;
+pub mod app;
+pub mod data;
+mod events;
+pub mod keymap;
+pub mod layout;
+pub mod matrix;
+pub mod search;
+pub mod table;
+mod terminal;
+pub mod theme;
+pub mod views;
+
+/// The engine and the loader, as the TUI sees them.
+pub mod engine {
+    pub use crate::{eval, finance, load, realisation};
+}
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use anyhow::Context as _;
+use crossterm::event::{Event as TermEvent, KeyEventKind, MouseEventKind};
+
+use crate::i18n::{Lang, ui};
+use crate::model::Date;
+
+use app::{App, Command};
+use events::Event;
+use theme::Theme;
+
+/// What `bered [PATH]` passes to the interactive application.
+#[derive(Clone, Debug)]
+pub struct TuiOptions {
+    /// The portfolio folder or file; when `None`, `./portfolio` if it exists, else the sample.
+    pub portfolio: Option<PathBuf>,
+    pub lang: Lang,
+    /// A built-in theme name or a theme file's path; `default` when `None`.
+    pub theme: Option<String>,
+    pub as_of: Date,
+}
+
+/// Picks the theme, honouring `NO_COLOR`.
+pub fn resolve_theme(name: Option<&str>, lang: Lang) -> anyhow::Result<Theme> {
+    let name = name.unwrap_or("default");
+    let theme = Theme::load(name).map_err(|e| {
+        anyhow::anyhow!(ui::theme_error(e.line, &e.message, lang))
+            .context(format!("--theme {name}"))
+    })?;
+    let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Ok(if no_colour {
+        theme.without_colour()
+    } else {
+        theme
+    })
+}
+
+/// Runs the application until the user quits, the terminal goes away or a signal asks to stop.
+pub fn run(options: TuiOptions) -> anyhow::Result<()> {
+    if !terminal::is_interactive() {
+        anyhow::bail!("{}", ui::not_a_terminal(options.lang));
+    }
+    let theme = resolve_theme(options.theme.as_deref(), options.lang)?;
+    // `None`: the sample built into bered, which never changes on disk.
+    let path = crate::load::resolve(options.portfolio.as_deref());
+    let (tx, rx) = mpsc::channel();
+    events::spawn_signals(tx.clone()).context("installing signal handlers")?;
+    let mut guard = terminal::Guard::enter().context("setting up the terminal")?;
+    events::spawn_input(tx.clone());
+    if let Some(watched) = &path {
+        events::spawn_watcher(tx.clone(), watched.clone());
+    }
+    let mut generation = 1;
+    events::spawn_load(tx.clone(), path.clone(), options.as_of, generation);
+    let mut app = App::new(options.lang, options.as_of);
+    let size = guard.terminal.size()?;
+    app.update(action::Action::Resize(size.width, size.height));
+    let mut reload_wanted = false;
+    loop {
+        draw(&mut guard.terminal, &mut app, &theme)?;
+        // Block until something happens, then take everything already waiting before drawing.
+        let Ok(first) = rx.recv() else { break };
+        let mut quit = false;
+        for event in std::iter::once(first).chain(rx.try_iter()) {
+            let command = handle(&mut app, event);
+            match command {
+                Command::Quit => quit = true,
+                Command::Reload => reload_wanted = true,
+                Command::None => {}
+            }
+        }
+        if quit {
+            break;
+        }
+        if reload_wanted && app.loading.is_none() {
+            reload_wanted = false;
+            generation += 1;
+            app.set_loading(data::Phase::Reading);
+            events::spawn_load(tx.clone(), path.clone(), options.as_of, generation);
+        }
+    }
+    drop(guard);
+    Ok(())
+}
+
+fn draw(terminal: &mut terminal::Term, app: &mut App, theme: &Theme) -> anyhow::Result<()> {
+    let mut info = views::RenderInfo::default();
+    terminal.draw(|frame| info = views::render(app, theme, frame))?;
+    if let Some(max) = info.detail_max_scroll {
+        app.detail_max_scroll = max;
+        if let Some(detail) = app.detail.as_mut().filter(|d| d.scroll > max) {
+            // Scrolled past the end (End, or a shorter tab): show the end at once.
+            detail.scroll = max;
+            terminal.draw(|frame| {
+                views::render(app, theme, frame);
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn handle(app: &mut App, event: Event) -> Command {
+    match event {
+        Event::Input(input) => match input {
+            TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
+                match keymap::action_for(&app.contexts(), &key) {
+                    Some(action) => app.update(action),
+                    None => Command::None,
+                }
+            }
+            TermEvent::Resize(w, h) => app.update(action::Action::Resize(w, h)),
+            TermEvent::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollUp => app.update(action::Action::Up),
+                MouseEventKind::ScrollDown => app.update(action::Action::Down),
+                _ => Command::None,
+            },
+            TermEvent::Paste(text) if app.search.editing => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    app.update(action::Action::SearchInput(c));
+                }
+                Command::None
+            }
+            _ => Command::None,
+        },
+        Event::Progress(phase) => {
+            app.set_loading(phase);
+            Command::None
+        }
+        Event::Loaded(outcome) => {
+            app.apply_load(*outcome);
+            Command::None
+        }
+        Event::FilesChanged => Command::Reload,
+        Event::Terminate | Event::InputClosed => Command::Quit,
+    }
+}

@@ -1,0 +1,184 @@
+//! Fuzzy search over title, id, owner, unit and tags with nucleo-matcher: smart case and
+//! Unicode normalisation, so `översikt` and `ovrs` both find `Översikt`.
+//!
+//! The haystacks are built once per loaded portfolio; a query that extends the previous one
+//! only refines the previous matches.
+
+use std::collections::HashMap;
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+
+use crate::model::Initiative;
+
+/// One haystack per initiative: the title first, so match positions below `title_len` are in
+/// the title and can be highlighted there.
+pub struct SearchIndex {
+    haystacks: Vec<Utf32String>,
+    title_len: Vec<u32>,
+}
+
+impl SearchIndex {
+    pub fn build(initiatives: &[Initiative]) -> SearchIndex {
+        let mut haystacks = Vec::with_capacity(initiatives.len());
+        let mut title_len = Vec::with_capacity(initiatives.len());
+        for i in initiatives {
+            let f = &i.file;
+            let title = i.title();
+            let title_hay = Utf32String::from(title);
+            title_len.push(title_hay.len() as u32);
+            let mut text = String::with_capacity(title.len() + 64);
+            text.push_str(title);
+            for part in [Some(i.id.as_str()), f.owner.as_deref(), f.unit.as_deref()]
+                .into_iter()
+                .flatten()
+                .chain(f.tags.iter().map(String::as_str))
+            {
+                text.push_str(" · ");
+                text.push_str(part);
+            }
+            // nucleo-matcher 0.3.1 misses substring (`'`) matches that end a Unicode haystack;
+            // a trailing space keeps every real match inside.
+            text.push(' ');
+            haystacks.push(Utf32String::from(text.as_str()));
+        }
+        SearchIndex {
+            haystacks,
+            title_len,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.haystacks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.haystacks.is_empty()
+    }
+}
+
+/// The search state: the query being typed and the initiatives that match it.
+pub struct Search {
+    pub query: String,
+    /// Typing into the search line (the prompt shows; keys go to the query).
+    pub editing: bool,
+    matcher: Matcher,
+    /// The query the matches belong to.
+    matched_query: String,
+    /// Initiative indices that match, ascending; `None` when the query is empty.
+    matches: Option<Vec<usize>>,
+    /// Matched character positions inside the title, per initiative, filled for visible rows.
+    highlights: HashMap<usize, Vec<u32>>,
+    indices_buf: Vec<u32>,
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        let mut config = Config::DEFAULT;
+        config.normalize = true;
+        config.ignore_case = true;
+        config.prefer_prefix = true;
+        Search {
+            query: String::new(),
+            editing: false,
+            matcher: Matcher::new(config),
+            matched_query: String::new(),
+            matches: None,
+            highlights: HashMap::new(),
+            indices_buf: Vec::new(),
+        }
+    }
+}
+
+impl Search {
+    fn pattern(&self) -> Pattern {
+        Pattern::parse(&self.query, CaseMatching::Smart, Normalization::Smart)
+    }
+
+    /// Brings the matches up to date with the query. Returns whether they changed.
+    pub fn refresh(&mut self, index: &SearchIndex) -> bool {
+        if self.query == self.matched_query
+            && (self.matches.is_some() || self.query.trim().is_empty())
+        {
+            return false;
+        }
+        self.highlights.clear();
+        if self.query.trim().is_empty() {
+            self.matches = None;
+            self.matched_query.clear();
+            return true;
+        }
+        let pattern = self.pattern();
+        // A longer query matches a subset of what the shorter one matched, except when a
+        // negation (`!`) grows, which loosens it.
+        let refine = !self.matched_query.is_empty()
+            && self.query.starts_with(&self.matched_query)
+            && !self.query.contains('!');
+        let candidates: Vec<usize> = match (&self.matches, refine) {
+            (Some(prev), true) => prev.clone(),
+            _ => (0..index.haystacks.len()).collect(),
+        };
+        let matcher = &mut self.matcher;
+        let matches = candidates
+            .into_iter()
+            .filter(|&i| {
+                pattern
+                    .score(index.haystacks[i].slice(..), matcher)
+                    .is_some()
+            })
+            .collect();
+        self.matches = Some(matches);
+        self.matched_query.clone_from(&self.query);
+        true
+    }
+
+    /// Forgets all matches (a new portfolio was loaded); the next refresh rescans.
+    pub fn invalidate(&mut self) {
+        self.matches = None;
+        self.matched_query.clear();
+        self.highlights.clear();
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.matches.is_some()
+    }
+
+    pub fn matches(&self) -> Option<&[usize]> {
+        self.matches.as_deref()
+    }
+
+    /// Fills the title highlights for the given initiatives (the visible rows).
+    pub fn highlight(&mut self, index: &SearchIndex, rows: &[usize]) {
+        if self.matches.is_none() {
+            return;
+        }
+        let pattern = self.pattern();
+        for &i in rows {
+            if self.highlights.contains_key(&i) || i >= index.haystacks.len() {
+                continue;
+            }
+            self.indices_buf.clear();
+            let hay = index.haystacks[i].slice(..);
+            if pattern
+                .indices(hay, &mut self.matcher, &mut self.indices_buf)
+                .is_some()
+            {
+                let title_len = index.title_len[i];
+                let mut title: Vec<u32> = self
+                    .indices_buf
+                    .iter()
+                    .copied()
+                    .filter(|&p| p < title_len)
+                    .collect();
+                title.sort_unstable();
+                title.dedup();
+                self.highlights.insert(i, title);
+            }
+        }
+    }
+
+    /// Matched character positions in the title of initiative `i`, if it is highlighted.
+    pub fn title_highlights(&self, i: usize) -> &[u32] {
+        self.highlights.get(&i).map_or(&[], Vec::as_slice)
+    }
+}

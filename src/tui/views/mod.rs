@@ -1,0 +1,110 @@
+//! Drawing: one file per screen or pane. Views read the app's state and never change it.
+
+mod benefits;
+mod case;
+mod chrome;
+mod detail;
+mod diagnostics;
+mod doc;
+mod filters;
+mod help;
+mod matrix;
+mod plot;
+mod portfolio;
+mod ranking;
+mod scores;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use rust_decimal::Decimal;
+
+use crate::i18n::{Lang, format_decimal, ui, words};
+
+use super::app::{App, Overlay, Screen};
+use super::engine::eval::GateStatus;
+use super::layout;
+use super::theme::Theme;
+
+/// What a frame measured that the app needs for the next update.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RenderInfo {
+    /// The largest scroll of the detail that still shows content.
+    pub detail_max_scroll: Option<u16>,
+}
+
+/// Draws the whole screen for the current state.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) -> RenderInfo {
+    let area = frame.area();
+    if layout::too_small(area.width, area.height) {
+        chrome::too_small(app, theme, frame, area);
+        return RenderInfo::default();
+    }
+    let [top, content, bottom] = chrome::split(area);
+    chrome::header(app, theme, frame, top);
+    chrome::footer(app, theme, frame, bottom);
+    let mut info = RenderInfo::default();
+    match (&app.data, &app.detail) {
+        (Some(data), Some(detail)) => {
+            info.detail_max_scroll = Some(detail::render(app, data, detail, theme, frame, content));
+        }
+        _ => screen(app, theme, frame, content),
+    }
+    match app.overlay {
+        Overlay::Help { scroll } => help::render(app, theme, frame, content, scroll),
+        Overlay::Filters(menu) => filters::render(app, theme, frame, content, menu),
+        Overlay::None => {}
+    }
+    info
+}
+
+fn screen(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if app.screen == Screen::Diagnostics {
+        diagnostics::render(app, theme, frame, area);
+        return;
+    }
+    let Some(data) = &app.data else {
+        chrome::no_data(app, theme, frame, area);
+        return;
+    };
+    match app.screen {
+        Screen::Ranking => ranking::render(app, data, theme, frame, area),
+        Screen::Matrix => matrix::render(app, data, theme, frame, area),
+        Screen::Portfolio => portfolio::render(app, data, theme, frame, area),
+        Screen::Diagnostics => {}
+    }
+}
+
+/// A 1–4 score with two decimals, or a dash when it cannot be computed.
+fn score(value: Option<Decimal>, lang: Lang) -> String {
+    value.map_or_else(|| ui::NONE.get(lang).into(), |v| format_decimal(v, 2, lang))
+}
+
+/// The gate as a symbol and words ("✓ Godkänd"), so that it reads without colour.
+fn gate_label(gate: GateStatus, lang: Lang) -> String {
+    format!("{} {}", words::gate_symbol(gate), words::gate(gate, lang))
+}
+
+/// Cuts text to `width` characters with an ellipsis.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out: String = text.chars().take(width - 1).collect();
+    out.push('…');
+    out
+}
+
+/// A rectangle centred in `area`, at most `width` × `height`.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

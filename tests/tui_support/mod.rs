@@ -1,0 +1,98 @@
+//! Shared by the TUI tests: the fixture portfolio loaded into an app, keys, and drawing to text.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use bered::i18n::Lang;
+use bered::model::Date;
+use bered::tui::action::Action;
+use bered::tui::app::{App, Command};
+use bered::tui::keymap;
+use bered::tui::theme::Theme;
+use bered::tui::{data, views};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub fn as_of() -> Date {
+    Date::new(2026, 11, 23).expect("a calendar date")
+}
+
+pub fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/portfolio")
+}
+
+/// An app with the fixture portfolio loaded, at the given size.
+pub fn app(lang: Lang, width: u16, height: u16) -> App {
+    app_from(&fixture(), lang, width, height)
+}
+
+pub fn app_from(path: &Path, lang: Lang, width: u16, height: u16) -> App {
+    let mut app = App::new(lang, as_of());
+    app.apply_load(data::load(Some(path), as_of(), 1, &|_| {}));
+    app.update(Action::Resize(width, height));
+    app
+}
+
+/// Presses a key through the keymap, as the terminal would deliver it.
+pub fn press(app: &mut App, code: KeyCode) -> Command {
+    press_with(app, code, KeyModifiers::NONE)
+}
+
+pub fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Command {
+    let event = KeyEvent::new(code, modifiers);
+    match keymap::action_for(&app.contexts(), &event) {
+        Some(action) => app.update(action),
+        None => Command::None,
+    }
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// The title of the selected initiative in the ranking.
+pub fn selected_title(app: &App) -> String {
+    let data = app.data.as_ref().expect("data loaded");
+    let i = app.view.rows[app.selected];
+    data.initiative(i).title().to_string()
+}
+
+pub fn visible_titles(app: &App) -> Vec<String> {
+    let data = app.data.as_ref().expect("data loaded");
+    app.view
+        .rows
+        .iter()
+        .map(|&i| data.initiative(i).title().to_string())
+        .collect()
+}
+
+/// Draws the app and returns the screen as text, one line per row, trailing spaces trimmed.
+pub fn draw(app: &mut App, theme: &Theme) -> String {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    let mut info = views::RenderInfo::default();
+    terminal
+        .draw(|frame| info = views::render(app, theme, frame))
+        .expect("draw");
+    if let Some(max) = info.detail_max_scroll {
+        app.detail_max_scroll = max;
+    }
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+pub fn mono() -> Theme {
+    Theme::load("mono").expect("built-in theme")
+}
