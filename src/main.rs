@@ -10,6 +10,7 @@ use bered::i18n::Lang;
 use bered::model::{Date, Dec, Outcome, Stage};
 use bered::report::commands::{self, Format};
 use bered::report::{RankFilter, check};
+use bered::tui::TuiOptions;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -30,6 +31,10 @@ struct Cli {
     /// Language of the output: sv or en (default: from LANG, else Swedish).
     #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
+
+    /// Colour theme: default, light, high-contrast, mono, or a theme file's path (NO_COLOR is honoured).
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    theme: Option<String>,
 
     /// Evaluate follow-ups as of this date (YYYY-MM-DD; default today).
     #[arg(long = "as-of", global = true, value_parser = parse_date)]
@@ -317,7 +322,15 @@ fn main() -> ExitCode {
                 println!("{m}");
                 ExitCode::SUCCESS
             }),
-        None => check::run(portfolio.as_deref(), false, lang),
+        None => {
+            let options = TuiOptions {
+                portfolio,
+                lang,
+                theme: cli.theme,
+                as_of,
+            };
+            bered::tui::run(options).map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,

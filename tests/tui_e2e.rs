@@ -1,55 +1,29 @@
 //! End-to-end: the application in a real pseudo-terminal, read back through a vt100 parser.
 //!
-//! The program under test is this test binary itself, re-run with `BERED_TUI_E2E_CHILD` set so
-//! that `child_process_entry` calls `bered::tui::run` (the CLI in main.rs is wired by the lead);
-//! everything from the terminal set-up to the restore on exit is the real code path.
+//! The program under test is the real `bered` binary: everything from argument parsing and the
+//! terminal set-up to the restore on exit is the code path a user runs.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-const CHILD: &str = "BERED_TUI_E2E_CHILD";
 const TIMEOUT: Duration = Duration::from_secs(20);
 
-/// Not a test of its own: the entry point of the child process.
-#[test]
-fn child_process_entry() {
-    if std::env::var_os(CHILD).is_none() {
-        return;
-    }
-    let lang = bered::i18n::Lang::parse(&std::env::var("BERED_TUI_E2E_LANG").unwrap_or_default())
-        .unwrap_or_default();
-    let options = bered::tui::TuiOptions {
-        portfolio: std::env::var_os("BERED_TUI_E2E_PATH").map(PathBuf::from),
-        lang,
-        theme: Some("default".into()),
-        as_of: bered::model::Date::new(2026, 11, 23).expect("a date"),
-    };
-    let code = match bered::tui::run(options) {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("{e:#}");
-            2
-        }
-    };
-    std::process::exit(code);
-}
-
+/// The real binary, on the given portfolio, in a fixed language, theme and date.
 fn child_command(path: &Path, lang: &str) -> CommandBuilder {
-    let exe = std::env::current_exe().expect("test binary");
-    let mut cmd = CommandBuilder::new(exe);
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bered"));
+    cmd.arg(path);
     cmd.args([
-        "child_process_entry",
-        "--exact",
-        "--nocapture",
-        "--test-threads=1",
+        "--lang",
+        lang,
+        "--theme",
+        "default",
+        "--as-of",
+        "2026-11-23",
     ]);
-    cmd.env(CHILD, "1");
-    cmd.env("BERED_TUI_E2E_PATH", path);
-    cmd.env("BERED_TUI_E2E_LANG", lang);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("NO_COLOR");
     cmd
@@ -258,16 +232,8 @@ fn a_change_on_disk_reloads_by_itself_and_says_what_changed() {
 
 #[test]
 fn without_a_terminal_it_says_so_and_points_to_ssh_t() {
-    let exe = std::env::current_exe().expect("test binary");
-    let out = std::process::Command::new(exe)
-        .args([
-            "child_process_entry",
-            "--exact",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(CHILD, "1")
-        .env("BERED_TUI_E2E_LANG", "en")
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bered"))
+        .args(["--lang", "en"])
         .stdin(std::process::Stdio::null())
         .output()
         .expect("run");

@@ -14,7 +14,7 @@ pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Severity, shown};
 pub use files::{MAX_FILE_BYTES, initiative_from_bytes};
 pub use single::load_text;
 

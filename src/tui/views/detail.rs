@@ -101,7 +101,7 @@ fn overview<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme) -> Doc<'a
     );
     let flags = item.flags.iter().map(|fl| fl.reason(lang)).collect();
     bullets(&mut doc, ui::FLAGS, flags, "⚑", lang, theme);
-    let path = initiative.path.display().to_string();
+    let path = crate::load::shown(&initiative.path);
     doc.line(Line::styled(
         format!("{}: {path}", ui::FILE.get(lang)),
         theme.muted(),

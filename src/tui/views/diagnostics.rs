@@ -54,7 +54,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn location(d: &Diagnostic) -> String {
-    format!("{}:{}:{}", d.path.display(), d.line, d.column)
+    format!("{}:{}:{}", crate::load::shown(&d.path), d.line, d.column)
 }
 
 fn line<'a>(app: &App, theme: &Theme, d: &'a Diagnostic, selected: bool) -> Line<'a> {
