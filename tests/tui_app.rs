@@ -419,3 +419,19 @@ fn a_missing_portfolio_shows_a_diagnostic_not_a_crash() {
     assert_eq!(app.diagnostics.len(), 1);
     assert!(app.view.rows.is_empty());
 }
+
+#[test]
+fn while_typing_the_selection_follows_the_best_match_in_rank_order() {
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("portfolio");
+    let mut app = app_from(&sample, Lang::Sv, 100, 30);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "digpost");
+    assert_eq!(selected_title(&app), "Digital post till invånare");
+    let data = app.data.as_ref().unwrap();
+    let ranks: Vec<usize> = app.view.rows.iter().map(|&i| data.item(i).rank).collect();
+    assert!(
+        ranks.windows(2).all(|w| w[0] < w[1]),
+        "rows stay in rank order: {ranks:?}"
+    );
+    assert!(app.selected > 0, "the best match is not the first row here");
+}

@@ -250,6 +250,13 @@ impl App {
             _ => {}
         }
         self.refresh_view();
+        // While typing, the selection follows the best match; the rows stay in rank order.
+        if matches!(action, Action::SearchInput(_) | Action::SearchBackspace)
+            && let Some(best) = self.search.best()
+            && let Some(row) = self.view.rows.iter().position(|&r| r == best)
+        {
+            self.selected = row;
+        }
     }
 
     fn update_screen(&mut self, action: Action) {

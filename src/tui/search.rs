@@ -67,6 +67,8 @@ pub struct Search {
     matched_query: String,
     /// Initiative indices that match, ascending; `None` when the query is empty.
     matches: Option<Vec<usize>>,
+    /// The match that scores best, where the selection goes while typing.
+    best: Option<usize>,
     /// Matched character positions inside the title, per initiative, filled for visible rows.
     highlights: HashMap<usize, Vec<u32>>,
     indices_buf: Vec<u32>,
@@ -84,6 +86,7 @@ impl Default for Search {
             matcher: Matcher::new(config),
             matched_query: String::new(),
             matches: None,
+            best: None,
             highlights: HashMap::new(),
             indices_buf: Vec::new(),
         }
@@ -105,6 +108,7 @@ impl Search {
         self.highlights.clear();
         if self.query.trim().is_empty() {
             self.matches = None;
+            self.best = None;
             self.matched_query.clear();
             return true;
         }
@@ -119,14 +123,20 @@ impl Search {
             _ => (0..index.haystacks.len()).collect(),
         };
         let matcher = &mut self.matcher;
+        let mut best: Option<(u32, usize)> = None;
         let matches = candidates
             .into_iter()
             .filter(|&i| {
-                pattern
-                    .score(index.haystacks[i].slice(..), matcher)
-                    .is_some()
+                let score = pattern.score(index.haystacks[i].slice(..), matcher);
+                if let Some(s) = score
+                    && best.is_none_or(|(b, _)| s > b)
+                {
+                    best = Some((s, i));
+                }
+                score.is_some()
             })
             .collect();
+        self.best = best.map(|(_, i)| i);
         self.matches = Some(matches);
         self.matched_query.clone_from(&self.query);
         true
@@ -141,6 +151,11 @@ impl Search {
 
     pub fn is_active(&self) -> bool {
         self.matches.is_some()
+    }
+
+    /// The best-scoring match of the current query.
+    pub fn best(&self) -> Option<usize> {
+        self.best
     }
 
     pub fn matches(&self) -> Option<&[usize]> {

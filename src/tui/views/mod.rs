@@ -85,7 +85,7 @@ fn gate_label(gate: GateStatus, lang: Lang) -> String {
 }
 
 /// Cuts text to `width` characters with an ellipsis.
-fn fit(text: &str, width: usize) -> String {
+pub(super) fn fit(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         return text.to_string();
     }

@@ -14,6 +14,7 @@ use super::super::data::Dataset;
 use super::super::engine::eval::RankGroup;
 use super::super::table::{Column, LineItem, Separator};
 use super::super::theme::Theme;
+use super::fit;
 use super::{gate_label, score};
 
 /// Columns dropped first when the terminal is narrow.
@@ -88,12 +89,28 @@ pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area:
         Column::Title => Constraint::Min(title_min(area.width)),
         c => Constraint::Length(width_of(*c, wide, rank)),
     }));
+    let others: u16 = columns
+        .iter()
+        .filter(|c| **c != Column::Title)
+        .map(|c| width_of(*c, wide, rank))
+        .sum();
+    let gaps = columns.len() as u16;
+    let title_width = usize::from(
+        area.width
+            .saturating_sub(1 + gaps + others)
+            .max(title_min(area.width)),
+    );
+    let layout = RowLayout {
+        columns: &columns,
+        wide,
+        title_width,
+    };
     let height = usize::from(area.height.saturating_sub(1));
     let mut rows = Vec::with_capacity(height);
     let mut separators = Vec::new();
     for n in 0..height {
         match app.view.at_line(app.offset + n) {
-            Some(LineItem::Row(k)) => rows.push(row(app, data, theme, &columns, wide, k)),
+            Some(LineItem::Row(k)) => rows.push(row(app, data, theme, &layout, k)),
             Some(LineItem::Separator(s)) => {
                 rows.push(Row::new(Vec::<Cell>::new()).height(1));
                 separators.push((n as u16, s));
@@ -139,20 +156,27 @@ fn aligned(column: Column, line: Line<'_>) -> Cell<'_> {
     Cell::from(if right { line.right_aligned() } else { line })
 }
 
+/// What a row needs to know of the table's layout.
+struct RowLayout<'c> {
+    columns: &'c [Column],
+    wide: bool,
+    /// Characters the title gets; a longer title is cut with an ellipsis.
+    title_width: usize,
+}
+
 fn row<'a>(
     app: &'a App,
     data: &'a Dataset,
     theme: &Theme,
-    columns: &[Column],
-    wide: bool,
+    layout: &RowLayout,
     k: usize,
 ) -> Row<'a> {
     let i = app.view.rows[k];
     let selected = k == app.selected;
     let marker = if selected { "▶" } else { " " };
     let mut cells = vec![Cell::from(marker)];
-    for &column in columns {
-        cells.push(aligned(column, cell(app, data, theme, column, wide, i)));
+    for &column in layout.columns {
+        cells.push(aligned(column, cell(app, data, theme, column, layout, i)));
     }
     let style = if selected {
         theme.selected()
@@ -167,25 +191,25 @@ fn cell<'a>(
     data: &'a Dataset,
     theme: &Theme,
     column: Column,
-    wide: bool,
+    layout: &RowLayout,
     i: usize,
 ) -> Line<'a> {
-    let lang = app.lang;
+    let (lang, wide) = (app.lang, layout.wide);
+    let clipped = |s: &Option<String>| {
+        fit(
+            s.as_deref().unwrap_or_default(),
+            usize::from(width_of(column, wide, 0)),
+        )
+    };
     let initiative = data.initiative(i);
     let item = data.item(i);
     let eval = &item.eval;
     let text = |s: String| Line::styled(s, theme.text());
     match column {
         Column::Rank => text(item.rank.to_string()),
-        Column::Title => title(app, theme, initiative.title(), i),
-        Column::Unit => Line::styled(
-            initiative.file.unit.clone().unwrap_or_default(),
-            theme.muted(),
-        ),
-        Column::Owner => Line::styled(
-            initiative.file.owner.clone().unwrap_or_default(),
-            theme.muted(),
-        ),
+        Column::Title => title(app, theme, initiative.title(), layout.title_width, i),
+        Column::Unit => Line::styled(clipped(&initiative.file.unit), theme.muted()),
+        Column::Owner => Line::styled(clipped(&initiative.file.owner), theme.muted()),
         Column::Stage => text(
             initiative
                 .stage()
@@ -229,9 +253,11 @@ fn payback<'a>(item: &super::super::engine::eval::Analyzed, theme: &Theme, lang:
     }
 }
 
-/// The title with the characters that matched the search highlighted.
-fn title<'a>(app: &'a App, theme: &Theme, title: &'a str, i: usize) -> Line<'a> {
+/// The title, cut to `width` with an ellipsis, with the characters that matched the search
+/// highlighted.
+fn title<'a>(app: &'a App, theme: &Theme, title: &'a str, width: usize, i: usize) -> Line<'a> {
     let marks = app.search.title_highlights(i);
+    let title = fit(title, width);
     if marks.is_empty() {
         return Line::styled(title, theme.text());
     }
