@@ -11,7 +11,7 @@ pub const CTX_MEETING: Text = Text("Möte", "Meeting");
 
 // Help: what each action does.
 pub const ACT_EDIT_SCORE: Text = Text("ändra poäng", "edit a score");
-pub const ACT_DECIDE: Text = Text("registrera beslut", "record a decision");
+pub const ACT_DECIDE: Text = Text("nytt beslut", "new decision");
 pub const ACT_STAGE: Text = Text("byt fas", "change stage");
 pub const ACT_FOLLOW_UP: Text = Text("ny uppföljning av en nytta", "add a benefit follow-up");
 pub const ACT_UNDO: Text = Text("ångra senaste ändringen", "undo the last edit");
