@@ -45,7 +45,10 @@ fn a_score_by_keys_changes_one_line_and_the_ranking_at_once() {
     let i = index(&rig, "chattbot-kontaktcenter");
     let priority = rig.app.data.as_ref().unwrap().item(i).eval.priority;
     rig.press(KeyCode::Char('e'));
-    assert!(matches!(rig.app.prompt.as_ref().unwrap().step, Step::Criterion(_)));
+    assert!(matches!(
+        rig.app.prompt.as_ref().unwrap().step,
+        Step::Criterion(_)
+    ));
     rig.press(KeyCode::Char('2'));
     match &rig.app.prompt.as_ref().unwrap().step {
         Step::Score { criterion, pick } => {
@@ -94,11 +97,22 @@ fn a_criterion_by_arrows_and_a_motivation_typed() {
     rig.press(KeyCode::Enter);
     let text = read(&rig, CHATTBOT);
     assert!(text.contains("  compliance: 4\n"), "{text}");
-    assert!(text.contains("motivations:\n  compliance: Avtal klart\n"), "{text}");
-    assert!(rig.status().starts_with("poäng compliance 3 → 4 – sparat i"), "{}", rig.status());
+    assert!(
+        text.contains("motivations:\n  compliance: Avtal klart\n"),
+        "{text}"
+    );
+    assert!(
+        rig.status()
+            .starts_with("poäng compliance 3 → 4 – sparat i"),
+        "{}",
+        rig.status()
+    );
     let i = index(&rig, "chattbot-kontaktcenter");
     let data = rig.app.data.as_ref().unwrap();
-    assert_eq!(data.initiative(i).motivation("compliance"), Some("Avtal klart"));
+    assert_eq!(
+        data.initiative(i).motivation("compliance"),
+        Some("Avtal klart")
+    );
 }
 
 #[test]
@@ -189,11 +203,20 @@ fn a_stage_change_from_the_list_updates_the_facets() {
     let i = data.index_of("chattbot-kontaktcenter").unwrap();
     assert_eq!(data.initiative(i).stage(), Some(Stage::Preparation));
     let stages = &data.facets[&bered::tui::data::Facet::Stage];
-    assert!(stages.contains(&("preparation".to_string(), 3)), "{stages:?}");
-    assert_eq!(rig.status(), "stage idea → preparation – saved to initiatives/chattbot-kontaktcenter.yaml");
+    assert!(
+        stages.contains(&("preparation".to_string(), 3)),
+        "{stages:?}"
+    );
+    assert_eq!(
+        rig.status(),
+        "stage idea → preparation – saved to initiatives/chattbot-kontaktcenter.yaml"
+    );
     // The same stage again: nothing to write.
     rig.keys("S2");
-    assert_eq!(rig.status(), "No change: the value was already so. Nothing was written.");
+    assert_eq!(
+        rig.status(),
+        "No change: the value was already so. Nothing was written."
+    );
     assert_eq!(rig.app.session.done.len(), 1);
 }
 
@@ -211,7 +234,10 @@ fn a_follow_up_on_the_benefits_tab_with_a_swedish_decimal() {
     assert_eq!(benefit, "digital-arkivering");
     rig.keys("tre");
     rig.press(KeyCode::Enter);
-    assert!(rig.app.prompt.as_ref().unwrap().error.is_some(), "not a number");
+    assert!(
+        rig.app.prompt.as_ref().unwrap().error.is_some(),
+        "not a number"
+    );
     for _ in 0..3 {
         rig.press(KeyCode::Backspace);
     }
@@ -219,7 +245,9 @@ fn a_follow_up_on_the_benefits_tab_with_a_swedish_decimal() {
     rig.press(KeyCode::Enter);
     let text = read(&rig, "initiatives/e-arkiv.yaml");
     assert!(
-        text.contains("      - {date: 2025-12-01, value: 30}\n      - {date: 2026-11-23, value: 55.5}\n"),
+        text.contains(
+            "      - {date: 2025-12-01, value: 30}\n      - {date: 2026-11-23, value: 55.5}\n"
+        ),
         "{text}"
     );
     let i = index(&rig, "e-arkiv");
@@ -245,7 +273,10 @@ fn several_benefits_are_picked_from_a_list_and_none_is_said_plainly() {
     rig.select("A");
     rig.press(KeyCode::Enter);
     rig.keys("m");
-    assert!(matches!(rig.app.prompt.as_ref().unwrap().step, Step::Benefit(_)));
+    assert!(matches!(
+        rig.app.prompt.as_ref().unwrap().step,
+        Step::Benefit(_)
+    ));
     rig.keys("2");
     rig.keys("7");
     rig.press(KeyCode::Enter);
@@ -297,7 +328,8 @@ fn a_file_changed_on_disk_is_not_overwritten_the_ui_reloads_and_says_so() {
     let mut rig = Rig::new(Lang::Sv, 100, 30);
     rig.select("Chattbot i kontaktcenter");
     // Someone pulled: the title changed on disk since the load.
-    let pulled = read(&rig, CHATTBOT).replace("Chattbot i kontaktcenter", "Röstrobot i kontaktcenter");
+    let pulled =
+        read(&rig, CHATTBOT).replace("Chattbot i kontaktcenter", "Röstrobot i kontaktcenter");
     std::fs::write(rig.file(CHATTBOT), &pulled).unwrap();
     rig.keys("e24");
     assert!(matches!(rig.press(KeyCode::Enter), Command::Write(_)));
@@ -320,7 +352,10 @@ fn a_file_changed_on_disk_is_not_overwritten_the_ui_reloads_and_says_so() {
     rig.keys("e24");
     rig.press(KeyCode::Enter);
     let text = read(&rig, CHATTBOT);
-    assert!(text.contains("Röstrobot") && text.contains("  quality: 4\n"), "{text}");
+    assert!(
+        text.contains("Röstrobot") && text.contains("  quality: 4\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -333,7 +368,11 @@ fn undo_is_refused_when_the_file_changed_since_the_edit() {
     std::fs::write(rig.file(CHATTBOT), &theirs).unwrap();
     assert_eq!(rig.press(KeyCode::Char('u')), Command::Undo);
     assert_eq!(read(&rig, CHATTBOT), theirs);
-    assert!(rig.status().contains("the file changed on disk; reloaded"), "{}", rig.status());
+    assert!(
+        rig.status().contains("the file changed on disk; reloaded"),
+        "{}",
+        rig.status()
+    );
     let i = index(&rig, "chattbot-kontaktcenter");
     let data = rig.app.data.as_ref().unwrap();
     assert_eq!(data.initiative(i).file.owner.as_deref(), Some("Lisa Ek"));
@@ -349,7 +388,10 @@ fn the_built_in_sample_is_read_only() {
         diagnostics: Vec::new(),
     });
     for key in ['e', 'd', 'S', 'M'] {
-        assert_eq!(tui_support::press(&mut app, KeyCode::Char(key)), Command::None);
+        assert_eq!(
+            tui_support::press(&mut app, KeyCode::Char(key)),
+            Command::None
+        );
         assert!(app.prompt.is_none() && app.meeting.is_none());
         let status = app.status.as_ref().unwrap();
         assert!(status.error);
@@ -364,7 +406,8 @@ fn the_built_in_sample_is_read_only() {
 fn an_initiative_in_a_single_file_portfolio() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("portfolio.yaml");
-    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/single.yaml");
+    let source =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/single.yaml");
     std::fs::copy(&source, &file).unwrap();
     let before = std::fs::read_to_string(&file).unwrap();
     let mut rig = Rig::at(&file, Lang::En);
@@ -375,9 +418,15 @@ fn an_initiative_in_a_single_file_portfolio() {
         changed_lines(&before, &after),
         [("    stage: preparation".into(), "    stage: idea".into())]
     );
-    assert_eq!(rig.status(), "stage preparation → idea – saved to portfolio.yaml");
+    assert_eq!(
+        rig.status(),
+        "stage preparation → idea – saved to portfolio.yaml"
+    );
     let data = rig.app.data.as_ref().unwrap();
-    assert_eq!(data.initiative(data.index_of("andra").unwrap()).stage(), Some(Stage::Idea));
+    assert_eq!(
+        data.initiative(data.index_of("andra").unwrap()).stage(),
+        Some(Stage::Idea)
+    );
     assert_analysis_fresh(&rig);
     rig.keys("u");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
@@ -392,12 +441,17 @@ fn meeting_mode_steps_in_rank_order_and_records_in_two_keystrokes() {
     assert_eq!(meeting.date, as_of());
     let before = read(&rig, "initiatives/e-tjanst-bygglov.yaml");
     rig.keys("p");
-    assert!(matches!(rig.app.prompt.as_ref().unwrap().step, Step::MeetingNote { .. }));
+    assert!(matches!(
+        rig.app.prompt.as_ref().unwrap().step,
+        Step::MeetingNote { .. }
+    ));
     rig.press(KeyCode::Enter);
     let after = read(&rig, "initiatives/e-tjanst-bygglov.yaml");
     assert_eq!(
         after,
-        format!("{before}  - {{date: 2026-11-23, forum: beredningsgruppen, outcome: prioritised}}\n")
+        format!(
+            "{before}  - {{date: 2026-11-23, forum: beredningsgruppen, outcome: prioritised}}\n"
+        )
     );
     assert_eq!(rig.app.meeting.as_ref().unwrap().pos, 1, "on to the next");
     assert_eq!(
@@ -407,9 +461,16 @@ fn meeting_mode_steps_in_rank_order_and_records_in_two_keystrokes() {
     rig.press(KeyCode::Left);
     assert_eq!(rig.app.meeting.as_ref().unwrap().pos, 0, "back");
     rig.keys("nnn");
-    assert_eq!(rig.app.meeting.as_ref().unwrap().pos, 2, "past the last: the end page");
+    assert_eq!(
+        rig.app.meeting.as_ref().unwrap().pos,
+        2,
+        "past the last: the end page"
+    );
     rig.keys("b");
-    assert_eq!(rig.app.meeting_current(), Some(index(&rig, "skolplattform")));
+    assert_eq!(
+        rig.app.meeting_current(),
+        Some(index(&rig, "skolplattform"))
+    );
 }
 
 #[test]
@@ -421,7 +482,10 @@ fn ending_the_meeting_asks_for_attendees_and_writes_the_minutes() {
     rig.press(KeyCode::Enter);
     rig.keys("n");
     assert_eq!(rig.press(KeyCode::Char('q')), Command::None);
-    assert!(matches!(rig.app.prompt.as_ref().unwrap().step, Step::Attendees(_)));
+    assert!(matches!(
+        rig.app.prompt.as_ref().unwrap().step,
+        Step::Attendees(_)
+    ));
     rig.press(KeyCode::Esc);
     assert!(rig.app.meeting.is_some(), "Esc goes back to the meeting");
     rig.keys("q");
@@ -429,7 +493,10 @@ fn ending_the_meeting_asks_for_attendees_and_writes_the_minutes() {
     let command = rig.press(KeyCode::Enter);
     assert!(matches!(command, Command::WriteMinutes(_)), "{command:?}");
     assert!(rig.app.meeting.is_none());
-    assert_eq!(rig.status(), "Mötet avslutat – protokollet sparat i protokoll-2026-11-23.md");
+    assert_eq!(
+        rig.status(),
+        "Mötet avslutat – protokollet sparat i protokoll-2026-11-23.md"
+    );
     let minutes = read(&rig, "protokoll-2026-11-23.md");
     for expected in [
         "# Protokoll – Nacka kommun – digitaliseringsportfölj",
@@ -441,7 +508,10 @@ fn ending_the_meeting_asks_for_attendees_and_writes_the_minutes() {
         "- Nytta 3,00 · Genomförbarhet 3,29 · Prioritet 9,86",
         "## Ej beslutade\n\n- Ny skolplattform (`skolplattform`), rang 6",
     ] {
-        assert!(minutes.contains(expected), "missing {expected:?}:\n{minutes}");
+        assert!(
+            minutes.contains(expected),
+            "missing {expected:?}:\n{minutes}"
+        );
     }
     // A second meeting the same day, attendees now known: the minutes never overwrite.
     rig.keys("M");
@@ -449,10 +519,20 @@ fn ending_the_meeting_asks_for_attendees_and_writes_the_minutes() {
     rig.keys("x");
     rig.press(KeyCode::Enter);
     rig.keys("q");
-    assert!(rig.status().ends_with("protokoll-2026-11-23-2.md"), "{}", rig.status());
+    assert!(
+        rig.status().ends_with("protokoll-2026-11-23-2.md"),
+        "{}",
+        rig.status()
+    );
     let second = read(&rig, "protokoll-2026-11-23-2.md");
-    assert!(second.contains("Ny skolplattform (`skolplattform`), rang 6\n\n- **Beslut: Avslagen**"), "{second}");
-    assert!(!second.contains("Återremitterad"), "only this meeting's decisions:\n{second}");
+    assert!(
+        second.contains("Ny skolplattform (`skolplattform`), rang 6\n\n- **Beslut: Avslagen**"),
+        "{second}"
+    );
+    assert!(
+        !second.contains("Återremitterad"),
+        "only this meeting's decisions:\n{second}"
+    );
 }
 
 #[test]
@@ -467,7 +547,10 @@ fn an_undone_meeting_decision_leaves_the_minutes_and_no_decision_no_minutes() {
     assert!(rig.app.meeting_decisions().is_empty());
     rig.keys("q");
     assert!(rig.app.meeting.is_none());
-    assert_eq!(rig.status(), "Meeting ended without decisions – no minutes written.");
+    assert_eq!(
+        rig.status(),
+        "Meeting ended without decisions – no minutes written."
+    );
     assert!(!rig.file("protokoll-2026-11-23.md").exists());
 }
 
@@ -476,7 +559,9 @@ fn a_meeting_decision_refused_on_disk_returns_to_its_initiative() {
     let mut rig = Rig::new(Lang::En, 100, 30);
     rig.keys("M");
     let file = rig.file("initiatives/e-tjanst-bygglov.yaml");
-    let pulled = std::fs::read_to_string(&file).unwrap().replace("Maria Svensson", "Maria Ek");
+    let pulled = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("Maria Svensson", "Maria Ek");
     std::fs::write(&file, &pulled).unwrap();
     rig.keys("p");
     rig.press(KeyCode::Enter);
@@ -494,9 +579,16 @@ fn a_meeting_decision_refused_on_disk_returns_to_its_initiative() {
 fn the_meeting_needs_initiatives_in_preparation() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.yaml");
-    std::fs::write(&file, "initiatives:\n  - id: a\n    title: A\n    stage: idea\n").unwrap();
+    std::fs::write(
+        &file,
+        "initiatives:\n  - id: a\n    title: A\n    stage: idea\n",
+    )
+    .unwrap();
     let mut rig = Rig::at(&file, Lang::Sv);
     rig.keys("M");
     assert!(rig.app.meeting.is_none());
-    assert_eq!(rig.status(), "Inga initiativ i beredning att ta upp på mötet.");
+    assert_eq!(
+        rig.status(),
+        "Inga initiativ i beredning att ta upp på mötet."
+    );
 }

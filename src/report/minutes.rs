@@ -66,7 +66,13 @@ pub fn minutes_markdown(
         out.push_str(lang.pick("Inga beslut.\n\n", "No decisions.\n\n"));
     }
     for (n, (id, outcome, note)) in record.decisions.iter().enumerate() {
-        decision(&mut out, portfolio, analysis, (n + 1, id, *outcome, note), lang);
+        decision(
+            &mut out,
+            portfolio,
+            analysis,
+            (n + 1, id, *outcome, note),
+            lang,
+        );
     }
     if !record.skipped.is_empty() {
         out.push_str(&format!(
@@ -177,7 +183,8 @@ mod tests {
     use crate::eval;
 
     fn portfolio() -> Portfolio {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/portfolio");
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/portfolio");
         crate::load::load(Some(&root)).expect("fixture").portfolio
     }
 
@@ -218,7 +225,10 @@ mod tests {
         let en = minutes_markdown(&p, &analysis, &record(), Lang::En);
         assert!(en.starts_with("# Minutes – Nacka"), "{en}");
         assert!(en.contains("- **Decision: Prioritised**\n"), "{en}");
-        assert!(en.contains("- Benefit 3.00 · Feasibility 3.29 · Priority 9.86\n"), "{en}");
+        assert!(
+            en.contains("- Benefit 3.00 · Feasibility 3.29 · Priority 9.86\n"),
+            "{en}"
+        );
         assert!(en.contains("## Not decided\n"), "{en}");
     }
 

@@ -112,7 +112,16 @@ use Outcome as O;
 
 /// The digit keys in order: one binding row picks by number, its position says which.
 const DIGITS: &[Key] = &[
-    c('0'), c('1'), c('2'), c('3'), c('4'), c('5'), c('6'), c('7'), c('8'), c('9'),
+    c('0'),
+    c('1'),
+    c('2'),
+    c('3'),
+    c('4'),
+    c('5'),
+    c('6'),
+    c('7'),
+    c('8'),
+    c('9'),
 ];
 
 /// The outcome letters: the same in the decision prompt and in meeting mode.
@@ -203,12 +212,12 @@ pub const BINDINGS: &[Binding] = &[
     b(X::Meeting, &[c('g')], Action::Decide(O::Approved), ui::ACT_APPROVED, false),
     b(X::Meeting, &[c('n'), k(K::Right)], Action::Skip, ui::ACT_SKIP, true),
     b(X::Meeting, &[c('b'), k(K::Left)], Action::Previous, ui::ACT_PREVIOUS, true),
-    b(X::Meeting, &[c('e')], Action::EditScore, ui::ACT_EDIT_SCORE, false),
+    b(X::Meeting, &[c('e')], Action::EditScore, ui::ACT_EDIT_SCORE, true),
     b(X::Meeting, &[k(K::Up), c('k')], Action::Up, ui::ACT_SCROLL, false),
     b(X::Meeting, &[k(K::Down), c('j')], Action::Down, ui::ACT_SCROLL, false),
-    b(X::Meeting, &[c('u')], Action::Undo, ui::ACT_UNDO, false),
+    b(X::Meeting, &[c('u')], Action::Undo, ui::ACT_UNDO, true),
     b(X::Meeting, &[ctrl('r')], Action::Redo, ui::ACT_REDO, false),
-    b(X::Meeting, &[c('?'), k(K::F(1))], Action::Help, ui::ACT_HELP, false),
+    b(X::Meeting, &[c('?'), k(K::F(1))], Action::Help, ui::ACT_HELP, true),
     b(X::Meeting, &[c('q'), k(K::Esc)], Action::EndMeeting, ui::ACT_END_MEETING, true),
     b(X::Meeting, &[ctrl('c')], Action::Quit, ui::ACT_QUIT, false),
     b(X::Choice, &[k(K::Up), c('k')], Action::Up, ui::ACT_UP, false),

@@ -29,10 +29,9 @@ impl SearchIndex {
 
     /// Rebuilds the haystack of one initiative after an edit.
     pub fn update(&mut self, index: usize, initiative: &Initiative) {
-        if let (Some(hay), Some(len)) = (
-            self.haystacks.get_mut(index),
-            self.title_len.get_mut(index),
-        ) {
+        if let (Some(hay), Some(len)) =
+            (self.haystacks.get_mut(index), self.title_len.get_mut(index))
+        {
             (*hay, *len) = haystack(initiative);
         }
     }

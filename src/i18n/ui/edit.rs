@@ -14,8 +14,8 @@ pub const ACT_EDIT_SCORE: Text = Text("ändra poäng", "edit a score");
 pub const ACT_DECIDE: Text = Text("nytt beslut", "new decision");
 pub const ACT_STAGE: Text = Text("byt fas", "change stage");
 pub const ACT_FOLLOW_UP: Text = Text("ny uppföljning av en nytta", "add a benefit follow-up");
-pub const ACT_UNDO: Text = Text("ångra senaste ändringen", "undo the last edit");
-pub const ACT_REDO: Text = Text("gör om det ångrade", "redo what was undone");
+pub const ACT_UNDO: Text = Text("ångra", "undo");
+pub const ACT_REDO: Text = Text("gör om", "redo");
 pub const ACT_MEETING: Text = Text("mötesläge", "meeting mode");
 pub const ACT_CHOOSE: Text = Text("välj", "choose");
 pub const ACT_BY_NUMBER: Text = Text("välj med nummer", "choose by number");
@@ -73,6 +73,7 @@ pub const HINT_ATTENDEES: Text = Text(
 );
 pub const ATTENDEES: Text = Text("Närvarande", "Attendees");
 pub const CURRENT: Text = Text("Nu", "Now");
+pub const SCORE: Text = Text("Poäng", "Score");
 pub const LATEST: Text = Text("Senast", "Latest");
 
 // Refusals and messages.
@@ -173,8 +174,12 @@ pub fn write_failed(path: &str, detail: &str, lang: Lang) -> String {
 
 pub fn written_with_errors(path: &str, lang: Lang) -> String {
     match lang {
-        Lang::Sv => format!("{path} sparad, men läses inte längre utan fel – laddar om; se Diagnostik"),
-        Lang::En => format!("{path} saved, but no longer reads without errors – reloading; see Diagnostics"),
+        Lang::Sv => {
+            format!("{path} sparad, men läses inte längre utan fel – laddar om; se Diagnostik")
+        }
+        Lang::En => {
+            format!("{path} saved, but no longer reads without errors – reloading; see Diagnostics")
+        }
     }
 }
 
@@ -187,8 +192,12 @@ pub fn minutes_written(path: &str, lang: Lang) -> String {
 
 pub fn minutes_failed(detail: &str, lang: Lang) -> String {
     match lang {
-        Lang::Sv => format!("Protokollet kunde inte sparas: {detail}. Mötet pågår; försök igen med q."),
-        Lang::En => format!("The minutes could not be saved: {detail}. The meeting goes on; try again with q."),
+        Lang::Sv => {
+            format!("Protokollet kunde inte sparas: {detail}. Mötet pågår; försök igen med q.")
+        }
+        Lang::En => format!(
+            "The minutes could not be saved: {detail}. The meeting goes on; try again with q."
+        ),
     }
 }
 

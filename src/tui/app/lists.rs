@@ -179,7 +179,6 @@ impl App {
             action,
         );
     }
-
 }
 
 /// A list position after a movement key.

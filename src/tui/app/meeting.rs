@@ -69,7 +69,11 @@ impl App {
             return Vec::new();
         };
         let mut out: Vec<(&str, Outcome, Option<&str>)> = Vec::new();
-        let ours = self.session.done.iter().filter(|p| p.meeting == Some(meeting.number));
+        let ours = self
+            .session
+            .done
+            .iter()
+            .filter(|p| p.meeting == Some(meeting.number));
         for p in ours {
             if let Edit::Decision { outcome, note, .. } = &p.edit {
                 out.retain(|(id, _, _)| *id != p.id);

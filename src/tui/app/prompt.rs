@@ -26,14 +26,30 @@ pub struct Prompt {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
     Criterion(Pick),
-    Score { criterion: String, pick: Pick },
-    Motivation { criterion: String, value: u8, form: Form },
+    Score {
+        criterion: String,
+        pick: Pick,
+    },
+    Motivation {
+        criterion: String,
+        value: u8,
+        form: Form,
+    },
     Outcome(Pick),
-    Decision { outcome: Outcome, form: Form },
+    Decision {
+        outcome: Outcome,
+        form: Form,
+    },
     Stage(Pick),
     Benefit(Pick),
-    FollowUp { benefit: String, form: Form },
-    MeetingNote { outcome: Outcome, form: Form },
+    FollowUp {
+        benefit: String,
+        form: Form,
+    },
+    MeetingNote {
+        outcome: Outcome,
+        form: Form,
+    },
     Attendees(Form),
 }
 
@@ -203,11 +219,16 @@ impl App {
                     .criteria
                     .iter()
                     .position(|c| !initiative.scores.contains_key(&c.id));
-                (Step::Criterion(Pick::at(unscored.unwrap_or(0))), DetailTab::Scores)
+                (
+                    Step::Criterion(Pick::at(unscored.unwrap_or(0))),
+                    DetailTab::Scores,
+                )
             }
             Action::RecordDecision => (Step::Outcome(Pick::at(0)), DetailTab::Decisions),
             Action::ChangeStage => {
-                let at = initiative.stage().and_then(|s| Stage::ALL.iter().position(|x| *x == s));
+                let at = initiative
+                    .stage()
+                    .and_then(|s| Stage::ALL.iter().position(|x| *x == s));
                 (Step::Stage(Pick::at(at.unwrap_or(0))), DetailTab::Overview)
             }
             Action::AddFollowUp => match self.follow_up_start(initiative) {
@@ -312,7 +333,10 @@ impl App {
     fn step(&self, step: Step, action: Action, ini: &Initiative) -> Flow {
         match step {
             Step::Criterion(pick) => self.pick_criterion(pick, action, ini),
-            Step::Score { criterion, mut pick } => match pick.update(action, 4) {
+            Step::Score {
+                criterion,
+                mut pick,
+            } => match pick.update(action, 4) {
                 Some(n) => Flow::Next(Step::Motivation {
                     criterion,
                     value: n as u8 + 1,
@@ -340,7 +364,9 @@ impl App {
             Step::Decision { outcome, form } => self.decision(outcome, form, action),
             Step::Stage(pick) => pick_stage(pick, action, ini),
             Step::Benefit(mut pick) => match pick.update(action, ini.file.benefits.len()) {
-                Some(n) => Flow::Next(self.follow_up_form(ini.file.benefits[n].value.id.value.clone())),
+                Some(n) => {
+                    Flow::Next(self.follow_up_form(ini.file.benefits[n].value.id.value.clone()))
+                }
                 None => Flow::Next(Step::Benefit(pick)),
             },
             Step::FollowUp { benefit, form } => self.follow_up(benefit, form, action, ini),

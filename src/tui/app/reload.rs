@@ -51,7 +51,9 @@ impl App {
                     None => Status::info(summary),
                 }
             }
-            None if errors > 0 => Status::error(ui::diagnostics_count(self.diagnostics.len(), self.lang)),
+            None if errors > 0 => {
+                Status::error(ui::diagnostics_count(self.diagnostics.len(), self.lang))
+            }
             None => None,
         };
         self.replace_data(new);

@@ -118,7 +118,11 @@ impl App {
     /// `u` and `Ctrl-r`: the runtime does them, when there is something to do.
     pub(super) fn undo_or_redo(&mut self, action: Action) -> Command {
         let (empty, nothing, command) = match action {
-            Action::Undo => (self.session.done.is_empty(), ui::NOTHING_TO_UNDO, Command::Undo),
+            Action::Undo => (
+                self.session.done.is_empty(),
+                ui::NOTHING_TO_UNDO,
+                Command::Undo,
+            ),
             _ => (
                 self.session.undone.is_empty(),
                 ui::NOTHING_TO_REDO,

@@ -19,7 +19,14 @@ use super::super::theme::Theme;
 use super::doc::Doc;
 use super::{fit, gate_label, score};
 
-pub fn render(app: &App, data: &Dataset, meeting: &Meeting, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn render(
+    app: &App,
+    data: &Dataset,
+    meeting: &Meeting,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let [head, body, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
@@ -35,7 +42,10 @@ pub fn render(app: &App, data: &Dataset, meeting: &Meeting, theme: &Theme, frame
         decided.len(),
         lang,
     );
-    frame.render_widget(Paragraph::new(format!(" {progress}")).style(theme.header()), head);
+    frame.render_widget(
+        Paragraph::new(format!(" {progress}")).style(theme.header()),
+        head,
+    );
     let body = Rect {
         x: body.x + 1,
         width: body.width.saturating_sub(2),
@@ -88,7 +98,10 @@ fn initiative<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme, width: 
     gate(&mut doc, data, i, theme, lang);
     case(&mut doc, data, i, theme, lang);
     for flag in &item.flags {
-        doc.line(Line::styled(format!("⚑ {}", flag.reason(lang)), theme.flag()));
+        doc.line(Line::styled(
+            format!("⚑ {}", flag.reason(lang)),
+            theme.flag(),
+        ));
     }
     decisions(&mut doc, app, data, i, theme);
     doc
@@ -123,7 +136,10 @@ fn scores(doc: &mut Doc<'_>, data: &Dataset, i: usize, theme: &Theme, lang: Lang
     for n in 0..benefit.len().max(feasibility.len()) {
         let left = benefit.get(n).map_or("", String::as_str);
         let right = feasibility.get(n).map_or("", String::as_str);
-        doc.line(Line::styled(format!("{left:<column$} {right}"), theme.text()));
+        doc.line(Line::styled(
+            format!("{left:<column$} {right}"),
+            theme.text(),
+        ));
     }
     let quadrant = eval.quadrant.map_or("", |q| words::quadrant(q, lang));
     doc.line(Line::from(vec![
@@ -139,7 +155,10 @@ fn scores(doc: &mut Doc<'_>, data: &Dataset, i: usize, theme: &Theme, lang: Lang
             ),
             theme.title(),
         ),
-        Span::styled(format!("  {quadrant}"), theme.quadrant(eval.quadrant.map_or("", |q| q.id()))),
+        Span::styled(
+            format!("  {quadrant}"),
+            theme.quadrant(eval.quadrant.map_or("", |q| q.id())),
+        ),
     ]));
 }
 
@@ -195,17 +214,29 @@ fn decisions(doc: &mut Doc<'_>, app: &App, data: &Dataset, i: usize, theme: &The
         .iter()
         .map(|d| &d.value)
         .map(|d| {
-            let forum = d.forum.as_deref().map(|f| format!(" {f}")).unwrap_or_default();
+            let forum = d
+                .forum
+                .as_deref()
+                .map(|f| format!(" {f}"))
+                .unwrap_or_default();
             format!("{}{forum}: {}", d.date, words::outcome(d.outcome, lang))
         })
         .collect();
     if !earlier.is_empty() {
-        let text = format!("{}: {}", ui::EARLIER_DECISIONS.get(lang), earlier.join(" · "));
+        let text = format!(
+            "{}: {}",
+            ui::EARLIER_DECISIONS.get(lang),
+            earlier.join(" · ")
+        );
         doc.line(Line::styled(text, theme.muted()));
     }
     if let Some((_, outcome, note)) = ours {
         let note = note.map(|n| format!(" – {n}")).unwrap_or_default();
-        let text = format!("{}: {}{note}", ui::DECIDED_TODAY.get(lang), words::outcome(*outcome, lang));
+        let text = format!(
+            "{}: {}{note}",
+            ui::DECIDED_TODAY.get(lang),
+            words::outcome(*outcome, lang)
+        );
         doc.line(Line::styled(text, theme.positive()));
     }
 }

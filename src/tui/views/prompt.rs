@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
 use crate::i18n::{Lang, format_decimal, ui, words};
 use crate::model::{Initiative, Outcome, Stage};
@@ -28,7 +28,7 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area
         .as_ref()
         .and_then(|d| d.index_of(&prompt.id).map(|i| (d, d.initiative(i))));
     let width = area.width.min(76);
-    let inner_width = usize::from(width.saturating_sub(2));
+    let inner_width = usize::from(width.saturating_sub(4));
     let body = match initiative {
         Some((data, ini)) => body(app, data, ini, &prompt.step, theme, inner_width),
         None => form_body(prompt.step.form(), theme, lang, 0),
@@ -36,7 +36,8 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area
     let hint = hint(&prompt.step).get(lang);
     let hint_lines = hint.chars().count().div_ceil(inner_width.max(1)) as u16;
     let error_lines = u16::from(prompt.error.is_some()) * 2;
-    let wanted = body.lines.len() as u16 + hint_lines + error_lines + 3;
+    // Body, error, a blank line, the hint, and the frame.
+    let wanted = body.lines.len() as u16 + error_lines + 1 + hint_lines + 2;
     let popup = centred(area, width, wanted);
     let title = match initiative {
         Some((_, ini)) => format!(" {} – {} ", title(&prompt.step).get(lang), ini.title()),
@@ -44,15 +45,17 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area
     };
     let block = Block::default()
         .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
         .border_style(theme.border())
-        .title(Span::styled(fit(&title, inner_width), theme.title()));
+        .title(Span::styled(fit(&title, inner_width + 2), theme.title()));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
-    let [list, error, hint_area] = Layout::vertical([
+    let [list, error, _, hint_area] = Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(error_lines),
-        Constraint::Length(hint_lines + 1),
+        Constraint::Length(1),
+        Constraint::Length(hint_lines),
     ])
     .areas(inner);
     let height = usize::from(list.height).max(1);
@@ -109,9 +112,7 @@ fn body<'a>(
             value,
             form,
         } => {
-            let mut head = score_head(data, ini, criterion, theme, lang);
-            let old = ini.scores.get(criterion).map_or("–".into(), |v| v.to_string());
-            head.push(Line::styled(format!("{old} → {value}"), theme.title()));
+            let head = score_head(data, ini, criterion, Some(*value), theme, lang);
             with_form(head, form, theme, lang)
         }
         Step::Outcome(pick) => outcomes(*pick, theme, lang),
@@ -171,21 +172,29 @@ fn criteria<'a>(
     Body { lines, cursor }
 }
 
-/// The criterion's name, its value now and its motivation.
+/// The criterion's name, its value now (and the new one, once chosen) and its motivation.
 fn score_head<'a>(
     data: &Dataset,
     ini: &Initiative,
     criterion: &str,
+    new: Option<u8>,
     theme: &Theme,
     lang: Lang,
 ) -> Vec<Line<'a>> {
     let c = data.portfolio.model.criterion(criterion);
     let name = c.map_or(criterion, |c| lang.pick(&c.name_sv, &c.name_en));
-    let now = ini.scores.get(criterion).map_or("–".into(), |v| v.to_string());
-    let mut lines = vec![
-        Line::styled(name.to_string(), theme.title()),
-        Line::styled(format!("{}: {now}", ui::CURRENT.get(lang)), theme.muted()),
-    ];
+    let now = ini
+        .scores
+        .get(criterion)
+        .map_or("–".into(), |v| v.to_string());
+    let value = match new {
+        Some(v) => Line::styled(
+            format!("{}: {now} → {v}", ui::SCORE.get(lang)),
+            theme.title(),
+        ),
+        None => Line::styled(format!("{}: {now}", ui::CURRENT.get(lang)), theme.muted()),
+    };
+    let mut lines = vec![Line::styled(name.to_string(), theme.title()), value];
     if let Some(m) = ini.motivation(criterion) {
         let text = format!("{}: {m}", ui::MOTIVATION.get(lang));
         lines.push(Line::styled(text, theme.muted()));
@@ -201,7 +210,7 @@ fn scale<'a>(
     theme: &Theme,
     lang: Lang,
 ) -> Body<'a> {
-    let mut lines = score_head(data, ini, criterion, theme, lang);
+    let mut lines = score_head(data, ini, criterion, None, theme, lang);
     let c = data.portfolio.model.criterion(criterion);
     // The scale in the model's own words, as the scores tab shows it.
     let (low, high) = c.map_or(("", ""), |c| (c.low.as_str(), c.high.as_str()));
@@ -224,7 +233,12 @@ fn outcomes<'a>(pick: Pick, theme: &Theme, lang: Lang) -> Body<'a> {
         .enumerate()
         .map(|(n, o)| {
             let key = keymap::outcome_key(*o).to_string();
-            row(n == pick.cursor, &key, words::outcome(*o, lang).into(), theme)
+            row(
+                n == pick.cursor,
+                &key,
+                words::outcome(*o, lang).into(),
+                theme,
+            )
         })
         .collect();
     Body {
@@ -271,7 +285,13 @@ fn benefits<'a>(ini: &Initiative, pick: Pick, theme: &Theme, lang: Lang, width: 
                 .follow_up
                 .iter()
                 .max_by_key(|f| f.value.date.value)
-                .map(|f| format!("  ({} {})", ui::LATEST.get(lang).to_lowercase(), number(f.value.value.0, lang)))
+                .map(|f| {
+                    format!(
+                        "  ({} {})",
+                        ui::LATEST.get(lang).to_lowercase(),
+                        number(f.value.value.0, lang)
+                    )
+                })
                 .unwrap_or_default();
             let text = fit(&format!("{}{latest}", b.title), width.saturating_sub(7));
             row(n == pick.cursor, &(n + 1).to_string(), text, theme)
@@ -289,7 +309,13 @@ fn number(value: rust_decimal::Decimal, lang: Lang) -> String {
 
 /// The benefit being followed up: its title, indicator, baseline → target and latest value.
 fn benefit_head<'a>(ini: &Initiative, id: &str, theme: &Theme, lang: Lang) -> Vec<Line<'a>> {
-    let Some(b) = ini.file.benefits.iter().map(|b| &b.value).find(|b| b.id.value == id) else {
+    let Some(b) = ini
+        .file
+        .benefits
+        .iter()
+        .map(|b| &b.value)
+        .find(|b| b.id.value == id)
+    else {
         return vec![Line::raw(id.to_string())];
     };
     let mut lines = vec![Line::styled(b.title.clone(), theme.title())];
@@ -350,7 +376,14 @@ fn form_body<'a>(form: Option<&Form>, theme: &Theme, lang: Lang, offset: usize) 
             let (mark, cursor) = if focused { ("▶", "▏") } else { (" ", "") };
             Line::from(vec![
                 Span::styled(format!("{mark} {label}  "), theme.muted()),
-                Span::styled(format!("{}{cursor}", f.value), if focused { theme.status() } else { theme.text() }),
+                Span::styled(
+                    format!("{}{cursor}", f.value),
+                    if focused {
+                        theme.status()
+                    } else {
+                        theme.text()
+                    },
+                ),
             ])
         })
         .collect();
