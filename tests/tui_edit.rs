@@ -592,3 +592,30 @@ fn the_meeting_needs_initiatives_in_preparation() {
         "Inga initiativ i beredning att ta upp på mötet."
     );
 }
+
+#[test]
+fn an_edit_that_would_change_more_is_refused_and_the_user_told_why() {
+    let mut rig = Rig::new(Lang::En, 100, 30);
+    // An anchor shared by two scores: changing one would change the other too.
+    let text = read(&rig, CHATTBOT).replace(
+        "  cost_savings: 3\n  quality: 3\n",
+        "  cost_savings: &same 3\n  quality: *same\n",
+    );
+    std::fs::write(rig.file(CHATTBOT), &text).unwrap();
+    rig.app
+        .apply_load(bered::tui::data::load(Some(&rig.path), as_of(), 2, &|_| {}));
+    rig.select("Chattbot i kontaktcenter");
+    rig.keys("e14");
+    assert!(matches!(rig.press(KeyCode::Enter), Command::Write(_)));
+    assert_eq!(read(&rig, CHATTBOT), text, "nothing written");
+    let status = rig.app.status.as_ref().unwrap();
+    assert!(status.error);
+    assert!(
+        status
+            .text
+            .starts_with("Nothing was written: the edit would also have changed"),
+        "{}",
+        status.text
+    );
+    assert!(rig.app.session.done.is_empty());
+}

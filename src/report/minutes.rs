@@ -35,32 +35,7 @@ pub fn minutes_markdown(
     record: &MeetingRecord,
     lang: Lang,
 ) -> String {
-    let mut out = String::new();
-    let name = portfolio_name(portfolio, lang);
-    out.push_str(&format!(
-        "# {} – {}\n\n",
-        lang.pick("Protokoll", "Minutes"),
-        md(name)
-    ));
-    out.push_str(&format!(
-        "- **{}:** {}\n",
-        lang.pick("Datum", "Date"),
-        record.date
-    ));
-    out.push_str(&format!(
-        "- **{}:** {}\n",
-        lang.pick("Forum", "Forum"),
-        md(&record.forum)
-    ));
-    let attendees = if record.attendees.is_empty() {
-        lang.pick("ej antecknade", "not recorded").to_string()
-    } else {
-        md(&record.attendees.join(", "))
-    };
-    out.push_str(&format!(
-        "- **{}:** {attendees}\n\n",
-        lang.pick("Närvarande", "Attendees")
-    ));
+    let mut out = header(portfolio, record, lang);
     out.push_str(&format!("## {}\n\n", lang.pick("Beslut", "Decisions")));
     if record.decisions.is_empty() {
         out.push_str(lang.pick("Inga beslut.\n\n", "No decisions.\n\n"));
@@ -85,6 +60,26 @@ pub fn minutes_markdown(
         out.push('\n');
     }
     out
+}
+
+/// The heading with the portfolio's name, then date, forum and attendees.
+fn header(portfolio: &Portfolio, record: &MeetingRecord, lang: Lang) -> String {
+    let name = portfolio_name(portfolio, lang);
+    let attendees = if record.attendees.is_empty() {
+        lang.pick("ej antecknade", "not recorded").to_string()
+    } else {
+        md(&record.attendees.join(", "))
+    };
+    format!(
+        "# {} – {}\n\n- **{}:** {}\n- **{}:** {}\n- **{}:** {attendees}\n\n",
+        lang.pick("Protokoll", "Minutes"),
+        md(name),
+        lang.pick("Datum", "Date"),
+        record.date,
+        lang.pick("Forum", "Forum"),
+        md(&record.forum),
+        lang.pick("Närvarande", "Attendees"),
+    )
 }
 
 /// "Digital ansökan om bygglov (`e-tjanst-bygglov`), rang 2".

@@ -59,6 +59,15 @@ impl Step {
         self.form().is_some()
     }
 
+    /// The list cursor of a step that picks from a list.
+    fn pick(&self) -> Option<Pick> {
+        match self {
+            Step::Criterion(p) | Step::Outcome(p) | Step::Stage(p) | Step::Benefit(p) => Some(*p),
+            Step::Score { pick, .. } => Some(*pick),
+            _ => None,
+        }
+    }
+
     pub fn form(&self) -> Option<&Form> {
         match self {
             Step::Motivation { form, .. }
@@ -96,6 +105,11 @@ impl Pick {
         }
         self.typed = 0;
         None
+    }
+
+    /// Whether digit `d` cannot extend the number typed so far: then that number stands.
+    fn completed_by(&self, d: u8, len: usize) -> bool {
+        self.typed > 0 && self.typed * 10 + usize::from(d) > len
     }
 
     fn digit(&mut self, d: usize, len: usize) -> Option<usize> {
@@ -277,6 +291,21 @@ impl App {
         match action {
             Action::Cancel => return Command::None,
             Action::Quit => return Command::Quit,
+            // `1` then `4` among eleven criteria: there is no 14, so criterion 1 stands and
+            // the `4` is the score.
+            Action::Digit(d)
+                if prompt
+                    .step
+                    .pick()
+                    .is_some_and(|p| p.completed_by(d, self.pick_len(&prompt))) =>
+            {
+                self.prompt = Some(prompt);
+                let command = self.update_prompt(Action::Confirm);
+                if command != Command::None || self.prompt.is_none() {
+                    return command;
+                }
+                return self.update_prompt(action);
+            }
             _ => {}
         }
         let initiative = self.data.as_ref().and_then(|d| {
@@ -304,12 +333,27 @@ impl App {
                 return Command::None;
             }
             Flow::Minutes(attendees) => {
-                self.attendees = Some(attendees);
+                // Nobody named: the minutes say so, and the next meeting asks again.
+                self.attendees = (!attendees.is_empty()).then_some(attendees);
                 return self.minutes_command();
             }
         }
         self.prompt = Some(prompt);
         Command::None
+    }
+
+    /// How many entries the prompt's list has.
+    fn pick_len(&self, prompt: &Prompt) -> usize {
+        let data = self.data.as_ref();
+        let ini = data.and_then(|d| d.index_of(&prompt.id).map(|i| d.initiative(i)));
+        match &prompt.step {
+            Step::Criterion(_) => data.map_or(0, |d| d.portfolio.model.criteria.len()),
+            Step::Score { .. } => 4,
+            Step::Outcome(_) => Outcome::ALL.len(),
+            Step::Stage(_) => Stage::ALL.len(),
+            Step::Benefit(_) => ini.map_or(0, |i| i.file.benefits.len()),
+            _ => 0,
+        }
     }
 
     fn write_from_prompt(&mut self, prompt: &Prompt, edit: Edit) -> Command {
@@ -505,6 +549,10 @@ mod tests {
         assert_eq!(pick.update(Action::Digit(1), 11), None);
         assert_eq!(pick.update(Action::Confirm, 11), Some(0));
         assert_eq!(pick.update(Action::Digit(9), 4), None, "out of range");
+        let mut pick = Pick::at(0);
+        pick.update(Action::Digit(1), 11);
+        assert!(pick.completed_by(4, 11), "no 14: the 1 stands");
+        assert!(!pick.completed_by(0, 11));
         assert_eq!(pick.update(Action::Digit(4), 4), Some(3));
     }
 
