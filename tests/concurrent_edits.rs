@@ -1,28 +1,12 @@
 //! Two (or eight) bered processes editing the same portfolio never lose an edit: each edit
 //! either lands, or is refused because the file changed on disk since that process read it.
 
+mod fixture_support;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn portfolio() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
-    std::fs::create_dir(dir.path().join("initiatives")).unwrap();
-    std::fs::copy(
-        src.join("portfolio.yaml"),
-        dir.path().join("portfolio.yaml"),
-    )
-    .unwrap();
-    for e in std::fs::read_dir(src.join("initiatives")).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(
-            &p,
-            dir.path().join("initiatives").join(p.file_name().unwrap()),
-        )
-        .unwrap();
-    }
-    dir
-}
+use fixture_support::valid_portfolio_copy;
 
 /// Starts all commands at once, then waits for every one.
 fn run_together(dir: &Path, commands: &[Vec<String>]) -> Vec<Output> {
@@ -57,7 +41,7 @@ fn score(id: &str, criterion: &str, value: u8) -> Vec<String> {
 
 #[test]
 fn edits_of_different_initiatives_all_land() {
-    let dir = portfolio();
+    let dir = valid_portfolio_copy();
     let outputs = run_together(
         dir.path(),
         &[
@@ -85,7 +69,7 @@ fn edits_of_the_same_initiative_land_or_are_refused_never_lost() {
         "technical_support",
     ];
     for round in 0..5 {
-        let dir = portfolio();
+        let dir = valid_portfolio_copy();
         let commands: Vec<Vec<String>> = criteria
             .iter()
             .map(|c| score("e-tjanst-bygglov", c, 1))
