@@ -1,27 +1,11 @@
 //! The edit commands as scripts and git workflows use them.
 
+mod fixture_support;
+
 use std::path::Path;
 use std::process::Command;
 
-fn sample_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
-    std::fs::create_dir(dir.path().join("initiatives")).unwrap();
-    std::fs::copy(
-        src.join("portfolio.yaml"),
-        dir.path().join("portfolio.yaml"),
-    )
-    .unwrap();
-    for e in std::fs::read_dir(src.join("initiatives")).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(
-            &p,
-            dir.path().join("initiatives").join(p.file_name().unwrap()),
-        )
-        .unwrap();
-    }
-    dir
-}
+use fixture_support::valid_portfolio_copy;
 
 fn bered(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_bered"))
@@ -52,7 +36,7 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn score_changes_one_line_and_says_what_it_did() {
-    let dir = sample_copy();
+    let dir = valid_portfolio_copy();
     let file = dir.path().join("initiatives/e-tjanst-bygglov.yaml");
     let before = std::fs::read_to_string(&file).unwrap();
     let (code, out, _) = bered(
@@ -91,7 +75,7 @@ fn score_changes_one_line_and_says_what_it_did() {
 
 #[test]
 fn invalid_values_and_unknown_ids_change_nothing() {
-    let dir = sample_copy();
+    let dir = valid_portfolio_copy();
     let before = snapshot(dir.path());
     let cases: [(&[&str], &str); 6] = [
         (
@@ -138,7 +122,7 @@ fn invalid_values_and_unknown_ids_change_nothing() {
 
 #[test]
 fn decide_stage_and_follow_up_then_check_passes() {
-    let dir = sample_copy();
+    let dir = valid_portfolio_copy();
     let steps: [&[&str]; 3] = [
         &[
             "decide",
@@ -173,7 +157,7 @@ fn decide_stage_and_follow_up_then_check_passes() {
 
 #[test]
 fn new_writes_a_commented_file_that_passes_check() {
-    let dir = sample_copy();
+    let dir = valid_portfolio_copy();
     let (code, out, err) = bered(
         dir.path(),
         &["new", "ny-e-tjanst", "--title", "Ny e-tjänst: \"bokning\""],

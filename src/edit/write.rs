@@ -35,6 +35,10 @@ pub fn write_atomic_with(
     };
     // Write through a symlink to its target, never replacing the link with a file.
     let real: PathBuf = fs::canonicalize(path).map_err(io(path))?;
+    // Another bered writing the same file waits here; whoever comes second then sees the
+    // first one's bytes below and refuses instead of overwriting them.
+    let held = fs::File::open(&real).map_err(io(&real))?;
+    held.lock().map_err(io(&real))?;
     let current = fs::read(&real).map_err(io(&real))?;
     if digest(&current) != expected {
         return Err(EditError::ChangedOnDisk(path.to_path_buf()));
@@ -49,7 +53,7 @@ pub fn write_atomic_with(
     write(temp.as_file_mut(), text.as_bytes()).map_err(io(temp.path()))?;
     temp.as_file().sync_all().map_err(io(temp.path()))?;
     fs::set_permissions(temp.path(), permissions).map_err(io(temp.path()))?;
-    // Last look: someone may have written in the meantime.
+    // Last look: a writer that does not take the lock (an editor) may have written meanwhile.
     let again = fs::read(&real).map_err(io(&real))?;
     if digest(&again) != expected {
         return Err(EditError::ChangedOnDisk(path.to_path_buf()));
@@ -61,5 +65,6 @@ pub fn write_atomic_with(
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
+    drop(held);
     Ok(())
 }

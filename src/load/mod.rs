@@ -168,7 +168,11 @@ fn initiative(
             String::new()
         }
     };
+    let mut file = file;
     let scores = validate::check_initiative(&mut c, &file, context.0, context.1);
+    // The scores as written (keys, raw text, locations) only serve validation; from here on
+    // `Initiative::scores` holds them, and a large portfolio need not keep both.
+    file.scores = Default::default();
     let ok = !c.has_errors();
     let initiative = ok.then(|| Initiative {
         id,

@@ -22,6 +22,7 @@ pub struct InitiativeFile {
     pub goals: Vec<Located<String>>,
     #[serde(default)]
     pub hypotheses: Vec<String>,
+    /// As written; the loader validates them into `Initiative::scores` and then empties this.
     #[serde(default)]
     pub scores: OrderedMap<Located<String>, Located<Raw>>,
     #[serde(default)]
