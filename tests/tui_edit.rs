@@ -619,3 +619,58 @@ fn an_edit_that_would_change_more_is_refused_and_the_user_told_why() {
     );
     assert!(rig.app.session.done.is_empty());
 }
+
+mod random {
+    //! Random keys with their writes carried out: whatever is typed, the data kept up to date
+    //! write by write is what a fresh load of the files gives, and every file still loads.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn key() -> impl Strategy<Value = (KeyCode, KeyModifiers)> {
+        let chars = "edSmMupdrxgnbq0123456789 aö,.-";
+        let code = prop_oneof![
+            6 => prop::sample::select(chars.chars().collect::<Vec<_>>()).prop_map(KeyCode::Char),
+            3 => prop::sample::select(vec![
+                KeyCode::Enter,
+                KeyCode::Esc,
+                KeyCode::Up,
+                KeyCode::Down,
+                KeyCode::Tab,
+                KeyCode::Backspace,
+                KeyCode::Left,
+                KeyCode::Right,
+            ]),
+        ];
+        let ctrl_r = Just((KeyCode::Char('r'), KeyModifiers::CONTROL));
+        prop_oneof![9 => code.prop_map(|c| (c, KeyModifiers::NONE)), 1 => ctrl_r]
+    }
+
+    fn same_as_on_disk(rig: &Rig) {
+        let fresh = bered::tui::data::load(Some(&rig.path), as_of(), 9, &|_| {});
+        assert_eq!(fresh.error_count(), 0, "{:?}", fresh.diagnostics);
+        let fresh = fresh.dataset.expect("loads");
+        let data = rig.app.data.as_ref().expect("loaded");
+        assert_eq!(
+            format!("{:?}", fresh.portfolio.initiatives),
+            format!("{:?}", data.portfolio.initiatives)
+        );
+        assert_eq!(fresh.analysis, data.analysis);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn random_edits_keep_memory_and_disk_the_same(keys in prop::collection::vec(key(), 1..200)) {
+            let mut rig = Rig::new(Lang::Sv, 80, 24);
+            for (code, modifiers) in keys {
+                let command = rig.press_with(code, modifiers);
+                if !matches!(command, Command::None | Command::Quit) {
+                    assert_analysis_fresh(&rig);
+                }
+            }
+            same_as_on_disk(&rig);
+        }
+    }
+}

@@ -110,7 +110,8 @@ impl App {
             }
             Action::EditScore => self.open_prompt(action),
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
-            Action::EndMeeting => return self.end_meeting(),
+            // Esc is EndMeeting here; Back, sent by other means, ends the meeting the same way.
+            Action::EndMeeting | Action::Back => return self.end_meeting(),
             _ => {}
         }
         Command::None

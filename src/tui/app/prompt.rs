@@ -289,7 +289,8 @@ impl App {
             return Command::None;
         };
         match action {
-            Action::Cancel => return Command::None,
+            // Esc is Cancel here; Back, sent by other means, leaves the prompt the same way.
+            Action::Cancel | Action::Back => return Command::None,
             Action::Quit => return Command::Quit,
             // `1` then `4` among eleven criteria: there is no 14, so criterion 1 stands and
             // the `4` is the score.
