@@ -40,6 +40,11 @@ struct Cli {
     #[arg(long = "as-of", global = true, value_parser = parse_date)]
     as_of: Option<Date>,
 
+    /// Who attends the meeting, for its minutes: "Anna Berg, Olle Holm" (asked for at the end
+    /// of meeting mode when not given).
+    #[arg(long, value_name = "NAMES")]
+    attendees: Option<String>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -328,6 +333,8 @@ fn main() -> ExitCode {
                 lang,
                 theme: cli.theme,
                 as_of,
+                today,
+                attendees: cli.attendees,
             };
             bered::tui::run(options).map(|()| ExitCode::SUCCESS)
         }

@@ -308,3 +308,20 @@ fn undo_refuses_when_someone_changed_the_file_since() {
     );
     assert!(history.can_undo(), "the step is kept for a later try");
 }
+
+#[test]
+fn the_loader_records_the_digest_of_the_bytes_it_read() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    let folder = bered::load::load(Some(&root)).unwrap();
+    assert_eq!(folder.digests.len(), folder.portfolio.initiatives.len());
+    for ini in &folder.portfolio.initiatives {
+        let bytes = std::fs::read(&ini.path).unwrap();
+        assert_eq!(folder.digests.get(&ini.path), Some(&digest(&bytes)));
+    }
+    let single = root.join("single.yaml");
+    let file = bered::load::load(Some(&single)).unwrap();
+    let bytes = std::fs::read(&single).unwrap();
+    assert_eq!(file.digests.len(), 1);
+    assert_eq!(file.digests.get(&single), Some(&digest(&bytes)));
+    assert!(bered::load::load_embedded().digests.len() > 1);
+}

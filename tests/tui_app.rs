@@ -156,12 +156,12 @@ fn sort_by_any_column_and_back_to_rank_order() {
             .iter()
             .any(|(_, s)| *s == Separator::BudgetLine)
     );
-    press(&mut app, KeyCode::Char('S'));
-    press(&mut app, KeyCode::Char('S'));
+    press(&mut app, KeyCode::Char('<'));
+    press(&mut app, KeyCode::Char('<'));
     assert_eq!(
         app.sort.column,
         Some(Column::Flags),
-        "S goes back, past rank order"
+        "< goes back, past rank order"
     );
     press(&mut app, KeyCode::Char('o'));
     assert_eq!(app.sort.column, None);

@@ -40,6 +40,12 @@ struct Session {
 
 impl Session {
     fn start(path: &Path, lang: &str, cols: u16, rows: u16) -> Session {
+        Session::start_with(path, lang, cols, rows, &[])
+    }
+
+    fn start_with(path: &Path, lang: &str, cols: u16, rows: u16, extra: &[&str]) -> Session {
+        let mut command = child_command(path, lang);
+        command.args(extra);
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -48,10 +54,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let child = pair
-            .slave
-            .spawn_command(child_command(path, lang))
-            .expect("spawn");
+        let child = pair.slave.spawn_command(command).expect("spawn");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let writer = pair.master.take_writer().expect("writer");
@@ -241,4 +244,89 @@ fn without_a_terminal_it_says_so_and_points_to_ssh_t() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("ssh -t"), "{err}");
     assert!(err.contains("bered rank"), "{err}");
+}
+
+#[test]
+fn a_score_edited_at_the_keyboard_changes_exactly_one_line_on_disk() {
+    let dir = fixture_copy();
+    let file = dir.path().join("initiatives/chattbot-kontaktcenter.yaml");
+    let before = std::fs::read_to_string(&file).expect("read");
+    let mut s = Session::start(dir.path(), "en", 100, 30);
+    s.wait_for("Chattbot i kontaktcenter");
+    // Rank 4: three rows down; e, criterion 2 (quality), score 4, Enter without a motivation.
+    s.send("jjj");
+    s.send("e");
+    s.wait_for("Edit a score – Chattbot i kontaktcenter");
+    s.send("2");
+    s.wait_for("Better quality / user experience");
+    s.send("4");
+    s.wait_for("Score: 3 → 4");
+    s.send("\r");
+    s.wait_for("score quality 3 → 4 – saved to initiatives/chattbot-kontaktcenter.yaml");
+    // The watcher sees bered's own write and reloads; finding nothing new, it keeps quiet.
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(2500) {
+        s.pump(Duration::from_millis(50));
+    }
+    assert!(
+        s.screen().contains("saved to initiatives/chattbot"),
+        "{}",
+        s.screen()
+    );
+    assert!(!s.screen().contains("Reloaded from disk"), "{}", s.screen());
+    s.send("q");
+    assert!(s.finish(), "exit status");
+    s.assert_restored();
+    let after = std::fs::read_to_string(&file).expect("read");
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed, [("  quality: 3", "  quality: 4")]);
+    assert_eq!(before.lines().count(), after.lines().count());
+    assert_eq!(before.len(), after.len());
+}
+
+#[test]
+fn a_meeting_with_attendees_from_the_command_line_writes_its_minutes() {
+    let dir = fixture_copy();
+    let mut s = Session::start_with(
+        dir.path(),
+        "sv",
+        100,
+        30,
+        &["--attendees", "Anna Berg, Olle Holm"],
+    );
+    s.wait_for("Ny skolplattform");
+    s.send("M");
+    s.wait_for("1 av 2 i beredning");
+    s.send("p");
+    s.wait_for("Anteckning (frivillig)");
+    s.send("\r");
+    s.wait_for("2 av 2 i beredning · 1 beslut");
+    s.send("q");
+    s.wait_for("protokollet sparat i protokoll-");
+    s.send("q");
+    assert!(s.finish(), "exit status");
+    s.assert_restored();
+    let minutes: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("protokoll-"))
+        })
+        .collect();
+    assert_eq!(minutes.len(), 1, "{minutes:?}");
+    let text = std::fs::read_to_string(&minutes[0]).expect("read");
+    assert!(
+        text.contains("- **Närvarande:** Anna Berg, Olle Holm"),
+        "{text}"
+    );
+    assert!(text.contains("- **Beslut: Prioriterad**"), "{text}");
+    assert!(
+        text.contains("## Ej beslutade\n\n- Ny skolplattform"),
+        "{text}"
+    );
 }

@@ -32,6 +32,19 @@ fn screens() -> Vec<(&'static str, Vec<KeyCode>)> {
         ("detail_decisions", vec![Down, Enter, Char('5')]),
         ("portfolio", vec![Tab, Tab]),
         ("help", vec![Char('?')]),
+        ("prompt_criterion", vec![Down, Char('e')]),
+        ("prompt_score", vec![Down, Char('e'), Char('2')]),
+        (
+            "prompt_motivation",
+            vec![Down, Char('e'), Char('7'), Char('3'), Char('K'), Char('a')],
+        ),
+        ("prompt_outcome", vec![Down, Char('d')]),
+        ("prompt_decision", vec![Down, Enter, Char('d'), Char('p')]),
+        ("prompt_stage", vec![Down, Char('S')]),
+        ("prompt_follow_up", vec![Down, Enter, Char('m'), Char('3')]),
+        ("meeting", vec![Char('M')]),
+        ("meeting_note", vec![Char('M'), Char('r')]),
+        ("meeting_blocked", vec![Char('M'), Char('n')]),
     ]
 }
 
@@ -217,4 +230,28 @@ fn the_business_case_reproduces_nackas_template_on_request() {
         total[total.len() - 8..],
         ["1,7", "5,9", "9,6", "10,2", "10,2", "10,2", "10,2", "10,2"]
     );
+}
+
+#[test]
+fn the_attendees_prompt_and_the_end_of_the_meeting() {
+    let theme = mono();
+    for lang in LANGS {
+        for size in SIZES {
+            let mut rig = tui_support::Rig::new(lang, size.0, size.1);
+            rig.keys("Mp");
+            rig.press(KeyCode::Enter);
+            rig.keys("n");
+            let end = draw(&mut rig.app, &theme);
+            insta::assert_snapshot!(
+                format!("meeting_end_{}_{}x{}", lang.id(), size.0, size.1),
+                end
+            );
+            rig.keys("q");
+            let text = draw(&mut rig.app, &theme);
+            insta::assert_snapshot!(
+                format!("prompt_attendees_{}_{}x{}", lang.id(), size.0, size.1),
+                text
+            );
+        }
+    }
 }

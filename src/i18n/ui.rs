@@ -5,6 +5,10 @@
 
 use super::Lang;
 
+mod edit;
+
+pub use edit::*;
+
 /// A fixed text in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text(pub &'static str, pub &'static str);

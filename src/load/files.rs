@@ -2,6 +2,7 @@
 //! file (too large, not UTF-8, a folder, an unresolved merge conflict) with a clear message,
 //! and parsing the initiatives on every core.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -225,25 +226,29 @@ pub fn load_folder(dir: &Path, source: &dyn Source) -> Loaded {
     let (_, settings, model) = portfolio_settings(&settings_path, &text, &mut diagnostics);
     let (paths, mut skipped) = source.initiative_paths(dir);
     diagnostics.append(&mut skipped);
-    let (initiatives, mut found) = load_initiatives(source, &paths, &model, &settings);
+    let (initiatives, mut found, digests) = load_initiatives(source, &paths, &model, &settings);
     diagnostics.append(&mut found);
-    finish(
+    let mut loaded = finish(
         settings,
         model,
         initiatives,
         diagnostics,
         Origin::Folder(dir.to_path_buf()),
-    )
+    );
+    loaded.digests = digests;
+    loaded
 }
 
+type Parsed = (Vec<Initiative>, Vec<Diagnostic>, HashMap<PathBuf, u64>);
+
 /// Reads and parses the files on every core; the result does not depend on which thread
-/// took which file.
+/// took which file. Each file read also gives the digest of its bytes.
 fn load_initiatives(
     source: &dyn Source,
     paths: &[PathBuf],
     model: &Model,
     settings: &Settings,
-) -> (Vec<Initiative>, Vec<Diagnostic>) {
+) -> Parsed {
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::with_capacity(paths.len()));
     let workers = std::thread::available_parallelism()
@@ -255,8 +260,12 @@ fn load_initiatives(
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = paths.get(i) else { break };
             let loaded = match source.read(path) {
-                Ok(bytes) => initiative_from_bytes(path, bytes, model, settings),
-                Err(m) => (None, vec![Diagnostic::error(path, Loc::default(), m)]),
+                Ok(bytes) => {
+                    let digest = crate::edit::digest(&bytes);
+                    let (ini, diags) = initiative_from_bytes(path, bytes, model, settings);
+                    (ini, diags, Some(digest))
+                }
+                Err(m) => (None, vec![Diagnostic::error(path, Loc::default(), m)], None),
             };
             local.push((i, loaded));
         }
@@ -274,9 +283,13 @@ fn load_initiatives(
     results.sort_by_key(|(i, _)| *i);
     let mut initiatives = Vec::with_capacity(results.len());
     let mut diagnostics = Vec::new();
-    for (_, (ini, mut diags)) in results {
+    let mut digests = HashMap::with_capacity(results.len());
+    for (i, (ini, mut diags, digest)) in results {
         initiatives.extend(ini);
         diagnostics.append(&mut diags);
+        if let (Some(d), Some(path)) = (digest, paths.get(i)) {
+            digests.insert(path.clone(), d);
+        }
     }
-    (initiatives, diagnostics)
+    (initiatives, diagnostics, digests)
 }

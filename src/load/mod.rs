@@ -12,6 +12,7 @@ mod single;
 mod validate;
 pub mod yaml;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Severity, shown};
@@ -29,6 +30,9 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Where it was read from, for messages and for reloading.
     pub origin: Origin,
+    /// A digest (`edit::digest`) of the bytes read from each initiative file, so that a later
+    /// write can tell whether the file changed on disk since it was loaded.
+    pub digests: HashMap<PathBuf, u64>,
 }
 
 impl Loaded {
@@ -247,5 +251,6 @@ fn finish(
         },
         diagnostics,
         origin,
+        digests: HashMap::new(),
     }
 }

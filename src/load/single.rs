@@ -4,13 +4,24 @@
 
 use std::path::Path;
 
-use super::files::{Disk, read_text};
+use super::files::{Disk, Source, decode};
 use super::{Diagnostic, Loaded, Origin, finish, initiative, portfolio_settings};
 use crate::model::Loc;
 
 pub fn load_file(path: &Path) -> Loaded {
-    match read_text(&Disk, path) {
-        Ok(text) => load_text(path, &text),
+    let read = Disk
+        .read(path)
+        .map_err(|m| Diagnostic::error(path, Loc::default(), m))
+        .and_then(|bytes| {
+            let digest = crate::edit::digest(&bytes);
+            decode(path, bytes).map(|text| (text, digest))
+        });
+    match read {
+        Ok((text, digest)) => {
+            let mut loaded = load_text(path, &text);
+            loaded.digests.insert(path.to_path_buf(), digest);
+            loaded
+        }
         Err(d) => {
             let mut loaded = load_text(path, "");
             loaded.diagnostics.insert(0, d);

@@ -7,6 +7,7 @@ pub mod commands;
 mod doc;
 mod filter;
 mod fmt;
+pub mod minutes;
 mod rank;
 mod show;
 mod show_case;
@@ -14,6 +15,7 @@ mod show_json;
 mod summary;
 
 pub use filter::{FilterError, RankFilter};
+pub use minutes::{MeetingRecord, minutes_markdown};
 pub use rank::{TABLE_WIDTH, rank_csv, rank_json, rank_markdown, rank_table};
 pub use show::{UnknownInitiative, find_initiative, show_markdown, show_text};
 pub use show_json::{show_json, show_value};

@@ -1,5 +1,7 @@
 //! Everything a user can do. Keys map to these through the keymap; `App::update` applies them.
 
+use crate::model::Outcome;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     Quit,
@@ -39,5 +41,28 @@ pub enum Action {
     YearsEarlier,
     YearsLater,
     TemplateScale,
+    // Editing: each opens a prompt; what it saves is written back at once.
+    EditScore,
+    RecordDecision,
+    ChangeStage,
+    AddFollowUp,
+    Undo,
+    Redo,
+    // Inside a prompt.
+    Confirm,
+    Cancel,
+    /// A digit key: picks by number in a list.
+    Digit(u8),
+    /// An outcome's letter: in the decision prompt and in meeting mode.
+    Decide(Outcome),
+    TextInput(char),
+    TextBackspace,
+    NextField,
+    PrevField,
+    // Meeting mode.
+    StartMeeting,
+    Skip,
+    Previous,
+    EndMeeting,
     Resize(u16, u16),
 }

@@ -6,15 +6,24 @@ use crate::i18n::ui::{self, Text};
 use crate::model::Date;
 
 use super::action::Action;
-use super::data::{Dataset, Facet, Phase};
+use super::data::{Dataset, Phase};
 use super::engine::load::Diagnostic;
 use super::keymap::Context;
 use super::layout;
-use super::matrix::{self, Direction};
 use super::search::Search;
 use super::table::{Filters, Sort, View};
 
+mod lists;
+mod meeting;
+mod prompt;
 mod reload;
+mod written;
+
+pub use meeting::Meeting;
+pub use prompt::{Field, Form, Pick, Prompt, Step};
+pub use written::{Done, MinutesFile, PendingEdit, Request, Session, WriteError, Written};
+
+use lists::{moved, scrolled};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -99,11 +108,17 @@ pub enum Overlay {
 }
 
 /// I/O the runtime should do after an update.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     None,
     Quit,
     Reload,
+    /// Write one edit into its file, and keep it for undo.
+    Write(PendingEdit),
+    Undo,
+    Redo,
+    /// Write the meeting's minutes into the portfolio's folder.
+    WriteMinutes(MinutesFile),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,16 +127,45 @@ pub struct Status {
     pub error: bool,
 }
 
+impl Status {
+    pub fn info(text: impl Into<String>) -> Option<Status> {
+        Some(Status {
+            text: text.into(),
+            error: false,
+        })
+    }
+
+    pub fn error(text: impl Into<String>) -> Option<Status> {
+        Some(Status {
+            text: text.into(),
+            error: true,
+        })
+    }
+}
+
 pub struct App {
     pub lang: Lang,
     pub as_of: Date,
+    /// The date edits default to (a decision's, a follow-up's, the meeting's).
+    pub today: Date,
+    /// Who attends the meeting, from `--attendees`; asked for at its end when not given.
+    pub attendees: Option<String>,
     pub screen: Screen,
     pub detail: Option<Detail>,
     pub overlay: Overlay,
+    /// An edit being entered: over everything else, and takes every key.
+    pub prompt: Option<Prompt>,
+    pub meeting: Option<Meeting>,
+    /// The session's written edits, in step with the runtime's undo history.
+    pub session: Session,
     pub data: Option<Dataset>,
     pub diagnostics: Vec<Diagnostic>,
     pub loading: Option<Phase>,
     pub status: Option<Status>,
+    /// Said with the next reload's result: why it was needed.
+    pub reload_notice: Option<String>,
+    /// The user asked for the reload under way (a silent one follows bered's own writes).
+    pub reload_asked: bool,
     pub search: Search,
     pub filters: Filters,
     pub sort: Sort,
@@ -140,17 +184,25 @@ pub struct App {
 }
 
 impl App {
+    /// A new app; `today` starts as the as-of date (the runtime sets the real one).
     pub fn new(lang: Lang, as_of: Date) -> App {
         App {
             lang,
             as_of,
+            today: as_of,
+            attendees: None,
             screen: Screen::Ranking,
             detail: None,
             overlay: Overlay::None,
+            prompt: None,
+            meeting: None,
+            session: Session::default(),
             data: None,
             diagnostics: Vec::new(),
             loading: Some(Phase::Reading),
             status: None,
+            reload_notice: None,
+            reload_asked: false,
             search: Search::default(),
             filters: Filters::default(),
             sort: Sort::default(),
@@ -169,6 +221,13 @@ impl App {
     /// The contexts whose bindings apply now, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
         use Context as C;
+        if let Some(prompt) = &self.prompt {
+            return vec![if prompt.step.is_form() {
+                C::Form
+            } else {
+                C::Choice
+            }];
+        }
         match self.overlay {
             Overlay::Help { .. } => return vec![C::Help, C::Global],
             Overlay::Filters(_) => return vec![C::Filter, C::Global],
@@ -176,6 +235,9 @@ impl App {
         }
         if self.search.editing {
             return vec![C::Search];
+        }
+        if self.meeting.is_some() {
+            return vec![C::Meeting];
         }
         if self.detail.is_some() {
             return vec![C::Detail, C::Global];
@@ -196,67 +258,42 @@ impl App {
         self.status = None;
         let command = match action {
             Action::Quit => Command::Quit,
-            Action::Reload => Command::Reload,
-            _ => {
-                self.dispatch(action);
-                Command::None
+            Action::Reload => {
+                self.reload_asked = true;
+                Command::Reload
             }
+            Action::Undo | Action::Redo if self.prompt.is_none() => self.undo_or_redo(action),
+            _ => self.dispatch(action),
         };
         self.sync();
         command
     }
 
-    fn dispatch(&mut self, action: Action) {
+    fn dispatch(&mut self, action: Action) -> Command {
+        if self.prompt.is_some() {
+            return self.update_prompt(action);
+        }
         if let Overlay::Help { scroll } = self.overlay {
             self.update_help(scroll, action);
         } else if let Overlay::Filters(menu) = self.overlay {
             self.update_filters(menu, action);
         } else if self.search.editing {
             self.update_search(action);
+        } else if self.meeting.is_some() {
+            return self.update_meeting(action);
+        } else if matches!(
+            action,
+            Action::EditScore | Action::RecordDecision | Action::ChangeStage | Action::AddFollowUp
+        ) {
+            self.open_prompt(action);
+        } else if action == Action::StartMeeting {
+            self.start_meeting();
         } else if self.detail.is_some() {
             self.update_detail(action);
         } else {
             self.update_screen(action);
         }
-    }
-
-    fn update_help(&mut self, scroll: u16, action: Action) {
-        let scroll = match action {
-            Action::Up => scroll.saturating_sub(1),
-            Action::Down => scroll.saturating_add(1),
-            Action::PageUp => scroll.saturating_sub(10),
-            Action::PageDown => scroll.saturating_add(10),
-            Action::Back | Action::Help => {
-                self.overlay = Overlay::None;
-                return;
-            }
-            _ => scroll,
-        };
-        self.overlay = Overlay::Help { scroll };
-    }
-
-    fn update_search(&mut self, action: Action) {
-        match action {
-            Action::SearchInput(c) => self.search.query.push(c),
-            Action::SearchBackspace => {
-                self.search.query.pop();
-            }
-            Action::SearchAccept => self.search.editing = false,
-            Action::SearchCancel => {
-                self.search.editing = false;
-                self.search.query.clear();
-            }
-            Action::Up | Action::Down => self.move_selection(action),
-            _ => {}
-        }
-        self.refresh_view();
-        // While typing, the selection follows the best match; the rows stay in rank order.
-        if matches!(action, Action::SearchInput(_) | Action::SearchBackspace)
-            && let Some(best) = self.search.best()
-            && let Some(row) = self.view.rows.iter().position(|&r| r == best)
-        {
-            self.selected = row;
-        }
+        Command::None
     }
 
     fn update_screen(&mut self, action: Action) {
@@ -338,138 +375,6 @@ impl App {
     fn move_selection(&mut self, action: Action) {
         let page = layout::ranking_rows(self.size.1);
         self.selected = moved(self.selected, self.view.rows.len(), page, action);
-    }
-
-    fn update_filters(&mut self, mut menu: FilterMenu, action: Action) {
-        let facets = Facet::ALL.len();
-        let values = self.facet_values(Facet::ALL[menu.facet]);
-        match action {
-            Action::Up => menu.cursor = menu.cursor.saturating_sub(1),
-            Action::Down => menu.cursor = (menu.cursor + 1).min(values.len().saturating_sub(1)),
-            Action::NextFacet => {
-                menu = FilterMenu {
-                    facet: (menu.facet + 1) % facets,
-                    cursor: 0,
-                }
-            }
-            Action::PrevFacet => {
-                menu = FilterMenu {
-                    facet: (menu.facet + facets - 1) % facets,
-                    cursor: 0,
-                }
-            }
-            Action::ToggleFilter => {
-                if let Some(value) = values.get(menu.cursor) {
-                    self.filters.toggle(Facet::ALL[menu.facet], value);
-                    self.refresh_view();
-                }
-            }
-            Action::ClearFilters => {
-                self.filters = Filters::default();
-                self.refresh_view();
-            }
-            Action::Back | Action::OpenFilters => {
-                self.overlay = Overlay::None;
-                return;
-            }
-            Action::Help => {
-                self.overlay = Overlay::Help { scroll: 0 };
-                return;
-            }
-            _ => {}
-        }
-        self.overlay = Overlay::Filters(menu);
-    }
-
-    /// The values a facet offers in the filter menu.
-    pub fn facet_values(&self, facet: Facet) -> Vec<String> {
-        self.data
-            .as_ref()
-            .and_then(|d| d.facets.get(&facet))
-            .map(|v| v.iter().map(|(value, _)| value.clone()).collect())
-            .unwrap_or_default()
-    }
-
-    fn update_matrix(&mut self, action: Action) {
-        let Some(data) = &self.data else { return };
-        let Some(current) = self.matrix_selected else {
-            self.matrix_selected = matrix::first(data, &self.view.rows);
-            return;
-        };
-        let dir = match action {
-            Action::Up => Direction::Up,
-            Action::Down => Direction::Down,
-            Action::Left => Direction::Left,
-            Action::Right => Direction::Right,
-            Action::NextNearby => {
-                let plot = layout::matrix_plot(self.size.0, self.size.1);
-                let near = matrix::nearby(data, &self.view.rows, current, plot);
-                let pos = near.iter().position(|&i| i == current).unwrap_or(0);
-                self.matrix_selected = near.get((pos + 1) % near.len().max(1)).copied();
-                return;
-            }
-            Action::Open => {
-                self.open_detail(current);
-                return;
-            }
-            _ => return,
-        };
-        if let Some(next) = matrix::step(data, &self.view.rows, current, dir) {
-            self.matrix_selected = Some(next);
-        }
-    }
-
-    /// The matrix starts on the initiative selected in the ranking, when it has a point.
-    pub(crate) fn matrix_from_ranking(&mut self) {
-        let Some(data) = &self.data else { return };
-        let from_table = self
-            .view
-            .rows
-            .get(self.selected)
-            .copied()
-            .filter(|&i| matrix::point(data, i).is_some());
-        let still_there = self.matrix_selected.filter(|i| self.view.rows.contains(i));
-        self.matrix_selected = from_table
-            .or(still_there)
-            .or_else(|| matrix::first(data, &self.view.rows));
-    }
-
-    fn update_portfolio(&mut self, action: Action) {
-        let s = self.portfolio_scroll;
-        self.portfolio_scroll = match action {
-            Action::Up => s.saturating_sub(1),
-            Action::Down => s.saturating_add(1),
-            Action::PageUp => s.saturating_sub(10),
-            Action::PageDown => s.saturating_add(10),
-            Action::First => 0,
-            _ => s,
-        };
-    }
-
-    fn update_diagnostics(&mut self, action: Action) {
-        if action == Action::Open {
-            let target = self
-                .diagnostics
-                .get(self.diagnostic_selected)
-                .and_then(|d| {
-                    let data = self.data.as_ref()?;
-                    data.portfolio
-                        .initiatives
-                        .iter()
-                        .position(|i| i.path == d.path)
-                });
-            if let Some(i) = target {
-                self.open_detail(i);
-            }
-            return;
-        }
-        let page = layout::diagnostics_rows(self.size.1);
-        self.diagnostic_selected = moved(
-            self.diagnostic_selected,
-            self.diagnostics.len(),
-            page,
-            action,
-        );
     }
 
     pub fn open_detail(&mut self, index: usize) {
@@ -559,41 +464,4 @@ impl App {
                 .highlight(&data.search, &self.view.rows[start..end]);
         }
     }
-}
-
-/// A list position after a movement key.
-fn moved(pos: usize, len: usize, page: usize, action: Action) -> usize {
-    let last = len.saturating_sub(1);
-    match action {
-        Action::Up => pos.saturating_sub(1),
-        Action::Down => (pos + 1).min(last),
-        Action::PageUp => pos.saturating_sub(page),
-        Action::PageDown => (pos + page).min(last),
-        Action::First => 0,
-        Action::Last => last,
-        _ => pos,
-    }
-    .min(last)
-}
-
-/// The first display line so that row `selected` (and the separators just above it) show.
-fn scrolled(view: &View, selected: usize, offset: usize, height: usize) -> usize {
-    if view.rows.is_empty() {
-        return 0;
-    }
-    let line = view.line_of(selected);
-    let above = view
-        .separators
-        .iter()
-        .filter(|(before, _)| *before == selected)
-        .count();
-    let max_offset = view.line_count().saturating_sub(height);
-    let offset = if line < offset + above {
-        line - above
-    } else if line >= offset + height {
-        line + 1 - height
-    } else {
-        offset
-    };
-    offset.min(max_offset)
 }

@@ -4,14 +4,18 @@
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::model::{Date, Initiative, Loc, Portfolio};
 
 use super::engine::eval::{self, Analysis, Analyzed, RankGroup};
-use super::engine::load::{self, Diagnostic, Severity};
+use super::engine::load::{self, Diagnostic, Origin, Severity};
 use super::engine::realisation::{self, Summary};
 use super::search::SearchIndex;
+
+mod update;
+
+pub use update::FileUpdate;
 
 /// Which part of a load is running, for the progress line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +56,10 @@ pub struct Dataset {
     pub summary: Summary,
     /// Every value each facet takes, with how many initiatives have it, in display order.
     pub facets: BTreeMap<Facet, Vec<(String, usize)>>,
+    /// Where the portfolio was read from; the sample built into bered is read-only.
+    pub origin: Origin,
+    /// The digest of each initiative file's bytes as loaded or last written by bered.
+    pub digests: HashMap<PathBuf, u64>,
     by_id: HashMap<String, usize>,
     fingerprints: HashMap<String, u64>,
 }
@@ -84,15 +92,15 @@ pub fn load(
 ) -> LoadOutcome {
     progress(Phase::Reading);
     match load::load(path) {
-        Ok(loaded) => LoadOutcome {
-            dataset: Some(Dataset::build(
-                loaded.portfolio,
-                as_of,
-                generation,
-                progress,
-            )),
-            diagnostics: loaded.diagnostics,
-        },
+        Ok(loaded) => {
+            let mut dataset = Dataset::build(loaded.portfolio, as_of, generation, progress);
+            dataset.origin = loaded.origin;
+            dataset.digests = loaded.digests;
+            LoadOutcome {
+                dataset: Some(dataset),
+                diagnostics: loaded.diagnostics,
+            }
+        }
         Err(e) => {
             let at = path.map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf);
             LoadOutcome {
@@ -133,6 +141,8 @@ impl Dataset {
             search,
             summary,
             facets: BTreeMap::new(),
+            origin: Origin::Embedded,
+            digests: HashMap::new(),
             by_id,
             fingerprints,
         };
@@ -202,6 +212,31 @@ impl Dataset {
             out.sort_by_key(|(id, _)| pos(id));
         }
         out
+    }
+
+    /// A file of the portfolio as the user knows it: relative to the portfolio's folder
+    /// (`initiatives/x.yaml`), or the file's name in the single-file form.
+    pub fn shown_path(&self, path: &Path) -> String {
+        let relative = match &self.origin {
+            Origin::Folder(dir) => path.strip_prefix(dir).ok(),
+            Origin::File(file) => file.parent().and_then(|dir| path.strip_prefix(dir).ok()),
+            Origin::Embedded => None,
+        };
+        relative.unwrap_or(path).display().to_string()
+    }
+
+    /// The folder that holds the portfolio, where the meeting's minutes go; none for the
+    /// built-in sample.
+    pub fn folder(&self) -> Option<PathBuf> {
+        match &self.origin {
+            Origin::Folder(dir) => Some(dir.clone()),
+            Origin::File(file) => Some(
+                file.parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            ),
+            Origin::Embedded => None,
+        }
     }
 
     /// The display name of a strategic goal id.

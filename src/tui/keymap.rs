@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::i18n::ui::{self, Text};
 
 use super::action::Action;
+use crate::model::Outcome;
 
 /// Where a binding applies. The app says which contexts are active, most specific first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -18,11 +19,16 @@ pub enum Context {
     Matrix,
     Detail,
     Help,
+    /// A prompt's list: a criterion, a score, an outcome, a stage, a benefit.
+    Choice,
+    /// A prompt's text fields.
+    Form,
+    Meeting,
 }
 
 impl Context {
     /// The order in which the help screen lists the contexts.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::List,
         Context::Ranking,
@@ -30,6 +36,9 @@ impl Context {
         Context::Filter,
         Context::Matrix,
         Context::Detail,
+        Context::Meeting,
+        Context::Choice,
+        Context::Form,
         Context::Help,
     ];
 
@@ -43,6 +52,9 @@ impl Context {
             Context::Matrix => ui::CTX_MATRIX,
             Context::Detail => ui::CTX_DETAIL,
             Context::Help => ui::CTX_HELP,
+            Context::Choice => ui::CTX_CHOICE,
+            Context::Form => ui::CTX_FORM,
+            Context::Meeting => ui::CTX_MEETING,
         }
     }
 }
@@ -96,6 +108,38 @@ const fn b(
 
 use Context as X;
 use KeyCode as K;
+use Outcome as O;
+
+/// The digit keys in order: one binding row picks by number, its position says which.
+const DIGITS: &[Key] = &[
+    c('0'),
+    c('1'),
+    c('2'),
+    c('3'),
+    c('4'),
+    c('5'),
+    c('6'),
+    c('7'),
+    c('8'),
+    c('9'),
+];
+
+/// The outcome letters: the same in the decision prompt and in meeting mode.
+pub const OUTCOME_KEYS: [(char, Outcome, Text); 5] = [
+    ('p', O::Prioritised, ui::ACT_PRIORITISED),
+    ('d', O::Deferred, ui::ACT_DEFERRED),
+    ('r', O::Returned, ui::ACT_RETURNED),
+    ('x', O::Rejected, ui::ACT_REJECTED),
+    ('g', O::Approved, ui::ACT_APPROVED),
+];
+
+/// The letter that records an outcome.
+pub fn outcome_key(outcome: Outcome) -> char {
+    OUTCOME_KEYS
+        .iter()
+        .find(|(_, o, _)| *o == outcome)
+        .map_or('?', |(k, _, _)| *k)
+}
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -104,7 +148,10 @@ pub const BINDINGS: &[Binding] = &[
     b(X::Global, &[k(K::Tab)], Action::NextScreen, ui::ACT_NEXT_SCREEN, true),
     b(X::Global, &[k(K::BackTab)], Action::PrevScreen, ui::ACT_PREV_SCREEN, false),
     b(X::Global, &[k(K::Esc)], Action::Back, ui::ACT_BACK, false),
-    b(X::Global, &[ctrl('r'), k(K::F(5))], Action::Reload, ui::ACT_RELOAD, false),
+    b(X::Global, &[k(K::F(5)), c('R')], Action::Reload, ui::ACT_RELOAD, false),
+    b(X::Global, &[c('u')], Action::Undo, ui::ACT_UNDO, false),
+    b(X::Global, &[ctrl('r')], Action::Redo, ui::ACT_REDO, false),
+    b(X::Global, &[c('M')], Action::StartMeeting, ui::ACT_MEETING, false),
     b(X::List, &[k(K::Up), c('k')], Action::Up, ui::ACT_UP, false),
     b(X::List, &[k(K::Down), c('j')], Action::Down, ui::ACT_DOWN, false),
     b(X::List, &[k(K::PageUp), ctrl('b')], Action::PageUp, ui::ACT_PAGE_UP, false),
@@ -113,12 +160,15 @@ pub const BINDINGS: &[Binding] = &[
     b(X::List, &[k(K::End), c('G')], Action::Last, ui::ACT_LAST, false),
     b(X::List, &[k(K::Enter), c('l')], Action::Open, ui::ACT_OPEN, true),
     b(X::Ranking, &[c('/')], Action::StartSearch, ui::ACT_SEARCH, true),
-    b(X::Ranking, &[c('s')], Action::SortNext, ui::ACT_SORT, true),
-    b(X::Ranking, &[c('S')], Action::SortPrev, ui::ACT_SORT_PREV, false),
+    b(X::Ranking, &[c('s'), c('>')], Action::SortNext, ui::ACT_SORT, true),
+    b(X::Ranking, &[c('<')], Action::SortPrev, ui::ACT_SORT_PREV, false),
     b(X::Ranking, &[c('r')], Action::SortReverse, ui::ACT_REVERSE, false),
     b(X::Ranking, &[c('o')], Action::RankOrder, ui::ACT_RANK_ORDER, false),
     b(X::Ranking, &[c('f')], Action::OpenFilters, ui::ACT_FILTER, true),
     b(X::Ranking, &[c('c')], Action::ClearAll, ui::ACT_CLEAR, false),
+    b(X::Ranking, &[c('e')], Action::EditScore, ui::ACT_EDIT_SCORE, false),
+    b(X::Ranking, &[c('d')], Action::RecordDecision, ui::ACT_DECIDE, false),
+    b(X::Ranking, &[c('S')], Action::ChangeStage, ui::ACT_STAGE, false),
     b(X::Search, &[k(K::Enter)], Action::SearchAccept, ui::ACT_SEARCH_DONE, true),
     b(X::Search, &[k(K::Esc)], Action::SearchCancel, ui::ACT_SEARCH_CANCEL, true),
     b(X::Search, &[k(K::Backspace)], Action::SearchBackspace, ui::ACT_DELETE, false),
@@ -150,7 +200,43 @@ pub const BINDINGS: &[Binding] = &[
     b(X::Detail, &[c('[')], Action::YearsEarlier, ui::ACT_YEARS, false),
     b(X::Detail, &[c(']')], Action::YearsLater, ui::ACT_YEARS, false),
     b(X::Detail, &[c('x')], Action::TemplateScale, ui::ACT_TEMPLATE_SCALE, false),
+    b(X::Detail, &[c('e')], Action::EditScore, ui::ACT_EDIT_SCORE, true),
+    b(X::Detail, &[c('d')], Action::RecordDecision, ui::ACT_DECIDE, true),
+    b(X::Detail, &[c('S')], Action::ChangeStage, ui::ACT_STAGE, false),
+    b(X::Detail, &[c('m')], Action::AddFollowUp, ui::ACT_FOLLOW_UP, false),
     b(X::Detail, &[k(K::Esc), k(K::Backspace)], Action::Back, ui::ACT_BACK, true),
+    b(X::Meeting, &[c('p')], Action::Decide(O::Prioritised), ui::ACT_PRIORITISED, false),
+    b(X::Meeting, &[c('d')], Action::Decide(O::Deferred), ui::ACT_DEFERRED, false),
+    b(X::Meeting, &[c('r')], Action::Decide(O::Returned), ui::ACT_RETURNED, false),
+    b(X::Meeting, &[c('x')], Action::Decide(O::Rejected), ui::ACT_REJECTED, false),
+    b(X::Meeting, &[c('g')], Action::Decide(O::Approved), ui::ACT_APPROVED, false),
+    b(X::Meeting, &[c('n'), k(K::Right)], Action::Skip, ui::ACT_SKIP, true),
+    b(X::Meeting, &[c('b'), k(K::Left)], Action::Previous, ui::ACT_PREVIOUS, true),
+    b(X::Meeting, &[c('e')], Action::EditScore, ui::ACT_EDIT_SCORE, true),
+    b(X::Meeting, &[k(K::Up), c('k')], Action::Up, ui::ACT_SCROLL, false),
+    b(X::Meeting, &[k(K::Down), c('j')], Action::Down, ui::ACT_SCROLL, false),
+    b(X::Meeting, &[c('u')], Action::Undo, ui::ACT_UNDO, true),
+    b(X::Meeting, &[ctrl('r')], Action::Redo, ui::ACT_REDO, false),
+    b(X::Meeting, &[c('?'), k(K::F(1))], Action::Help, ui::ACT_HELP, true),
+    b(X::Meeting, &[c('q'), k(K::Esc)], Action::EndMeeting, ui::ACT_END_MEETING, true),
+    b(X::Meeting, &[ctrl('c')], Action::Quit, ui::ACT_QUIT, false),
+    b(X::Choice, &[k(K::Up), c('k')], Action::Up, ui::ACT_UP, false),
+    b(X::Choice, &[k(K::Down), c('j')], Action::Down, ui::ACT_DOWN, false),
+    b(X::Choice, DIGITS, Action::Digit(0), ui::ACT_BY_NUMBER, false),
+    b(X::Choice, &[c('p')], Action::Decide(O::Prioritised), ui::ACT_PRIORITISED, false),
+    b(X::Choice, &[c('d')], Action::Decide(O::Deferred), ui::ACT_DEFERRED, false),
+    b(X::Choice, &[c('r')], Action::Decide(O::Returned), ui::ACT_RETURNED, false),
+    b(X::Choice, &[c('x')], Action::Decide(O::Rejected), ui::ACT_REJECTED, false),
+    b(X::Choice, &[c('g')], Action::Decide(O::Approved), ui::ACT_APPROVED, false),
+    b(X::Choice, &[k(K::Enter)], Action::Confirm, ui::ACT_CHOOSE, true),
+    b(X::Choice, &[k(K::Esc)], Action::Cancel, ui::ACT_CANCEL, true),
+    b(X::Choice, &[ctrl('c')], Action::Quit, ui::ACT_QUIT, false),
+    b(X::Form, &[k(K::Enter)], Action::Confirm, ui::ACT_SAVE, true),
+    b(X::Form, &[k(K::Esc)], Action::Cancel, ui::ACT_CANCEL, true),
+    b(X::Form, &[k(K::Tab), k(K::Down)], Action::NextField, ui::ACT_NEXT_FIELD, true),
+    b(X::Form, &[k(K::BackTab), k(K::Up)], Action::PrevField, ui::ACT_PREV_FIELD, false),
+    b(X::Form, &[k(K::Backspace)], Action::TextBackspace, ui::ACT_DELETE, false),
+    b(X::Form, &[ctrl('c')], Action::Quit, ui::ACT_QUIT, false),
     b(X::Help, &[k(K::Up), c('k')], Action::Up, ui::ACT_SCROLL, false),
     b(X::Help, &[k(K::Down), c('j')], Action::Down, ui::ACT_SCROLL, false),
     b(X::Help, &[k(K::PageUp)], Action::PageUp, ui::ACT_PAGE_UP, false),
@@ -203,28 +289,32 @@ pub fn lookup(contexts: &[Context], key: Key) -> Option<Action> {
             .find_map(|b| {
                 let pos = b.keys.iter().position(|&bk| bk == key)?;
                 Some(match b.action {
-                    // One row binds the digit keys; the digit says which tab.
+                    // One row binds the digit keys; the digit says which tab or number.
                     Action::GoTab(_) => Action::GoTab(pos as u8),
+                    Action::Digit(_) => Action::Digit(pos as u8),
                     a => a,
                 })
             })
     })
 }
 
-/// Translates a key event: in search mode unbound printable characters become search input.
+/// Translates a key event: in the search line and in a prompt's fields unbound printable
+/// characters are text.
 pub fn action_for(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
     let key = Key::from_event(event)?;
     if let Some(action) = lookup(contexts, key) {
         return Some(action);
     }
-    match (contexts.first(), key) {
-        (
-            Some(Context::Search),
-            Key {
-                code: K::Char(ch),
-                ctrl: false,
-            },
-        ) => Some(Action::SearchInput(ch)),
+    let Key {
+        code: K::Char(ch),
+        ctrl: false,
+    } = key
+    else {
+        return None;
+    };
+    match contexts.first() {
+        Some(Context::Search) => Some(Action::SearchInput(ch)),
+        Some(Context::Form) => Some(Action::TextInput(ch)),
         _ => None,
     }
 }
@@ -299,5 +389,19 @@ mod tests {
             action_for(&[Context::List, Context::Global], &event),
             Some(Action::Down)
         );
+        assert_eq!(
+            action_for(&[Context::Form], &event),
+            Some(Action::TextInput('j'))
+        );
+        assert_eq!(lookup(&[Context::Choice], c('7')), Some(Action::Digit(7)));
+    }
+
+    #[test]
+    fn outcome_letters_are_the_same_in_the_prompt_and_the_meeting() {
+        for (key, outcome, _) in OUTCOME_KEYS {
+            for context in [Context::Choice, Context::Meeting] {
+                assert_eq!(lookup(&[context], c(key)), Some(Action::Decide(outcome)));
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ pub mod table;
 mod terminal;
 pub mod theme;
 pub mod views;
+pub mod writer;
 
 /// The engine and the loader, as the TUI sees them.
 pub mod engine {
@@ -42,6 +43,10 @@ pub struct TuiOptions {
     /// A built-in theme name or a theme file's path; `default` when `None`.
     pub theme: Option<String>,
     pub as_of: Date,
+    /// The date edits default to: a decision's, a follow-up's, the meeting's.
+    pub today: Date,
+    /// Who attends the meeting (`--attendees "A, B"`); asked for at its end when `None`.
+    pub attendees: Option<String>,
 }
 
 /// Picks the theme, honouring `NO_COLOR`.
@@ -77,6 +82,9 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
     let mut generation = 1;
     events::spawn_load(tx.clone(), path.clone(), options.as_of, generation);
     let mut app = App::new(options.lang, options.as_of);
+    app.today = options.today;
+    app.attendees = options.attendees.clone();
+    let mut writer = writer::Writer::new();
     let size = guard.terminal.size()?;
     app.update(action::Action::Resize(size.width, size.height));
     let mut reload_wanted = false;
@@ -87,10 +95,11 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         let mut quit = false;
         for event in std::iter::once(first).chain(rx.try_iter()) {
             let command = handle(&mut app, event);
-            match command {
+            // Writes happen here, one at a time, before the next key is looked at.
+            match writer::perform(&mut app, &mut writer, command) {
                 Command::Quit => quit = true,
                 Command::Reload => reload_wanted = true,
-                Command::None => {}
+                _ => {}
             }
         }
         if quit {
@@ -141,6 +150,12 @@ fn handle(app: &mut App, event: Event) -> Command {
             TermEvent::Paste(text) if app.search.editing => {
                 for c in text.chars().filter(|c| !c.is_control()) {
                     app.update(action::Action::SearchInput(c));
+                }
+                Command::None
+            }
+            TermEvent::Paste(text) if app.prompt.as_ref().is_some_and(|p| p.step.is_form()) => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    app.update(action::Action::TextInput(c));
                 }
                 Command::None
             }

@@ -20,31 +20,19 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn build(initiatives: &[Initiative]) -> SearchIndex {
-        let mut haystacks = Vec::with_capacity(initiatives.len());
-        let mut title_len = Vec::with_capacity(initiatives.len());
-        for i in initiatives {
-            let f = &i.file;
-            let title = i.title();
-            let title_hay = Utf32String::from(title);
-            title_len.push(title_hay.len() as u32);
-            let mut text = String::with_capacity(title.len() + 64);
-            text.push_str(title);
-            for part in [Some(i.id.as_str()), f.owner.as_deref(), f.unit.as_deref()]
-                .into_iter()
-                .flatten()
-                .chain(f.tags.iter().map(String::as_str))
-            {
-                text.push_str(" · ");
-                text.push_str(part);
-            }
-            // nucleo-matcher 0.3.1 misses substring (`'`) matches that end a Unicode haystack;
-            // a trailing space keeps every real match inside.
-            text.push(' ');
-            haystacks.push(Utf32String::from(text.as_str()));
-        }
+        let (haystacks, title_len) = initiatives.iter().map(haystack).unzip();
         SearchIndex {
             haystacks,
             title_len,
+        }
+    }
+
+    /// Rebuilds the haystack of one initiative after an edit.
+    pub fn update(&mut self, index: usize, initiative: &Initiative) {
+        if let (Some(hay), Some(len)) =
+            (self.haystacks.get_mut(index), self.title_len.get_mut(index))
+        {
+            (*hay, *len) = haystack(initiative);
         }
     }
 
@@ -55,6 +43,27 @@ impl SearchIndex {
     pub fn is_empty(&self) -> bool {
         self.haystacks.is_empty()
     }
+}
+
+/// The text an initiative is found by, and how many of its characters are the title.
+fn haystack(i: &Initiative) -> (Utf32String, u32) {
+    let f = &i.file;
+    let title = i.title();
+    let title_len = Utf32String::from(title).len() as u32;
+    let mut text = String::with_capacity(title.len() + 64);
+    text.push_str(title);
+    for part in [Some(i.id.as_str()), f.owner.as_deref(), f.unit.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(f.tags.iter().map(String::as_str))
+    {
+        text.push_str(" · ");
+        text.push_str(part);
+    }
+    // nucleo-matcher 0.3.1 misses substring (`'`) matches that end a Unicode haystack;
+    // a trailing space keeps every real match inside.
+    text.push(' ');
+    (Utf32String::from(text.as_str()), title_len)
 }
 
 /// The search state: the query being typed and the initiatives that match it.

@@ -96,3 +96,108 @@ pub fn draw(app: &mut App, theme: &Theme) -> String {
 pub fn mono() -> Theme {
     Theme::load("mono").expect("built-in theme")
 }
+
+/// A copy of the fixture portfolio in a temporary folder, to edit.
+pub fn fixture_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("initiatives")).expect("mkdir");
+    std::fs::copy(
+        fixture().join("portfolio.yaml"),
+        dir.path().join("portfolio.yaml"),
+    )
+    .expect("copy");
+    for entry in std::fs::read_dir(fixture().join("initiatives")).expect("read fixture") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("file name");
+        std::fs::copy(&path, dir.path().join("initiatives").join(name)).expect("copy");
+    }
+    dir
+}
+
+/// An app on a portfolio that may be written, with the runtime's writer beside it: keys go
+/// through the keymap and what they ask for is carried out as the real runtime does, a reload
+/// included (synchronously here).
+pub struct Rig {
+    pub app: App,
+    pub writer: bered::tui::writer::Writer,
+    pub path: PathBuf,
+    /// Keeps the temporary copy alive.
+    pub _dir: Option<tempfile::TempDir>,
+}
+
+impl Rig {
+    /// The fixture portfolio, copied.
+    pub fn new(lang: Lang, width: u16, height: u16) -> Rig {
+        let dir = fixture_copy();
+        let path = dir.path().to_path_buf();
+        let app = app_from(&path, lang, width, height);
+        Rig {
+            app,
+            writer: bered::tui::writer::Writer::new(),
+            path,
+            _dir: Some(dir),
+        }
+    }
+
+    /// Any portfolio path (the caller keeps its folder alive).
+    pub fn at(path: &Path, lang: Lang) -> Rig {
+        Rig {
+            app: app_from(path, lang, 100, 30),
+            writer: bered::tui::writer::Writer::new(),
+            path: path.to_path_buf(),
+            _dir: None,
+        }
+    }
+
+    pub fn file(&self, rel: &str) -> PathBuf {
+        self.path.join(rel)
+    }
+
+    /// Carries out a command; returns what is left for the loop (quit, or nothing).
+    pub fn carry_out(&mut self, command: Command) -> Command {
+        let next = bered::tui::writer::perform(&mut self.app, &mut self.writer, command);
+        if next == Command::Reload {
+            self.app
+                .apply_load(data::load(Some(&self.path), as_of(), 2, &|_| {}));
+        }
+        next
+    }
+
+    /// Presses a key and carries out what it asks for; returns the command it gave.
+    pub fn press(&mut self, code: KeyCode) -> Command {
+        self.press_with(code, KeyModifiers::NONE)
+    }
+
+    pub fn press_with(&mut self, code: KeyCode, modifiers: KeyModifiers) -> Command {
+        let command = press_with(&mut self.app, code, modifiers);
+        self.carry_out(command.clone());
+        command
+    }
+
+    pub fn keys(&mut self, keys: &str) {
+        for c in keys.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    /// Selects the ranking row with this title.
+    pub fn select(&mut self, title: &str) {
+        let data = self.app.data.as_ref().expect("data loaded");
+        let row = self
+            .app
+            .view
+            .rows
+            .iter()
+            .position(|&i| data.initiative(i).title() == title)
+            .unwrap_or_else(|| panic!("no row {title}"));
+        self.app.selected = row;
+    }
+
+    pub fn status(&self) -> String {
+        self.app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    }
+}

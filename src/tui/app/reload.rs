@@ -22,10 +22,12 @@ impl App {
         let errors = outcome.error_count();
         self.diagnostics = outcome.diagnostics;
         if failed && reload {
-            self.status = Some(Status {
-                text: ui::RELOAD_FAILED.get(self.lang).into(),
-                error: true,
+            let failed = ui::RELOAD_FAILED.get(self.lang);
+            self.status = Status::error(match self.reload_notice.take() {
+                Some(notice) => format!("{notice} {failed}"),
+                None => failed.to_string(),
             });
+            self.reload_asked = false;
             self.sync();
             return;
         }
@@ -33,18 +35,25 @@ impl App {
             self.sync();
             return;
         };
+        let notice = self.reload_notice.take();
+        let asked = std::mem::take(&mut self.reload_asked);
         self.status = match self.data.as_ref() {
             Some(old) => {
-                let (added, changed, removed) = new.changes_since(old);
-                Some(Status {
-                    text: ui::reloaded(added, changed, removed, self.lang),
-                    error: false,
-                })
+                let changes = new.changes_since(old);
+                let (added, changed, removed) = changes;
+                let summary = ui::reloaded(added, changed, removed, self.lang);
+                match notice {
+                    // Why the reload was needed comes first: the user has an edit to redo.
+                    Some(notice) => Status::error(format!("{notice} {summary}")),
+                    // The watcher's reload after bered's own write finds nothing new: the
+                    // status keeps saying what was written.
+                    None if changes == (0, 0, 0) && !asked => self.status.take(),
+                    None => Status::info(summary),
+                }
             }
-            None if errors > 0 => Some(Status {
-                text: ui::diagnostics_count(self.diagnostics.len(), self.lang),
-                error: true,
-            }),
+            None if errors > 0 => {
+                Status::error(ui::diagnostics_count(self.diagnostics.len(), self.lang))
+            }
             None => None,
         };
         self.replace_data(new);

@@ -131,7 +131,8 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
             theme.status(),
         );
     }
-    if app.screen != Screen::Ranking || app.detail.is_some() || app.data.is_none() {
+    let elsewhere = app.detail.is_some() || app.meeting.is_some();
+    if app.screen != Screen::Ranking || elsewhere || app.data.is_none() {
         return Line::default();
     }
     Line::styled(format!(" {}", ranking_summary(app)), theme.muted())

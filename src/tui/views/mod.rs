@@ -9,8 +9,10 @@ mod doc;
 mod filters;
 mod help;
 mod matrix;
+mod meeting;
 mod plot;
 mod portfolio;
+mod prompt;
 mod ranking;
 mod scores;
 
@@ -43,8 +45,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) -> RenderInfo {
     chrome::header(app, theme, frame, top);
     chrome::footer(app, theme, frame, bottom);
     let mut info = RenderInfo::default();
-    match (&app.data, &app.detail) {
-        (Some(data), Some(detail)) => {
+    match (&app.data, &app.meeting, &app.detail) {
+        (Some(data), Some(m), _) => meeting::render(app, data, m, theme, frame, content),
+        (Some(data), None, Some(detail)) => {
             info.detail_max_scroll = Some(detail::render(app, data, detail, theme, frame, content));
         }
         _ => screen(app, theme, frame, content),
@@ -53,6 +56,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) -> RenderInfo {
         Overlay::Help { scroll } => help::render(app, theme, frame, content, scroll),
         Overlay::Filters(menu) => filters::render(app, theme, frame, content, menu),
         Overlay::None => {}
+    }
+    if let Some(p) = &app.prompt {
+        prompt::render(app, p, theme, frame, content);
     }
     info
 }

@@ -1,0 +1,261 @@
+//! Edits on their way to disk and back: what the app asks the runtime to write, what the
+//! runtime reports, and taking the report in — the re-read file into the data, the status
+//! line, and the session's record of what undo and redo will do.
+
+use std::path::Path;
+
+use crate::edit::{Edit, EditError};
+use crate::i18n::{format_decimal, ui, words};
+use crate::model::Date;
+
+use super::super::data::FileUpdate;
+use super::{App, Command, Status};
+use crate::tui::action::Action;
+
+/// An edit for the runtime to write: to initiative `id`, labelled for the user.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingEdit {
+    pub id: String,
+    pub edit: Edit,
+    /// What it does, in the user's language: "poäng quality 3 → 4".
+    pub label: String,
+    /// The meeting it was decided in (its minutes list it).
+    pub meeting: Option<u32>,
+}
+
+/// The meeting's minutes, for the runtime to write beside the portfolio.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MinutesFile {
+    pub date: Date,
+    pub text: String,
+}
+
+/// The edits written in this session, in step with the runtime's undo history: both change
+/// only when a write succeeds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Session {
+    pub done: Vec<PendingEdit>,
+    pub undone: Vec<PendingEdit>,
+    /// Meetings held, numbering them.
+    pub meetings: u32,
+}
+
+impl Session {
+    fn record(&mut self, request: Request) {
+        match request {
+            Request::Edit(edit) => {
+                self.done.push(edit);
+                self.undone.clear();
+            }
+            Request::Undo => {
+                if let Some(edit) = self.done.pop() {
+                    self.undone.push(edit);
+                }
+            }
+            Request::Redo => {
+                if let Some(edit) = self.undone.pop() {
+                    self.done.push(edit);
+                }
+            }
+        }
+    }
+}
+
+/// What the runtime was asked to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Request {
+    Edit(PendingEdit),
+    Undo,
+    Redo,
+}
+
+/// A write that happened: the file as it now reads, and the edit's label.
+#[derive(Clone, Debug)]
+pub struct Done {
+    pub update: FileUpdate,
+    pub label: String,
+}
+
+/// Why nothing was written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The sample built into bered.
+    ReadOnly,
+    /// The initiative is no longer in the portfolio.
+    NotFound,
+    /// The file already says so.
+    NothingChanged,
+    NothingToUndo,
+    NothingToRedo,
+    Edit(EditError),
+}
+
+impl From<EditError> for WriteError {
+    fn from(e: EditError) -> Self {
+        WriteError::Edit(e)
+    }
+}
+
+/// The runtime's report on one request.
+#[derive(Debug)]
+pub struct Written {
+    pub request: Request,
+    pub result: Result<Done, WriteError>,
+}
+
+impl App {
+    /// Asks the runtime to write `edit` to initiative `id`.
+    pub(super) fn pending(&self, id: &str, edit: Edit, meeting: Option<u32>) -> Command {
+        let label = self.label(id, &edit);
+        Command::Write(PendingEdit {
+            id: id.to_string(),
+            edit,
+            label,
+            meeting,
+        })
+    }
+
+    /// `u` and `Ctrl-r`: the runtime does them, when there is something to do.
+    pub(super) fn undo_or_redo(&mut self, action: Action) -> Command {
+        let (empty, nothing, command) = match action {
+            Action::Undo => (
+                self.session.done.is_empty(),
+                ui::NOTHING_TO_UNDO,
+                Command::Undo,
+            ),
+            _ => (
+                self.session.undone.is_empty(),
+                ui::NOTHING_TO_REDO,
+                Command::Redo,
+            ),
+        };
+        if empty {
+            self.status = Status::info(nothing.get(self.lang));
+            return Command::None;
+        }
+        command
+    }
+
+    /// Takes in what the runtime did; returns a reload when the data cannot follow otherwise.
+    pub fn apply_written(&mut self, written: Written) -> Command {
+        match written.result {
+            Ok(done) => self.take_written(written.request, done),
+            Err(error) => self.refused(&written.request, error),
+        }
+    }
+
+    fn take_written(&mut self, request: Request, done: Done) -> Command {
+        let lang = self.lang;
+        let Some(data) = self.data.as_mut() else {
+            return Command::Reload;
+        };
+        let path = done.update.path.clone();
+        let shown = data.shown_path(&path);
+        let mut diagnostics = done.update.diagnostics.clone();
+        let text = match &request {
+            Request::Edit(_) => ui::saved(&done.label, &shown, lang),
+            Request::Undo => ui::undone(&done.label, &shown, lang),
+            Request::Redo => ui::redone(&done.label, &shown, lang),
+        };
+        let fitted = data.apply_file(done.update);
+        self.session.record(request);
+        if !fitted {
+            self.status = Status::error(ui::written_with_errors(&shown, lang));
+            return Command::Reload;
+        }
+        self.diagnostics.retain(|d| d.path != path);
+        self.diagnostics.append(&mut diagnostics);
+        self.diagnostics
+            .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        self.search.invalidate();
+        self.refresh_view();
+        self.sync();
+        self.status = Status::info(text);
+        Command::None
+    }
+
+    fn refused(&mut self, request: &Request, error: WriteError) -> Command {
+        let lang = self.lang;
+        if let Request::Edit(p) = request
+            && p.meeting.is_some()
+        {
+            self.meeting_return_to(&p.id);
+        }
+        let shown = |path: &Path| {
+            self.data
+                .as_ref()
+                .map_or_else(|| path.display().to_string(), |d| d.shown_path(path))
+        };
+        let what = match request {
+            Request::Edit(p) => p.id.clone(),
+            Request::Undo | Request::Redo => String::new(),
+        };
+        let (text, command) = match error {
+            WriteError::ReadOnly => (ui::READ_ONLY.get(lang).to_string(), Command::None),
+            WriteError::NotFound => (ui::NOT_FOUND.get(lang).to_string(), Command::None),
+            WriteError::NothingChanged => {
+                self.status = Status::info(ui::UNCHANGED.get(lang));
+                return Command::None;
+            }
+            WriteError::NothingToUndo => (ui::NOTHING_TO_UNDO.get(lang).into(), Command::None),
+            WriteError::NothingToRedo => (ui::NOTHING_TO_REDO.get(lang).into(), Command::None),
+            WriteError::Edit(EditError::ChangedOnDisk(path)) => {
+                let text = ui::changed_on_disk(&shown(&path), lang);
+                self.reload_notice = Some(text.clone());
+                (text, Command::Reload)
+            }
+            WriteError::Edit(EditError::Unintended(detail)) => {
+                (ui::unintended(&detail, lang), Command::None)
+            }
+            WriteError::Edit(EditError::NotEditable(detail)) => {
+                (ui::not_editable(&what, &detail, lang), Command::None)
+            }
+            WriteError::Edit(EditError::Io { path, source }) => (
+                ui::write_failed(&shown(&path), &source.to_string(), lang),
+                Command::None,
+            ),
+        };
+        self.status = Status::error(text);
+        command
+    }
+
+    /// What an edit does, in words, before it is written: "poäng quality 3 → 4".
+    fn label(&self, id: &str, edit: &Edit) -> String {
+        let lang = self.lang;
+        let initiative = self
+            .data
+            .as_ref()
+            .and_then(|d| d.index_of(id).map(|i| d.initiative(i)));
+        match edit {
+            Edit::Score {
+                criterion, value, ..
+            } => {
+                let old = initiative.and_then(|i| i.scores.get(criterion).copied());
+                ui::label_score(criterion, old, *value, lang)
+            }
+            Edit::Decision { date, outcome, .. } => {
+                let outcome = words::outcome(*outcome, lang).to_lowercase();
+                ui::label_decision(&outcome, &date.to_string(), lang)
+            }
+            Edit::Stage(stage) => {
+                let old = initiative
+                    .and_then(|i| i.stage())
+                    .map_or_else(|| ui::NONE.get(lang).into(), |s| stage_word(s, lang));
+                ui::label_stage(&old, &stage_word(*stage, lang), lang)
+            }
+            Edit::FollowUp {
+                benefit,
+                date,
+                value,
+                ..
+            } => {
+                let v = format_decimal(value.0, value.0.normalize().scale(), lang);
+                ui::label_follow_up(benefit, &v, &date.to_string(), lang)
+            }
+        }
+    }
+}
+
+fn stage_word(stage: crate::model::Stage, lang: crate::i18n::Lang) -> String {
+    words::stage(stage, lang).to_lowercase()
+}

@@ -1,0 +1,192 @@
+//! The runtime's half of editing: the I/O that `App::update` asks for. An edit is applied to
+//! the file's current text only if the file still has the digest it had when loaded; the new
+//! text is verified (`edit::apply`), written atomically, kept for undo, and parsed again into
+//! the initiatives it holds, which go back to the app. The meeting's minutes are written
+//! beside the portfolio, never over an existing file.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::edit::{self, Applied, EditError, History};
+use crate::load::{self, Origin};
+use crate::model::Date;
+
+use super::app::{App, Command, Done, MinutesFile, PendingEdit, Request, WriteError, Written};
+use super::data::{Dataset, FileUpdate};
+
+/// Carries out the commands that write; hands back the rest (quit, reload) for the loop.
+pub fn perform(app: &mut App, writer: &mut Writer, command: Command) -> Command {
+    let (request, result) = match command {
+        Command::Write(pending) => {
+            let result = match &app.data {
+                Some(data) => writer.edit(data, &pending),
+                None => Err(WriteError::NotFound),
+            };
+            (Request::Edit(pending), result)
+        }
+        Command::Undo => (Request::Undo, writer.undo(app.data.as_ref())),
+        Command::Redo => (Request::Redo, writer.redo(app.data.as_ref())),
+        Command::WriteMinutes(minutes) => {
+            let folder = app.data.as_ref().and_then(Dataset::folder);
+            let result = match folder {
+                Some(dir) => write_minutes(&dir, &minutes).map_err(|e| e.to_string()),
+                None => Err(crate::i18n::ui::READ_ONLY.get(app.lang).to_string()),
+            };
+            app.apply_minutes(result);
+            return Command::None;
+        }
+        other => return other,
+    };
+    app.apply_written(Written { request, result })
+}
+
+/// The session's undo history, with the writes that fill it.
+#[derive(Debug, Default)]
+pub struct Writer {
+    history: History,
+}
+
+impl Writer {
+    pub fn new() -> Writer {
+        Writer::default()
+    }
+
+    /// Applies one edit to the file the initiative was loaded from.
+    pub fn edit(&mut self, data: &Dataset, pending: &PendingEdit) -> Result<Done, WriteError> {
+        if data.origin == Origin::Embedded {
+            return Err(WriteError::ReadOnly);
+        }
+        let index = data.index_of(&pending.id).ok_or(WriteError::NotFound)?;
+        let path = data.initiative(index).path.clone();
+        let changed = || EditError::ChangedOnDisk(path.clone());
+        // A file not read at load (or not since) cannot be known to be unchanged.
+        let expected = *data.digests.get(&path).ok_or_else(changed)?;
+        let bytes = std::fs::read(&path).map_err(|source| EditError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if edit::digest(&bytes) != expected {
+            return Err(changed().into());
+        }
+        let before = String::from_utf8(bytes)
+            .map_err(|_| EditError::NotEditable("the file is not UTF-8 text".into()))?;
+        let item = matches!(data.origin, Origin::File(_)).then_some(pending.id.as_str());
+        let after = edit::apply(&before, item, &pending.edit)?;
+        if after == before {
+            return Err(WriteError::NothingChanged);
+        }
+        edit::write_atomic(&path, &after, expected)?;
+        let update = reread(data, &path, &after);
+        self.history.record(Applied {
+            path,
+            before,
+            after,
+            label: pending.label.clone(),
+        });
+        Ok(Done {
+            update,
+            label: pending.label.clone(),
+        })
+    }
+
+    /// Writes back the text before the last edit, if the file is still as that edit left it.
+    pub fn undo(&mut self, data: Option<&Dataset>) -> Result<Done, WriteError> {
+        let data = data.ok_or(WriteError::NothingToUndo)?;
+        let step = self.history.undo()?.ok_or(WriteError::NothingToUndo)?;
+        Ok(Done {
+            update: reread(data, &step.path, &step.before),
+            label: step.label,
+        })
+    }
+
+    /// Writes the undone edit again, if the file is still as the undo left it.
+    pub fn redo(&mut self, data: Option<&Dataset>) -> Result<Done, WriteError> {
+        let data = data.ok_or(WriteError::NothingToRedo)?;
+        let step = self.history.redo()?.ok_or(WriteError::NothingToRedo)?;
+        Ok(Done {
+            update: reread(data, &step.path, &step.after),
+            label: step.label,
+        })
+    }
+}
+
+/// The file as it now reads, parsed the way the loader parses it: one initiative file, or in
+/// the single-file form the whole list (with the portfolio's model and settings as loaded).
+fn reread(data: &Dataset, path: &Path, text: &str) -> FileUpdate {
+    let digest = edit::digest(text.as_bytes());
+    let (initiatives, diagnostics) = match &data.origin {
+        Origin::File(_) => {
+            let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let loaded = load::load_text(path, body);
+            (loaded.portfolio.initiatives, loaded.diagnostics)
+        }
+        Origin::Folder(_) | Origin::Embedded => {
+            let p = &data.portfolio;
+            let bytes = text.as_bytes().to_vec();
+            let (ini, diagnostics) =
+                load::initiative_from_bytes(path, bytes, &p.model, &p.settings);
+            (ini.into_iter().collect(), diagnostics)
+        }
+    };
+    FileUpdate {
+        path: path.to_path_buf(),
+        digest,
+        initiatives,
+        diagnostics,
+    }
+}
+
+/// Writes the minutes to `protokoll-YYYY-MM-DD.md` in `dir`, or `…-2.md`, `…-3.md` when that
+/// exists: atomically, and never over an existing file.
+pub fn write_minutes(dir: &Path, minutes: &MinutesFile) -> std::io::Result<PathBuf> {
+    let mut temp = tempfile::Builder::new()
+        .prefix(".bered-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(minutes.text.as_bytes())?;
+    temp.as_file().sync_all()?;
+    for n in 1..1000 {
+        let path = dir.join(minutes_name(minutes.date, n));
+        match temp.persist_noclobber(&path) {
+            Ok(_) => return Ok(path),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => temp = e.file,
+            Err(e) => return Err(e.error),
+        }
+    }
+    Err(std::io::Error::other("too many minutes for one day"))
+}
+
+/// `protokoll-2026-11-23.md`, then `protokoll-2026-11-23-2.md`.
+pub fn minutes_name(date: Date, n: usize) -> String {
+    match n {
+        1 => format!("protokoll-{date}.md"),
+        n => format!("protokoll-{date}-{n}.md"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minutes_never_overwrite_and_take_the_next_number() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let date = Date::new(2026, 11, 23).expect("a date");
+        let first = MinutesFile {
+            date,
+            text: "# ett\n".into(),
+        };
+        let second = MinutesFile {
+            date,
+            text: "# två\n".into(),
+        };
+        let a = write_minutes(dir.path(), &first).expect("written");
+        let b = write_minutes(dir.path(), &second).expect("written");
+        assert_eq!(a.file_name().unwrap(), "protokoll-2026-11-23.md");
+        assert_eq!(b.file_name().unwrap(), "protokoll-2026-11-23-2.md");
+        assert_eq!(std::fs::read_to_string(a).unwrap(), "# ett\n");
+        assert_eq!(std::fs::read_to_string(b).unwrap(), "# två\n");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 2, "no temporary file left behind");
+    }
+}
