@@ -2,6 +2,7 @@
 
 mod cli;
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -48,7 +49,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("bered: {e:#}");
+            // Not eprintln!: with the terminal gone (an SSH drop) it would panic on the write.
+            let _ = writeln!(std::io::stderr(), "bered: {e:#}");
             ExitCode::from(2)
         }
     }

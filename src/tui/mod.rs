@@ -88,8 +88,16 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
     let size = guard.terminal.size()?;
     app.update(action::Action::Resize(size.width, size.height));
     let mut reload_wanted = false;
+    // Fault injection for the end-to-end tests: panic once the portfolio is on screen, to prove
+    // that a panic leaves the terminal restored. Nothing else reads it.
+    let panic_on_purpose = std::env::var_os("BERED_FAULT_PANIC").is_some();
     loop {
         draw(&mut guard.terminal, &mut app, &theme)?;
+        if panic_on_purpose && app.data.is_some() {
+            panic!(
+                "BERED_FAULT_PANIC is set: a panic on purpose, to test the terminal is restored"
+            );
+        }
         // Block until something happens, then take everything already waiting before drawing.
         let Ok(first) = rx.recv() else { break };
         let mut quit = false;

@@ -3,6 +3,7 @@
 //! (the runtime turns them into a quit).
 
 use std::io::{self, IsTerminal, Stdout};
+use std::mem::ManuallyDrop;
 use std::sync::Once;
 
 use crossterm::cursor::{Hide, Show};
@@ -23,7 +24,10 @@ pub fn is_interactive() -> bool {
 
 /// Holds the terminal in application mode; dropping it restores the terminal.
 pub struct Guard {
-    pub terminal: Term,
+    /// Never dropped: ratatui's drop shows the cursor again and, when that fails because the
+    /// terminal is gone (an SSH drop), reports it with `eprintln!`, which panics on the closed
+    /// stderr. `restore` shows the cursor itself and ignores such errors.
+    pub terminal: ManuallyDrop<Term>,
 }
 
 impl Guard {
@@ -36,7 +40,9 @@ impl Guard {
             return Err(e);
         }
         match Terminal::new(CrosstermBackend::new(stdout)) {
-            Ok(terminal) => Ok(Guard { terminal }),
+            Ok(terminal) => Ok(Guard {
+                terminal: ManuallyDrop::new(terminal),
+            }),
             Err(e) => {
                 restore();
                 Err(e)
