@@ -66,6 +66,71 @@ fn haystack(i: &Initiative) -> (Utf32String, u32) {
     (Utf32String::from(text.as_str()), title_len)
 }
 
+/// Below this many candidates one thread is quicker than starting more.
+const PARALLEL_FROM: usize = 4_096;
+
+/// The candidates that match, in order, and the best-scoring one. Large candidate lists are
+/// split across the cores, each part with a matcher of its own; the result does not depend on
+/// the split.
+fn match_all(
+    pattern: &Pattern,
+    index: &SearchIndex,
+    candidates: &[usize],
+    matcher: &mut Matcher,
+) -> (Vec<usize>, Option<usize>) {
+    let scan = |part: &[usize], matcher: &mut Matcher| {
+        let mut best: Option<(u32, usize)> = None;
+        let found: Vec<usize> = part
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let score = pattern.score(index.haystacks[i].slice(..), matcher);
+                if let Some(s) = score
+                    && best.is_none_or(|(b, _)| s > b)
+                {
+                    best = Some((s, i));
+                }
+                score.is_some()
+            })
+            .collect();
+        (found, best)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || candidates.len() < PARALLEL_FROM {
+        let (found, best) = scan(candidates, matcher);
+        return (found, best.map(|(_, i)| i));
+    }
+    let chunk = candidates.len().div_ceil(threads);
+    let config = matcher.config.clone();
+    let parts: Vec<(Vec<usize>, Option<(u32, usize)>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = candidates
+            .chunks(chunk)
+            .skip(1)
+            .map(|part| {
+                let config = config.clone();
+                s.spawn(move || scan(part, &mut Matcher::new(config)))
+            })
+            .collect();
+        let first = scan(&candidates[..chunk.min(candidates.len())], matcher);
+        let rest = handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        std::iter::once(first).chain(rest).collect()
+    });
+    let mut found = Vec::with_capacity(parts.iter().map(|(f, _)| f.len()).sum());
+    let mut best: Option<(u32, usize)> = None;
+    for (part, part_best) in parts {
+        found.extend(part);
+        // Ties go to the earlier part, as in a single scan.
+        if let Some((s, i)) = part_best
+            && best.is_none_or(|(b, _)| s > b)
+        {
+            best = Some((s, i));
+        }
+    }
+    (found, best.map(|(_, i)| i))
+}
+
 /// The search state: the query being typed and the initiatives that match it.
 pub struct Search {
     pub query: String,
@@ -131,21 +196,8 @@ impl Search {
             (Some(prev), true) => prev.clone(),
             _ => (0..index.haystacks.len()).collect(),
         };
-        let matcher = &mut self.matcher;
-        let mut best: Option<(u32, usize)> = None;
-        let matches = candidates
-            .into_iter()
-            .filter(|&i| {
-                let score = pattern.score(index.haystacks[i].slice(..), matcher);
-                if let Some(s) = score
-                    && best.is_none_or(|(b, _)| s > b)
-                {
-                    best = Some((s, i));
-                }
-                score.is_some()
-            })
-            .collect();
-        self.best = best.map(|(_, i)| i);
+        let (matches, best) = match_all(&pattern, index, &candidates, &mut self.matcher);
+        self.best = best;
         self.matches = Some(matches);
         self.matched_query.clone_from(&self.query);
         true
@@ -204,5 +256,84 @@ impl Search {
     /// Matched character positions in the title of initiative `i`, if it is highlighted.
     pub fn title_highlights(&self, i: usize) -> &[u32] {
         self.highlights.get(&i).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Initiative, InitiativeFile, Located};
+
+    fn initiative(n: usize) -> Initiative {
+        let words = [
+            "Digital",
+            "post",
+            "Översikt",
+            "ekonomi",
+            "bygglov",
+            "sensor",
+            "skola",
+            "arkiv",
+        ];
+        let title = format!(
+            "{} {} {} {n}",
+            words[n % 8],
+            words[(n / 8) % 8],
+            words[(n / 64) % 8]
+        );
+        let file = InitiativeFile {
+            title: Located::new(title),
+            ..InitiativeFile::default()
+        };
+        Initiative {
+            id: format!("i{n}"),
+            path: Default::default(),
+            file,
+            scores: Default::default(),
+        }
+    }
+
+    #[test]
+    fn matching_split_across_cores_equals_one_scan() {
+        let initiatives: Vec<Initiative> = (0..12_000).map(initiative).collect();
+        let index = SearchIndex::build(&initiatives);
+        let all: Vec<usize> = (0..initiatives.len()).collect();
+        let search = Search::default();
+        for query in [
+            "d",
+            "digpost",
+            "ovrs",
+            "Översikt ekonomi",
+            "zzz",
+            "arkiv 11",
+        ] {
+            let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+            let mut one = Matcher::new(search.matcher.config.clone());
+            let expected: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    pattern
+                        .score(index.haystacks[i].slice(..), &mut one)
+                        .is_some()
+                })
+                .collect();
+            let (found, best) = match_all(
+                &pattern,
+                &index,
+                &all,
+                &mut Matcher::new(search.matcher.config.clone()),
+            );
+            assert_eq!(found, expected, "{query}");
+            assert_eq!(best.is_some(), !expected.is_empty(), "{query}");
+            if let Some(b) = best {
+                let top = pattern.score(index.haystacks[b].slice(..), &mut one);
+                let max = expected
+                    .iter()
+                    .filter_map(|&i| pattern.score(index.haystacks[i].slice(..), &mut one))
+                    .max();
+                assert_eq!(top, max, "{query}: the best is a top score");
+            }
+        }
     }
 }
