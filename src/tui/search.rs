@@ -66,6 +66,9 @@ fn haystack(i: &Initiative) -> (Utf32String, u32) {
     (Utf32String::from(text.as_str()), title_len)
 }
 
+/// One part's matches in order, and its best (score, initiative).
+type Scanned = (Vec<usize>, Option<(u32, usize)>);
+
 /// Below this many candidates one thread is quicker than starting more.
 const PARALLEL_FROM: usize = 4_096;
 
@@ -78,7 +81,7 @@ fn match_all(
     candidates: &[usize],
     matcher: &mut Matcher,
 ) -> (Vec<usize>, Option<usize>) {
-    let scan = |part: &[usize], matcher: &mut Matcher| {
+    let scan = |part: &[usize], matcher: &mut Matcher| -> Scanned {
         let mut best: Option<(u32, usize)> = None;
         let found: Vec<usize> = part
             .iter()
@@ -102,7 +105,7 @@ fn match_all(
     }
     let chunk = candidates.len().div_ceil(threads);
     let config = matcher.config.clone();
-    let parts: Vec<(Vec<usize>, Option<(u32, usize)>)> = std::thread::scope(|s| {
+    let parts: Vec<Scanned> = std::thread::scope(|s| {
         let handles: Vec<_> = candidates
             .chunks(chunk)
             .skip(1)
