@@ -45,6 +45,21 @@ fn load_one(name: &str) -> (Loaded, Vec<Diagnostic>) {
     (loaded, found)
 }
 
+/// The valid fixtures plus one initiative file made by `make`; the load and that file's first
+/// diagnostic.
+fn load_made(name: &str, make: impl FnOnce(&Path)) -> (Loaded, Diagnostic) {
+    let dir = portfolio_with(&[]);
+    make(&dir.path().join("initiatives").join(name));
+    let loaded = load::load_path(dir.path()).expect("loads");
+    let d = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.path.ends_with(name))
+        .cloned()
+        .expect("a diagnostic");
+    (loaded, d)
+}
+
 /// Asserts the one error of a fixture: line, column, message and hint; and that both valid
 /// initiatives still loaded.
 fn assert_error(name: &str, line: u32, column: u32, message: &str, hint: Option<&str>) {
@@ -315,18 +330,9 @@ fn warnings_do_not_block_loading() {
 
 #[test]
 fn initiative_past_preparation_without_benefits_is_warned() {
-    let dir = portfolio_with(&[]);
-    std::fs::write(
-        dir.path().join("initiatives/utan.yaml"),
-        "title: Utan nyttor\nstage: project\n",
-    )
-    .unwrap();
-    let loaded = load::load_path(dir.path()).unwrap();
-    let d = loaded
-        .diagnostics
-        .iter()
-        .find(|d| d.path.ends_with("utan.yaml"))
-        .expect("a warning");
+    let (_, d) = load_made("utan.yaml", |p| {
+        std::fs::write(p, "title: Utan nyttor\nstage: project\n").unwrap()
+    });
     assert_eq!(
         (d.severity, d.line, d.message.as_str()),
         (
@@ -339,18 +345,9 @@ fn initiative_past_preparation_without_benefits_is_warned() {
 
 #[test]
 fn non_utf8_file_names_the_first_bad_byte() {
-    let dir = portfolio_with(&[]);
-    std::fs::write(
-        dir.path().join("initiatives/latin1.yaml"),
-        b"title: Bygglov\nstage: idea\nunit: Milj\xf6\n",
-    )
-    .unwrap();
-    let loaded = load::load_path(dir.path()).unwrap();
-    let d = loaded
-        .diagnostics
-        .iter()
-        .find(|d| d.path.ends_with("latin1.yaml"))
-        .expect("an error");
+    let (loaded, d) = load_made("latin1.yaml", |p| {
+        std::fs::write(p, b"title: Bygglov\nstage: idea\nunit: Milj\xf6\n").unwrap()
+    });
     assert_eq!(
         (d.line, d.column, d.message.as_str()),
         (3, 11, "not UTF-8 text: invalid byte sequence")
@@ -360,14 +357,7 @@ fn non_utf8_file_names_the_first_bad_byte() {
 
 #[test]
 fn a_folder_where_a_file_should_be() {
-    let dir = portfolio_with(&[]);
-    std::fs::create_dir(dir.path().join("initiatives/mapp.yaml")).unwrap();
-    let loaded = load::load_path(dir.path()).unwrap();
-    let d = loaded
-        .diagnostics
-        .iter()
-        .find(|d| d.path.ends_with("mapp.yaml"))
-        .expect("an error");
+    let (loaded, d) = load_made("mapp.yaml", |p| std::fs::create_dir(p).unwrap());
     assert_eq!(
         (d.severity, d.message.as_str()),
         (Severity::Error, "is a folder, expected a file")
@@ -377,36 +367,20 @@ fn a_folder_where_a_file_should_be() {
 
 #[test]
 fn an_unreadable_file() {
-    let dir = portfolio_with(&[]);
-    std::os::unix::fs::symlink(
-        "does-not-exist.yaml",
-        dir.path().join("initiatives/trasig.yaml"),
-    )
-    .unwrap();
-    let loaded = load::load_path(dir.path()).unwrap();
-    let d = loaded
-        .diagnostics
-        .iter()
-        .find(|d| d.path.ends_with("trasig.yaml"))
-        .expect("an error");
+    let (loaded, d) = load_made("trasig.yaml", |p| {
+        std::os::unix::fs::symlink("does-not-exist.yaml", p).unwrap()
+    });
     assert!(d.message.starts_with("cannot read: "), "{}", d.message);
     assert_eq!(loaded.portfolio.initiatives.len(), 2);
 }
 
 #[test]
 fn a_file_over_one_mebibyte_is_refused_unparsed() {
-    let dir = portfolio_with(&[]);
     let big = format!(
         "title: Stor\nstage: idea\nsummary: {}\n",
         "a".repeat(1_100_000)
     );
-    std::fs::write(dir.path().join("initiatives/stor.yaml"), big).unwrap();
-    let loaded = load::load_path(dir.path()).unwrap();
-    let d = loaded
-        .diagnostics
-        .iter()
-        .find(|d| d.path.ends_with("stor.yaml"))
-        .expect("an error");
+    let (_, d) = load_made("stor.yaml", |p| std::fs::write(p, big).unwrap());
     assert!(
         d.message
             .starts_with("refused: 1100034 bytes is over the 1 MiB limit"),
