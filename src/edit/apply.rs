@@ -59,38 +59,10 @@ fn change(target: &Mapping, edit: &Edit) -> Result<(), EditError> {
             }
         }
         Edit::Stage(stage) => target.set("stage", stage.id()),
-        Edit::Decision {
-            date,
-            forum,
-            outcome,
-            note,
-        } => {
-            let entry = Mapping::new_flow();
-            entry.set("date", ScalarValue::plain(date.to_string()));
-            if let Some(f) = forum {
-                entry.set("forum", f.as_str());
-            }
-            entry.set("outcome", outcome.id());
-            if let Some(n) = note {
-                entry.set("note", n.as_str());
-            }
-            push(target, "decisions", entry);
-        }
-        Edit::FollowUp {
-            benefit,
-            date,
-            value,
-            note,
-        } => {
+        Edit::Decision { .. } => push(target, "decisions", yaml_entry(&entry_fields(edit))),
+        Edit::FollowUp { benefit, .. } => {
             let benefit_map = find_benefit(target, benefit)?;
-            let entry = Mapping::new_flow();
-            entry.set("date", ScalarValue::plain(date.to_string()));
-            // The decimal's own text, so no digit is lost to a float.
-            entry.set("value", ScalarValue::parse(value.0.to_string()));
-            if let Some(n) = note {
-                entry.set("note", n.as_str());
-            }
-            push(&benefit_map, "follow_up", entry);
+            push(&benefit_map, "follow_up", yaml_entry(&entry_fields(edit)));
         }
     }
     Ok(())
@@ -99,6 +71,74 @@ fn change(target: &Mapping, edit: &Edit) -> Result<(), EditError> {
 /// A number as the verification reads it back: the same way as the rest of the file.
 fn yaml_number(text: &str) -> Value {
     yaml::parse::<Value>(text).unwrap_or(Value::String(text.to_string()))
+}
+
+/// A value in a new list entry, and how it is written: a date or a number as plain text (a
+/// number from the decimal's own digits), anything else as text, quoted where YAML needs it.
+enum Field {
+    Date(String),
+    Number(String),
+    Text(String),
+}
+
+/// The fields of the entry a decision or follow-up adds, in the order they are written.
+fn entry_fields(edit: &Edit) -> Vec<(&'static str, Field)> {
+    let text = |key, t: &Option<String>| t.as_ref().map(|t| (key, Field::Text(t.clone())));
+    match edit {
+        Edit::Decision {
+            date,
+            forum,
+            outcome,
+            note,
+        } => [
+            Some(("date", Field::Date(date.to_string()))),
+            text("forum", forum),
+            Some(("outcome", Field::Text(outcome.id().into()))),
+            text("note", note),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        Edit::FollowUp {
+            date, value, note, ..
+        } => [
+            Some(("date", Field::Date(date.to_string()))),
+            Some(("value", Field::Number(value.0.to_string()))),
+            text("note", note),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        Edit::Score { .. } | Edit::Stage(_) => Vec::new(),
+    }
+}
+
+/// The entry as a flow mapping in the file: `{date: 2026-11-23, outcome: deferred}`.
+fn yaml_entry(fields: &[(&'static str, Field)]) -> Mapping {
+    let entry = Mapping::new_flow();
+    for (key, field) in fields {
+        match field {
+            Field::Date(d) => entry.set(*key, ScalarValue::plain(d.clone())),
+            Field::Number(n) => entry.set(*key, ScalarValue::parse(n.clone())),
+            Field::Text(t) => entry.set(*key, t.as_str()),
+        }
+    }
+    entry
+}
+
+/// The entry as the new text must read back.
+fn json_entry(fields: &[(&'static str, Field)]) -> Value {
+    let entry: Map<String, Value> = fields
+        .iter()
+        .map(|(key, field)| {
+            let value = match field {
+                Field::Date(t) | Field::Text(t) => Value::from(t.as_str()),
+                Field::Number(n) => yaml_number(n),
+            };
+            (key.to_string(), value)
+        })
+        .collect();
+    Value::Object(entry)
 }
 
 fn child_mapping(parent: &Mapping, key: &str) -> Mapping {
@@ -191,29 +231,8 @@ fn intend(target: &mut Value, edit: &Edit) -> Result<(), EditError> {
         Edit::Stage(stage) => {
             obj.insert("stage".into(), Value::from(stage.id()));
         }
-        Edit::Decision {
-            date,
-            forum,
-            outcome,
-            note,
-        } => {
-            let mut entry = Map::new();
-            entry.insert("date".into(), Value::from(date.to_string()));
-            if let Some(f) = forum {
-                entry.insert("forum".into(), Value::from(f.as_str()));
-            }
-            entry.insert("outcome".into(), Value::from(outcome.id()));
-            if let Some(n) = note {
-                entry.insert("note".into(), Value::from(n.as_str()));
-            }
-            array_at(obj, "decisions").push(Value::Object(entry));
-        }
-        Edit::FollowUp {
-            benefit,
-            date,
-            value,
-            note,
-        } => {
+        Edit::Decision { .. } => array_at(obj, "decisions").push(json_entry(&entry_fields(edit))),
+        Edit::FollowUp { benefit, .. } => {
             let benefits = obj.get_mut("benefits").and_then(Value::as_array_mut);
             let b = benefits
                 .and_then(|list| {
@@ -224,13 +243,7 @@ fn intend(target: &mut Value, edit: &Edit) -> Result<(), EditError> {
                 .ok_or_else(|| {
                     EditError::NotEditable(format!("no benefit `{benefit}` in this initiative"))
                 })?;
-            let mut entry = Map::new();
-            entry.insert("date".into(), Value::from(date.to_string()));
-            entry.insert("value".into(), yaml_number(&value.0.to_string()));
-            if let Some(n) = note {
-                entry.insert("note".into(), Value::from(n.as_str()));
-            }
-            array_at(b, "follow_up").push(Value::Object(entry));
+            array_at(b, "follow_up").push(json_entry(&entry_fields(edit)));
         }
     }
     Ok(())
