@@ -6,6 +6,7 @@ mod tui_support;
 use bered::i18n::Lang;
 use bered::tui::action::Action;
 use bered::tui::app::App;
+use bered::tui::keymap;
 use bered::tui::theme::Theme;
 use bered::tui::views;
 use crossterm::event::{KeyCode, KeyModifiers};
@@ -26,48 +27,16 @@ enum Step {
 }
 
 fn action() -> impl Strategy<Value = Action> {
-    use Action::*;
-    let plain = prop::sample::select(vec![
-        Help,
-        NextScreen,
-        PrevScreen,
-        Back,
-        Up,
-        Down,
-        PageUp,
-        PageDown,
-        First,
-        Last,
-        Left,
-        Right,
-        Open,
-        StartSearch,
-        SearchBackspace,
-        SearchAccept,
-        SearchCancel,
-        SortNext,
-        SortPrev,
-        SortReverse,
-        RankOrder,
-        OpenFilters,
-        ToggleFilter,
-        ClearFilters,
-        ClearAll,
-        NextFacet,
-        PrevFacet,
-        NextNearby,
-        NextTab,
-        PrevTab,
-        YearsEarlier,
-        YearsLater,
-        TemplateScale,
-    ]);
+    // Every action a key can produce, from the one keymap table, so new actions are covered.
+    let mut bound: Vec<Action> = keymap::BINDINGS.iter().map(|b| b.action).collect();
+    bound.dedup();
+    let plain = prop::sample::select(bound);
     prop_oneof![
         8 => plain,
-        2 => prop::sample::select(vec!['a', 'ö', 'e', ' ', '!', 'x', '2', 'Å']).prop_map(SearchInput),
-        1 => (0u8..8).prop_map(GoTab),
-        1 => (0u16..260, 0u16..80).prop_map(|(w, h)| Resize(w, h)),
-        1 => prop::sample::select(vec![(0, 0), (1, 1), (80, 24), (250, 70), (3, 200)]).prop_map(|(w, h)| Resize(w, h)),
+        2 => prop::sample::select(vec!['a', 'ö', 'e', ' ', '!', 'x', '2', 'Å']).prop_map(Action::SearchInput),
+        1 => (0u8..8).prop_map(Action::GoTab),
+        1 => (0u16..260, 0u16..80).prop_map(|(w, h)| Action::Resize(w, h)),
+        1 => prop::sample::select(vec![(0, 0), (1, 1), (80, 24), (250, 70), (3, 200)]).prop_map(|(w, h)| Action::Resize(w, h)),
     ]
 }
 
