@@ -57,19 +57,6 @@ const STAGES: [&str; 9] = [
     "parked",
 ];
 const STAGE_WEIGHTS: [u64; 9] = [10, 30, 10, 15, 10, 10, 5, 5, 5];
-const CRITERIA: [&str; 11] = [
-    "cost_savings",
-    "quality",
-    "mandatory",
-    "strategic_fit",
-    "competence",
-    "management_support",
-    "complexity",
-    "funding",
-    "object_management",
-    "technical_support",
-    "compliance",
-];
 const GOALS: [&str; 4] = [
     "value-for-money",
     "growth",
@@ -178,7 +165,12 @@ fn initiative(rng: &mut Rng, n: usize) -> (String, String) {
     } else {
         usize::MAX
     };
-    for (_, c) in CRITERIA.iter().enumerate().filter(|(i, _)| *i != skip) {
+    let model = bered::eval::Model::nacka();
+    for (_, c) in model
+        .criterion_ids()
+        .enumerate()
+        .filter(|(i, _)| *i != skip)
+    {
         let _ = writeln!(t, "  {c}: {}", 1 + rng.below(4));
     }
     let _ = writeln!(

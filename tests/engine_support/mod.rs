@@ -51,24 +51,14 @@ pub fn portfolio(initiatives: Vec<Initiative>) -> Portfolio {
     }
 }
 
-const BENEFIT: [&str; 4] = ["cost_savings", "quality", "mandatory", "strategic_fit"];
-const FEASIBILITY: [&str; 7] = [
-    "competence",
-    "management_support",
-    "complexity",
-    "funding",
-    "object_management",
-    "technical_support",
-    "compliance",
-];
-
 /// A `scores:` block for Nacka's model; 0 leaves a criterion unscored.
 pub fn scores(benefit: [u8; 4], feasibility: [u8; 7]) -> String {
     let mut out = String::from("scores:\n");
-    let pairs = BENEFIT
-        .iter()
-        .zip(benefit)
-        .chain(FEASIBILITY.iter().zip(feasibility));
+    // Nacka's criteria in the model's order: the four benefit ones, then the seven feasibility.
+    let model = Model::nacka();
+    let pairs = model
+        .criterion_ids()
+        .zip(benefit.into_iter().chain(feasibility));
     for (id, score) in pairs {
         if score > 0 {
             out.push_str(&format!("  {id}: {score}\n"));
