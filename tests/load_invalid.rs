@@ -1,6 +1,8 @@
 //! Every failure kind of the loader: one fixture each, with the exact diagnostic expected,
 //! and the rest of the portfolio still loaded.
 
+mod fixture_support;
+
 use std::path::{Path, PathBuf};
 
 use bered::load::{self, Diagnostic, Loaded, Severity};
@@ -11,18 +13,8 @@ fn fixtures() -> PathBuf {
 
 /// A temporary portfolio: the valid fixtures plus the named invalid files.
 fn portfolio_with(invalid: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = fixture_support::copy_of("valid");
     let initiatives = dir.path().join("initiatives");
-    std::fs::create_dir(&initiatives).unwrap();
-    std::fs::copy(
-        fixtures().join("valid/portfolio.yaml"),
-        dir.path().join("portfolio.yaml"),
-    )
-    .unwrap();
-    for entry in std::fs::read_dir(fixtures().join("valid/initiatives")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, initiatives.join(path.file_name().unwrap())).unwrap();
-    }
     for name in invalid {
         std::fs::copy(
             fixtures().join("invalid").join(name),

@@ -1,11 +1,15 @@
-//! A writable copy of the valid fixture portfolio, for tests that edit files.
+//! Writable copies of the fixture portfolios, for tests that edit files.
 #![allow(dead_code)]
 
 use std::path::Path;
 
-pub fn valid_portfolio_copy() -> tempfile::TempDir {
+/// A copy of `tests/fixtures/<folder>` (its `portfolio.yaml` and `initiatives/`) in a
+/// temporary folder.
+pub fn copy_of(folder: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(folder);
     std::fs::create_dir(dir.path().join("initiatives")).expect("mkdir");
     std::fs::copy(
         src.join("portfolio.yaml"),
@@ -23,4 +27,9 @@ pub fn valid_portfolio_copy() -> tempfile::TempDir {
         .expect("copy");
     }
     dir
+}
+
+/// The valid fixture portfolio, to edit.
+pub fn valid_portfolio_copy() -> tempfile::TempDir {
+    copy_of("valid")
 }

@@ -6,6 +6,9 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
+#[path = "../fixture_support/mod.rs"]
+mod fixture_support;
+
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 pub const TIMEOUT: Duration = Duration::from_secs(20);
@@ -170,19 +173,7 @@ impl Session {
     }
 }
 
+/// A copy of the TUI fixture portfolio, to edit.
 pub fn fixture_copy() -> tempfile::TempDir {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/portfolio");
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir(dir.path().join("initiatives")).expect("mkdir");
-    std::fs::copy(
-        src.join("portfolio.yaml"),
-        dir.path().join("portfolio.yaml"),
-    )
-    .expect("copy");
-    for entry in std::fs::read_dir(src.join("initiatives")).expect("read fixture") {
-        let path = entry.expect("entry").path();
-        let name = path.file_name().expect("file name");
-        std::fs::copy(&path, dir.path().join("initiatives").join(name)).expect("copy");
-    }
-    dir
+    fixture_support::copy_of("tui/portfolio")
 }

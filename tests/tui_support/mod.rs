@@ -3,6 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "../fixture_support/mod.rs"]
+mod fixture_support;
+
 use bered::i18n::Lang;
 use bered::model::Date;
 use bered::tui::action::Action;
@@ -99,19 +102,7 @@ pub fn mono() -> Theme {
 
 /// A copy of the fixture portfolio in a temporary folder, to edit.
 pub fn fixture_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir(dir.path().join("initiatives")).expect("mkdir");
-    std::fs::copy(
-        fixture().join("portfolio.yaml"),
-        dir.path().join("portfolio.yaml"),
-    )
-    .expect("copy");
-    for entry in std::fs::read_dir(fixture().join("initiatives")).expect("read fixture") {
-        let path = entry.expect("entry").path();
-        let name = path.file_name().expect("file name");
-        std::fs::copy(&path, dir.path().join("initiatives").join(name)).expect("copy");
-    }
-    dir
+    fixture_support::copy_of("tui/portfolio")
 }
 
 /// An app on a portfolio that may be written, with the runtime's writer beside it: keys go
