@@ -9,9 +9,10 @@ use super::{Edit, apply, digest, new_initiative, write_atomic};
 use crate::load::{self, Loaded, Origin, yaml::suggestion};
 use crate::model::{Date, Initiative};
 
-/// Loads the portfolio that an edit will change; the built-in sample is read-only.
-fn editable(path: Option<&Path>) -> anyhow::Result<Loaded> {
-    let loaded = load::load(path)?;
+/// Loads what an edit of `id` needs from the portfolio it will change (in a folder, only that
+/// initiative's file); the built-in sample is read-only.
+fn editable(path: Option<&Path>, id: &str) -> anyhow::Result<Loaded> {
+    let loaded = load::load_for_edit(path, id)?;
     if loaded.origin == Origin::Embedded {
         bail!(
             "the built-in sample portfolio cannot be edited: pass a portfolio with -p PATH (or run in a folder that has ./portfolio)"
@@ -34,21 +35,35 @@ fn find<'a>(loaded: &'a Loaded, id: &str) -> anyhow::Result<&'a Initiative> {
             d.render()
         );
     }
-    let ids: Vec<String> = loaded
-        .portfolio
-        .initiatives
-        .iter()
-        .map(|i| i.id.clone())
-        .collect();
-    match suggestion(id, &ids) {
+    match suggestion(id, &known_ids(loaded)) {
         Some(s) => bail!("no initiative `{id}`; did you mean `{s}`?"),
         None => bail!("no initiative `{id}` in the portfolio"),
     }
 }
 
+/// The ids a mistyped one may have meant: in a folder the file stems (only the edited file was
+/// read), else the loaded initiatives.
+fn known_ids(loaded: &Loaded) -> Vec<String> {
+    if let Origin::Folder(dir) = &loaded.origin
+        && let Ok(entries) = std::fs::read_dir(dir.join("initiatives"))
+    {
+        let stems = entries.flatten().map(|e| e.path());
+        let yaml = stems.filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"));
+        return yaml
+            .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect();
+    }
+    loaded
+        .portfolio
+        .initiatives
+        .iter()
+        .map(|i| i.id.clone())
+        .collect()
+}
+
 /// Applies one edit to the initiative `id` and writes it atomically. Returns what was done.
 pub fn run(path: Option<&Path>, id: &str, edit: &Edit) -> anyhow::Result<String> {
-    let loaded = editable(path)?;
+    let loaded = editable(path, id)?;
     let ini = find(&loaded, id)?;
     check(&loaded, ini, edit)?;
     let item = matches!(loaded.origin, Origin::File(_)).then_some(id);
@@ -140,7 +155,7 @@ pub fn new(path: Option<&Path>, id: &str, title: &str, today: Date) -> anyhow::R
             "an id is lowercase letters a–z, digits and hyphens, such as `e-tjanst-bygglov`; got `{id}`"
         );
     }
-    let loaded = editable(path)?;
+    let loaded = editable(path, id)?;
     let Origin::Folder(dir) = &loaded.origin else {
         bail!("`bered new` adds a file to a portfolio folder; this portfolio is a single file");
     };

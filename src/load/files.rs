@@ -208,6 +208,12 @@ pub fn initiative_from_bytes(
 }
 
 pub fn load_folder(dir: &Path, source: &dyn Source) -> Loaded {
+    load_folder_only(dir, source, None)
+}
+
+/// `load_folder`, reading only the initiative files whose stem is `only` when given: what an
+/// edit of one initiative needs, without parsing the rest of a large portfolio.
+pub fn load_folder_only(dir: &Path, source: &dyn Source, only: Option<&str>) -> Loaded {
     let mut diagnostics = Vec::new();
     let settings_path = dir.join("portfolio.yaml");
     let text = if source.exists(&settings_path) {
@@ -224,7 +230,11 @@ pub fn load_folder(dir: &Path, source: &dyn Source) -> Loaded {
         String::new()
     };
     let (_, settings, model) = portfolio_settings(&settings_path, &text, &mut diagnostics);
-    let (paths, mut skipped) = source.initiative_paths(dir);
+    let (mut paths, mut skipped) = source.initiative_paths(dir);
+    if let Some(id) = only {
+        paths.retain(|p| p.file_stem().is_some_and(|s| s == id));
+        skipped.clear();
+    }
     diagnostics.append(&mut skipped);
     let (initiatives, mut found, digests) = load_initiatives(source, &paths, &model, &settings);
     diagnostics.append(&mut found);

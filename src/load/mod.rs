@@ -83,13 +83,32 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
     }
 }
 
+/// A folder is a portfolio when it has `portfolio.yaml` or `initiatives/`.
+fn portfolio_folder(path: &Path) -> Result<(), LoadError> {
+    let has_parts = path.join("portfolio.yaml").exists() || path.join("initiatives").exists();
+    if has_parts {
+        Ok(())
+    } else {
+        Err(LoadError::NotAPortfolio(path.to_path_buf()))
+    }
+}
+
+/// Loads what an edit of initiative `id` needs: in a folder only `portfolio.yaml` and that
+/// initiative's own file; a single file or the built-in sample whole.
+pub fn load_for_edit(path: Option<&Path>, id: &str) -> Result<Loaded, LoadError> {
+    match resolve(path) {
+        Some(p) if p.is_dir() => {
+            portfolio_folder(&p)?;
+            Ok(files::load_folder_only(&p, &files::Disk, Some(id)))
+        }
+        _ => load(path),
+    }
+}
+
 /// Loads a portfolio folder or single file.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     if path.is_dir() {
-        let has_parts = path.join("portfolio.yaml").exists() || path.join("initiatives").exists();
-        if !has_parts {
-            return Err(LoadError::NotAPortfolio(path.to_path_buf()));
-        }
+        portfolio_folder(path)?;
         Ok(files::load_folder(path, &files::Disk))
     } else if path.exists() || path.symlink_metadata().is_ok() {
         Ok(single::load_file(path))
