@@ -1,6 +1,7 @@
 //! Swedish and English: the language choice, and number and money formatting per language.
 
 mod number;
+pub mod safe;
 pub mod ui;
 pub mod words;
 

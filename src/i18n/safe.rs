@@ -1,0 +1,150 @@
+//! The output sanitiser: every byte taken from a portfolio passes through here before it reaches
+//! a terminal or a text file. A portfolio comes from many hands through git, so a title may hold
+//! an escape sequence, a bidi override or a spreadsheet formula; none of them may act.
+
+use std::borrow::Cow;
+
+/// Which layout characters the target format allows through as they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// A line of its own or a table cell: newline and tab are shown as `\n` and `\t` too.
+    Line,
+    /// Running text: newline and tab stay.
+    Text,
+}
+
+/// The text with every control character, DEL, C1 control, bidi control and zero-width
+/// character shown visibly (`\e`, `\r`, `\u{202E}`, …). Borrowed when nothing needed changing.
+pub fn visible(text: &str, layout: Layout) -> Cow<'_, str> {
+    if !text.chars().any(|c| needs_escape(c, layout)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c, layout) {
+            push_escape(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A one-line rendering: `visible(text, Layout::Line)`.
+pub fn line(text: &str) -> Cow<'_, str> {
+    visible(text, Layout::Line)
+}
+
+/// A CSV cell of text taken from data: made visible, and neutralised with a leading `'` where a
+/// spreadsheet would evaluate it (`=`, `+`, `-`, `@`, tab, carriage return).
+pub fn csv_text(text: &str) -> Cow<'_, str> {
+    let shown = line(text);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{shown}"))
+    } else {
+        shown
+    }
+}
+
+/// Text taken from data for a Markdown document: made visible, and HTML, emphasis, code, table
+/// and link syntax escaped so that it reads as the letters it is and never becomes a tag or link.
+pub fn markdown_text(text: &str) -> String {
+    let shown = line(text);
+    let mut out = String::with_capacity(shown.len() + 8);
+    for c in shown.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn needs_escape(c: char, layout: Layout) -> bool {
+    match c {
+        '\n' | '\t' => layout == Layout::Line,
+        '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => true,
+        _ => is_bidi(c) || is_invisible(c),
+    }
+}
+
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
+}
+
+fn push_escape(out: &mut String, c: char) {
+    match c {
+        '\u{1B}' => out.push_str("\\e"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        '\u{0}' => out.push_str("\\0"),
+        _ => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOSTILE: &str = "a\u{1b}]0;PWN\u{7}\u{1b}[2J\u{202E}\u{0}b\r\u{9b}\u{200B}";
+
+    fn is_raw_control(c: char) -> bool {
+        needs_escape(c, Layout::Text)
+    }
+
+    #[test]
+    fn hostile_text_comes_out_visible_and_without_a_raw_control() {
+        let shown = visible(HOSTILE, Layout::Line);
+        assert_eq!(
+            shown,
+            "a\\e]0;PWN\\u{7}\\e[2J\\u{202E}\\0b\\r\\u{9B}\\u{200B}"
+        );
+        assert!(!shown.chars().any(is_raw_control));
+    }
+
+    #[test]
+    fn plain_swedish_text_is_borrowed_unchanged() {
+        assert!(matches!(
+            visible("Översikt – åäö €", Layout::Line),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn newline_and_tab_stay_in_running_text_only() {
+        assert_eq!(visible("a\n\tb", Layout::Text), "a\n\tb");
+        assert_eq!(visible("a\n\tb", Layout::Line), "a\\n\\tb");
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_evaluate_are_neutralised() {
+        assert_eq!(csv_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        for lead in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(csv_text(lead).starts_with('\''), "{lead:?}");
+        }
+        assert_eq!(csv_text("Bygglov"), "Bygglov");
+    }
+
+    #[test]
+    fn markdown_escapes_html_and_links() {
+        assert_eq!(
+            markdown_text("<script>[x](javascript:alert(1))"),
+            "&lt;script&gt;\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(markdown_text("a|b *c*"), "a\\|b \\*c\\*");
+    }
+}
