@@ -11,10 +11,11 @@ mod history;
 mod template;
 mod write;
 
+pub use crate::load::digest;
 pub use apply::apply;
 pub use history::{Applied, History};
 pub use template::new_initiative;
-pub use write::{digest, write_atomic, write_atomic_with};
+pub use write::{write_atomic, write_atomic_with};
 
 use std::path::PathBuf;
 

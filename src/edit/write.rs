@@ -2,20 +2,11 @@
 //! and renamed over the original — but only if the original is still what was loaded.
 
 use std::fs;
-use std::hash::Hasher;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::EditError;
-
-/// A fingerprint of a file's bytes, to notice that it changed on disk since it was read.
-pub fn digest(bytes: &[u8]) -> u64 {
-    // SipHash with fixed keys: stable within and across runs, and plenty to tell versions apart.
-    #[allow(deprecated)]
-    let mut h = std::hash::SipHasher::new();
-    h.write(bytes);
-    h.finish()
-}
+use crate::load::digest;
 
 /// Replaces `path` with `text`, provided the file's current bytes still have `expected` digest.
 pub fn write_atomic(path: &Path, text: &str, expected: u64) -> Result<(), EditError> {

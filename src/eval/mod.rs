@@ -1,9 +1,9 @@
 //! The evaluation model: criteria, weights, gate, quadrants, ranking.
 
-mod model;
 mod rank;
 mod score;
 
-pub use model::{Criterion, Gate, Model};
+/// The model lives in `crate::model`; re-exported here so callers that say `eval::Model` keep working.
+pub use crate::model::{Criterion, Gate, Model};
 pub use rank::{Analysis, Analyzed, RankGroup, analyse, is_rankable, planning_year};
 pub use score::{CriterionScore, Evaluation, GateStatus, Quadrant, evaluate};

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::model::Model;
+use crate::model::Model;
 use crate::model::{Group, Initiative};
 
 /// Where an initiative stands against the model's gate (compliance in Nacka's model).

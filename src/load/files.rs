@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{Diagnostic, Loaded, Origin, finish, initiative, portfolio_settings};
-use crate::eval::Model;
+use crate::model::Model;
 use crate::model::{Initiative, Loc, Settings};
 
 /// Files larger than this are refused before parsing.
@@ -271,7 +271,7 @@ fn load_initiatives(
             let Some(path) = paths.get(i) else { break };
             let loaded = match source.read(path) {
                 Ok(bytes) => {
-                    let digest = crate::edit::digest(&bytes);
+                    let digest = super::digest(&bytes);
                     let (ini, diags) = initiative_from_bytes(path, bytes, model, settings);
                     (ini, diags, Some(digest))
                 }

@@ -17,9 +17,19 @@ use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Severity, shown};
 pub use files::{MAX_FILE_BYTES, initiative_from_bytes};
+
+/// A fingerprint of a file's bytes, to notice that it changed on disk since it was read.
+pub fn digest(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher as _;
+    // SipHash with fixed keys: stable within and across runs, and plenty to tell versions apart.
+    #[allow(deprecated)]
+    let mut h = std::hash::SipHasher::new();
+    h.write(bytes);
+    h.finish()
+}
 pub use single::load_text;
 
-use crate::eval::Model;
+use crate::model::Model;
 use crate::model::{Initiative, InitiativeFile, Loc, Portfolio, PortfolioFile, Settings};
 use validate::Checker;
 
@@ -30,7 +40,7 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Where it was read from, for messages and for reloading.
     pub origin: Origin,
-    /// A digest (`edit::digest`) of the bytes read from each initiative file, so that a later
+    /// A digest (`load::digest`) of the bytes read from each initiative file, so that a later
     /// write can tell whether the file changed on disk since it was loaded.
     pub digests: HashMap<PathBuf, u64>,
 }

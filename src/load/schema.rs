@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::eval::Model;
+use crate::model::Model;
 use crate::model::{Outcome, Settings, Stage};
 
 const DRAFT: &str = "http://json-schema.org/draft-07/schema#";

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::validate::Checker;
 use super::yaml::suggestion;
-use crate::eval::{Criterion, Gate, Model};
+use crate::model::{Criterion, Gate, Model};
 use crate::model::{Dec, Group, ModelFile, PortfolioFile, Settings};
 
 /// Builds the settings and model; findings go to the checker, and a bad value falls back to

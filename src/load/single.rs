@@ -13,7 +13,7 @@ pub fn load_file(path: &Path) -> Loaded {
         .read(path)
         .map_err(|m| Diagnostic::error(path, Loc::default(), m))
         .and_then(|bytes| {
-            let digest = crate::edit::digest(&bytes);
+            let digest = super::digest(&bytes);
             decode(path, bytes).map(|text| (text, digest))
         });
     match read {

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::diagnostic::Diagnostic;
 use super::yaml::suggestion;
-use crate::eval::Model;
+use crate::model::Model;
 use crate::model::{
     BenefitFile, BusinessCaseFile, InitiativeFile, LineFile, LineKind, Loc, Located, Settings,
     Stage,

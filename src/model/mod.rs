@@ -1,5 +1,6 @@
 //! The YAML contract as serde types (see DOMAIN.md, "The data format"), and the loaded portfolio.
 
+mod criteria;
 mod initiative;
 mod located;
 mod portfolio;
@@ -8,6 +9,7 @@ mod scalar;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+pub use criteria::{Criterion, Gate, Model};
 pub use initiative::{
     BenefitFile, BusinessCaseFile, Decision, FollowUp, InitiativeFile, LineFile, LineKind, Outcome,
     Stage,
@@ -15,8 +17,6 @@ pub use initiative::{
 pub use located::{Loc, Located, OrderedMap};
 pub use portfolio::{CriterionFile, GateFile, Group, ModelFile, PortfolioFile, StrategicGoal};
 pub use scalar::{Date, Dec, Raw};
-
-use crate::eval::Model;
 
 /// A loaded, validated portfolio: settings with defaults applied, and every initiative that
 /// loaded without errors, in id order.

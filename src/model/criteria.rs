@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::Group;
+use super::Group;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Criterion {
