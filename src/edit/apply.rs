@@ -21,8 +21,13 @@ pub fn apply(text: &str, item: Option<&str>, edit: &Edit) -> Result<String, Edit
         None => (root, None),
         Some(id) => find_item(&root, id)?,
     };
-    change(&target, edit)?;
-    let new_text = keep_line_endings(text, doc.to_string());
+    let new_list = item.is_none() && starts_a_list(&target, edit);
+    change(&target, edit, !new_list)?;
+    let mut written = doc.to_string();
+    if new_list {
+        written = super::layout::append_list(&written, "decisions", &entry_fields(edit));
+    }
+    let new_text = keep_line_endings(text, written);
     verify(text, &new_text, index, edit)?;
     Ok(new_text)
 }
@@ -46,7 +51,14 @@ fn find_item(root: &Mapping, id: &str) -> Result<(Mapping, Option<usize>), EditE
     )))
 }
 
-fn change(target: &Mapping, edit: &Edit) -> Result<(), EditError> {
+/// A decision in a file that has no `decisions:` yet: the list is written by hand, in the
+/// file's own style, rather than appended by yaml-edit at column 0 after any trailing comment.
+fn starts_a_list(target: &Mapping, edit: &Edit) -> bool {
+    matches!(edit, Edit::Decision { .. }) && !target.contains_key("decisions")
+}
+
+/// Changes the syntax tree; with `list` false a decision's entry is left to the caller.
+fn change(target: &Mapping, edit: &Edit, list: bool) -> Result<(), EditError> {
     match edit {
         Edit::Score {
             criterion,
@@ -59,7 +71,14 @@ fn change(target: &Mapping, edit: &Edit) -> Result<(), EditError> {
             }
         }
         Edit::Stage(stage) => target.set("stage", stage.id()),
-        Edit::Decision { .. } => push(target, "decisions", yaml_entry(&entry_fields(edit))),
+        Edit::Decision { outcome, .. } => {
+            if let Some(stage) = outcome.stage_after() {
+                target.set("stage", stage.id());
+            }
+            if list {
+                push(target, "decisions", yaml_entry(&entry_fields(edit)));
+            }
+        }
         Edit::FollowUp { benefit, .. } => {
             let benefit_map = find_benefit(target, benefit)?;
             push(&benefit_map, "follow_up", yaml_entry(&entry_fields(edit)));
@@ -75,14 +94,14 @@ fn yaml_number(text: &str) -> Value {
 
 /// A value in a new list entry, and how it is written: a date or a number as plain text (a
 /// number from the decimal's own digits), anything else as text, quoted where YAML needs it.
-enum Field {
+pub(super) enum Field {
     Date(String),
     Number(String),
     Text(String),
 }
 
 /// The fields of the entry a decision or follow-up adds, in the order they are written.
-fn entry_fields(edit: &Edit) -> Vec<(&'static str, Field)> {
+pub(super) fn entry_fields(edit: &Edit) -> Vec<(&'static str, Field)> {
     let text = |key, t: &Option<String>| t.as_ref().map(|t| (key, Field::Text(t.clone())));
     match edit {
         Edit::Decision {
@@ -120,10 +139,25 @@ fn yaml_entry(fields: &[(&'static str, Field)]) -> Mapping {
         match field {
             Field::Date(d) => entry.set(*key, ScalarValue::plain(d.clone())),
             Field::Number(n) => entry.set(*key, ScalarValue::parse(n.clone())),
-            Field::Text(t) => entry.set(*key, t.as_str()),
+            Field::Text(t) => entry.set(*key, text_scalar(t)),
         }
     }
     entry
+}
+
+/// Text as a reviewer reads it in a diff: plain where YAML allows, else single-quoted, which
+/// keeps every letter as it is (yaml-edit's double quotes would write `ö` as `\xF6`). Only
+/// text with control characters or line breaks needs double quotes and their escapes.
+pub(super) fn text_scalar(text: &str) -> ScalarValue {
+    let plain = ScalarValue::string(text);
+    let rendered = plain.to_yaml_string();
+    let plain_in_flow = !rendered.starts_with(['"', '\'', '|', '>'])
+        && !rendered.contains([',', '[', ']', '{', '}']);
+    if plain_in_flow || text.chars().any(char::is_control) {
+        plain
+    } else {
+        ScalarValue::single_quoted(text)
+    }
 }
 
 /// The entry as the new text must read back.
@@ -231,7 +265,12 @@ fn intend(target: &mut Value, edit: &Edit) -> Result<(), EditError> {
         Edit::Stage(stage) => {
             obj.insert("stage".into(), Value::from(stage.id()));
         }
-        Edit::Decision { .. } => array_at(obj, "decisions").push(json_entry(&entry_fields(edit))),
+        Edit::Decision { outcome, .. } => {
+            if let Some(stage) = outcome.stage_after() {
+                obj.insert("stage".into(), Value::from(stage.id()));
+            }
+            array_at(obj, "decisions").push(json_entry(&entry_fields(edit)));
+        }
         Edit::FollowUp { benefit, .. } => {
             let benefits = obj.get_mut("benefits").and_then(Value::as_array_mut);
             let b = benefits

@@ -6,8 +6,8 @@
 //! anything else differs, nothing is written.
 
 mod apply;
-pub mod command;
 mod history;
+mod layout;
 mod template;
 mod write;
 
@@ -57,9 +57,32 @@ pub enum EditError {
         "{0} changed on disk since it was loaded; nothing was written. Reload and apply the edit again"
     )]
     ChangedOnDisk(PathBuf),
+    #[error("{0}: read-only: not changed")]
+    ReadOnly(PathBuf),
+    #[error("{0}: a symbolic link to a file outside the portfolio: not changed")]
+    OutsidePortfolio(PathBuf),
+    #[error("{0}: not a regular file: not changed")]
+    NotAFile(PathBuf),
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl EditError {
+    /// The error in `lang`, paths relative to the working directory and made visible.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::msg::{Msg, translate};
+        let path = |p: &PathBuf| crate::load::shown(p);
+        match self {
+            EditError::NotEditable(d) => Msg::EditNotEditable.say(lang, &[&translate(d, lang)]),
+            EditError::Unintended(d) => Msg::EditUnintended.say(lang, &[&translate(d, lang)]),
+            EditError::ChangedOnDisk(p) => Msg::EditChangedOnDisk.say(lang, &[&path(p)]),
+            EditError::ReadOnly(p) => Msg::EditReadOnly.say(lang, &[&path(p)]),
+            EditError::OutsidePortfolio(p) => Msg::EditOutside.say(lang, &[&path(p)]),
+            EditError::NotAFile(p) => Msg::EditNotAFile.say(lang, &[&path(p)]),
+            EditError::Io { path: p, source } => Msg::EditIo.say(lang, &[&path(p), source]),
+        }
+    }
 }

@@ -24,13 +24,23 @@ pub fn write_atomic_with(
         let path = path.to_path_buf();
         move |source| EditError::Io { path, source }
     };
-    // Write through a symlink to its target, never replacing the link with a file.
-    let real: PathBuf = fs::canonicalize(path).map_err(io(path))?;
+    // Write through a symlink to its target, never replacing the link with a file; but only
+    // to a regular file inside the portfolio, as loading reads (see `load::read`).
+    let real: PathBuf = writable_target(path)?;
     // Another bered writing the same file waits here; whoever comes second then sees the
-    // first one's bytes below and refuses instead of overwriting them.
-    let held = fs::File::open(&real).map_err(io(&real))?;
+    // first one's bytes below and refuses instead of overwriting them. Opening it for writing
+    // (without changing it) is also how a file the user may not write is noticed.
+    let held = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&real)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::PermissionDenied => EditError::ReadOnly(path.to_path_buf()),
+            _ => io(&real)(e),
+        })?;
     held.lock().map_err(io(&real))?;
-    let current = fs::read(&real).map_err(io(&real))?;
+    let current =
+        crate::load::read::read_capped(None, &real).map_err(|m| EditError::NotEditable(m))?;
     if digest(&current) != expected {
         return Err(EditError::ChangedOnDisk(path.to_path_buf()));
     }
@@ -45,7 +55,8 @@ pub fn write_atomic_with(
     temp.as_file().sync_all().map_err(io(temp.path()))?;
     fs::set_permissions(temp.path(), permissions).map_err(io(temp.path()))?;
     // Last look: a writer that does not take the lock (an editor) may have written meanwhile.
-    let again = fs::read(&real).map_err(io(&real))?;
+    let again =
+        crate::load::read::read_capped(None, &real).map_err(|m| EditError::NotEditable(m))?;
     if digest(&again) != expected {
         return Err(EditError::ChangedOnDisk(path.to_path_buf()));
     }
@@ -58,4 +69,31 @@ pub fn write_atomic_with(
     }
     drop(held);
     Ok(())
+}
+
+/// The file a write of `path` changes: `path` itself when it is a regular file; a symlink's
+/// target when that is a regular file inside the portfolio (the folder that holds
+/// `initiatives/`, or the single file's folder); anything else is refused.
+fn writable_target(path: &Path) -> Result<PathBuf, EditError> {
+    let io = |source| EditError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let link = fs::symlink_metadata(path).map_err(io)?;
+    let real = fs::canonicalize(path).map_err(io)?;
+    if link.file_type().is_symlink() {
+        let parent = path.parent().unwrap_or(Path::new("."));
+        let root = match parent.file_name() {
+            Some(name) if name == "initiatives" => parent.parent().unwrap_or(parent),
+            _ => parent,
+        };
+        let root = fs::canonicalize(root).map_err(io)?;
+        if !real.starts_with(&root) {
+            return Err(EditError::OutsidePortfolio(path.to_path_buf()));
+        }
+    }
+    if !fs::metadata(&real).map_err(io)?.is_file() {
+        return Err(EditError::NotAFile(path.to_path_buf()));
+    }
+    Ok(real)
 }

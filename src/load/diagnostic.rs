@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::i18n::Lang;
+use crate::i18n::msg::{Msg, translate};
+use crate::i18n::safe;
 use crate::model::Loc;
 
 /// A path as people read it: relative to the working directory when it lies below it, as
@@ -86,28 +89,61 @@ impl Diagnostic {
     }
 
     /// `path:line:col: error: message`, then the source line with a caret and the hint,
-    /// as compilers print them.
+    /// as compilers print them, in English.
     pub fn render(&self) -> String {
-        let mut out = format!("{}", self.path.display());
+        self.render_in(Lang::En)
+    }
+
+    /// `render` in `lang`. Everything taken from the files (the path, the source line, names
+    /// inside the message) is made visible: no control character reaches the terminal raw.
+    pub fn render_in(&self, lang: Lang) -> String {
+        let mut out = safe::line(&self.path.display().to_string()).into_owned();
         if self.line > 0 {
             let _ = write!(out, ":{}:{}", self.line, self.column.max(1));
         }
-        let _ = write!(out, ": {}: {}", self.severity.id(), self.message);
+        let label = match self.severity {
+            Severity::Error => Msg::Error,
+            Severity::Warning => Msg::Warning,
+        };
+        let message = translate(&self.message, lang);
+        let _ = write!(out, ": {}: {}", label.template(lang), safe::line(&message));
         if let Some(src) = &self.source_line {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
-            let shown = src.replace('\t', " ");
-            let caret_at: String = shown
+            let src = src.replace('\t', " ");
+            let before: String = src
                 .chars()
                 .take(self.column.saturating_sub(1) as usize)
-                .map(|_| ' ')
                 .collect();
+            let caret_at = " ".repeat(safe::line(&before).chars().count());
+            let shown = safe::line(&src);
             let _ = write!(out, "\n{pad} |\n{number} | {shown}\n{pad} | {caret_at}^");
         }
         if let Some(hint) = &self.hint {
-            let _ = write!(out, "\n  = hint: {hint}");
+            let hint = translate(hint, lang);
+            let _ = write!(
+                out,
+                "\n  = {}: {}",
+                Msg::Hint.template(lang),
+                safe::line(&hint)
+            );
         }
         out
+    }
+
+    /// The diagnostic with every text taken from the files made visible, for JSON output
+    /// (escaping alone would let a bidi override or a zero-width character through).
+    pub fn visible(&self) -> Diagnostic {
+        let text = |t: &str| safe::line(t).into_owned();
+        Diagnostic {
+            severity: self.severity,
+            path: PathBuf::from(text(&self.path.display().to_string())),
+            line: self.line,
+            column: self.column,
+            message: text(&self.message),
+            hint: self.hint.as_deref().map(text),
+            source_line: self.source_line.as_deref().map(text),
+        }
     }
 }
 

@@ -23,7 +23,19 @@ pub trait Source: Sync {
     fn exists(&self, path: &Path) -> bool;
 }
 
-pub struct Disk;
+/// Files on disk, read only when they are regular files inside `root` (see `read::read_capped`).
+pub struct Disk {
+    pub root: Option<PathBuf>,
+}
+
+impl Disk {
+    /// The files of the portfolio folder `root`.
+    pub fn inside(root: &Path) -> Disk {
+        Disk {
+            root: Some(root.to_path_buf()),
+        }
+    }
+}
 
 impl Source for Disk {
     fn initiative_paths(&self, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
@@ -69,18 +81,7 @@ impl Source for Disk {
     }
 
     fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
-        let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
-        if meta.is_dir() {
-            return Err("is a folder, expected a file".into());
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(format!(
-                "refused: {} bytes is over the {} MiB limit for a portfolio file",
-                meta.len(),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ));
-        }
-        std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
+        super::read::read_capped(self.root.as_deref(), path)
     }
 
     fn exists(&self, path: &Path) -> bool {

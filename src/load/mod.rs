@@ -6,6 +6,8 @@
 
 mod diagnostic;
 mod files;
+pub mod ids;
+pub mod read;
 pub mod schema;
 mod settings;
 mod single;
@@ -74,10 +76,12 @@ pub enum LoadError {
     NotAPortfolio(PathBuf),
 }
 
-/// Chooses the portfolio: the given path, else `./portfolio` when it exists, else the sample.
+/// Chooses the portfolio: the given path; else the working directory when it is a portfolio
+/// folder (it has `portfolio.yaml`); else `./portfolio` when it exists; else the sample.
 pub fn resolve(path: Option<&Path>) -> Option<PathBuf> {
     match path {
         Some(p) => Some(p.to_path_buf()),
+        None if Path::new("portfolio.yaml").is_file() => Some(PathBuf::from(".")),
         None => {
             let local = Path::new("portfolio");
             local.is_dir().then(|| local.to_path_buf())
@@ -109,7 +113,11 @@ pub fn load_for_edit(path: Option<&Path>, id: &str) -> Result<Loaded, LoadError>
     match resolve(path) {
         Some(p) if p.is_dir() => {
             portfolio_folder(&p)?;
-            Ok(files::load_folder_only(&p, &files::Disk, Some(id)))
+            Ok(files::load_folder_only(
+                &p,
+                &files::Disk::inside(&p),
+                Some(id),
+            ))
         }
         _ => load(path),
     }
@@ -119,7 +127,7 @@ pub fn load_for_edit(path: Option<&Path>, id: &str) -> Result<Loaded, LoadError>
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     if path.is_dir() {
         portfolio_folder(path)?;
-        Ok(files::load_folder(path, &files::Disk))
+        Ok(files::load_folder(path, &files::Disk::inside(path)))
     } else if path.exists() || path.symlink_metadata().is_ok() {
         Ok(single::load_file(path))
     } else {
@@ -171,6 +179,7 @@ fn initiative(
             return (None, fix_sources(c.diagnostics, text, first_line));
         }
     };
+    let id_from_name = id.is_some();
     let id = match (id, &file.id) {
         (Some(stem), Some(written)) if written.value != stem => {
             c.error(
@@ -197,6 +206,18 @@ fn initiative(
             String::new()
         }
     };
+    if !id.is_empty()
+        && let Err(problem) = ids::check(&id)
+    {
+        let loc = match (&file.id, id_from_name) {
+            (Some(written), false) => written.loc,
+            _ => Loc {
+                line: first_line,
+                col: 1,
+            },
+        };
+        c.error(loc, ids::message(&id, problem), None);
+    }
     let mut file = file;
     let scores = validate::check_initiative(&mut c, &file, context.0, context.1);
     // The scores as written (keys, raw text, locations) only serve validation; from here on

@@ -9,7 +9,7 @@ use super::{Diagnostic, Loaded, Origin, finish, initiative, portfolio_settings};
 use crate::model::Loc;
 
 pub fn load_file(path: &Path) -> Loaded {
-    let read = Disk
+    let read = Disk { root: None }
         .read(path)
         .map_err(|m| Diagnostic::error(path, Loc::default(), m))
         .and_then(|bytes| {

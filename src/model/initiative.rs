@@ -224,4 +224,14 @@ impl Outcome {
             Outcome::Approved => "approved",
         }
     }
+
+    /// The stage a decision with this outcome moves the initiative to (DOMAIN.md, "A decision
+    /// moves the initiative"); `None` leaves the stage as it is.
+    pub fn stage_after(self) -> Option<Stage> {
+        match self {
+            Outcome::Approved => Some(Stage::Approved),
+            Outcome::Rejected => Some(Stage::Rejected),
+            Outcome::Prioritised | Outcome::Deferred | Outcome::Returned => None,
+        }
+    }
 }

@@ -1,106 +1,51 @@
-//! `bered check` and `bered schema`.
-
-use std::io::Write as _;
-use std::path::Path;
-use std::process::ExitCode;
-
-use anyhow::Context as _;
+//! What `bered check` prints: every diagnostic compiler-style, then a summary; or JSON.
 
 use crate::i18n::Lang;
-use crate::load::{self, Loaded, Origin, schema};
+use crate::i18n::msg::Msg;
+use crate::i18n::safe;
+use crate::load::{Loaded, Origin};
 
-/// Prints every diagnostic compiler-style and a summary; exit 1 when there are errors.
-pub fn run(path: Option<&Path>, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
-    let loaded = load::load(path)?;
-    let out = if json {
-        render_json(&loaded)?
-    } else {
-        render_text(&loaded, lang)
-    };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`bered check | head`) is not an error worth a message.
-    let _ = stdout.write_all(out.as_bytes());
-    Ok(if loaded.errors() > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-pub fn origin_name(origin: &Origin) -> String {
+/// The portfolio's name in messages: its path, made visible, or the built-in sample.
+pub fn origin_name(origin: &Origin, lang: Lang) -> String {
     match origin {
-        Origin::Folder(p) | Origin::File(p) => p.display().to_string(),
-        Origin::Embedded => "the built-in sample portfolio".into(),
+        Origin::Folder(p) | Origin::File(p) => safe::line(&p.display().to_string()).into_owned(),
+        Origin::Embedded => Msg::Sample.template(lang).into(),
     }
 }
 
 pub fn render_text(loaded: &Loaded, lang: Lang) -> String {
     let mut out = String::new();
     for d in &loaded.diagnostics {
-        out.push_str(&d.render());
+        out.push_str(&d.render_in(lang));
         out.push_str("\n\n");
     }
     let (errors, warnings) = (loaded.errors(), loaded.warnings());
     let n = loaded.portfolio.initiatives.len();
-    let place = origin_name(&loaded.origin);
-    let summary = match lang {
-        Lang::Sv => format!(
-            "{place}: {n} initiativ inlästa, {errors} fel, {warnings} {}",
-            if warnings == 1 {
-                "varning"
-            } else {
-                "varningar"
-            }
-        ),
-        Lang::En => format!(
-            "{place}: {n} initiatives loaded, {errors} error{}, {warnings} warning{}",
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" }
-        ),
+    let place = origin_name(&loaded.origin, lang);
+    let warnings = match warnings {
+        1 => Msg::OneWarning.template(lang).to_string(),
+        w => Msg::Warnings.say(lang, &[&w]),
     };
+    let error_word = if errors == 1 {
+        Msg::OneErrorWord
+    } else {
+        Msg::ErrorsWord
+    };
+    let error_word = error_word.template(lang);
+    let summary = Msg::CheckSummary.say(lang, &[&place, &n, &errors, &error_word, &warnings]);
     out.push_str(&summary);
     out.push('\n');
     out
 }
 
+/// JSON for machines: ids and English messages, every text from the files made visible.
 pub fn render_json(loaded: &Loaded) -> anyhow::Result<String> {
     let value = serde_json::json!({
-        "portfolio": origin_name(&loaded.origin),
+        "portfolio": origin_name(&loaded.origin, Lang::En),
         "initiatives": loaded.portfolio.initiatives.len(),
         "errors": loaded.errors(),
         "warnings": loaded.warnings(),
-        "diagnostics": loaded.diagnostics,
+        "diagnostics": loaded.diagnostics.iter().map(|d| d.visible()).collect::<Vec<_>>(),
     });
     Ok(serde_json::to_string_pretty(&value)? + "\n")
-}
-
-/// Prints one schema, or writes both into `out`.
-pub fn schema(
-    path: Option<&Path>,
-    portfolio: bool,
-    out: Option<&Path>,
-) -> anyhow::Result<ExitCode> {
-    let loaded = load::load(path)?;
-    let p = &loaded.portfolio;
-    let initiative = schema::initiative(&p.model, &p.settings);
-    let settings = schema::portfolio();
-    match out {
-        Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
-            for (name, value) in [
-                ("portfolio.schema.json", &settings),
-                ("initiative.schema.json", &initiative),
-            ] {
-                let file = dir.join(name);
-                std::fs::write(&file, schema::to_text(value))
-                    .with_context(|| format!("cannot write {}", file.display()))?;
-            }
-        }
-        None => {
-            let value = if portfolio { &settings } else { &initiative };
-            let _ = std::io::stdout().write_all(schema::to_text(value).as_bytes());
-        }
-    }
-    Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,6 @@
 //! user's language.
 
 pub mod check;
-pub mod commands;
 mod doc;
 mod filter;
 mod fmt;

@@ -34,6 +34,8 @@ use app::{App, Command};
 use events::Event;
 use theme::Theme;
 
+pub use terminal::fatal_signal;
+
 /// What `bered [PATH]` passes to the interactive application.
 #[derive(Clone, Debug)]
 pub struct TuiOptions {

@@ -1,10 +1,12 @@
 //! Entering and leaving the terminal's raw, alternate-screen mode, and making sure it is left on
-//! every way out: normal quit, error (the guard's drop), panic (the hook), SIGTERM and SIGHUP
-//! (the runtime turns them into a quit).
+//! every way out: normal quit, error (the guard's drop), panic (the hook), SIGTERM, SIGHUP,
+//! SIGINT and SIGQUIT (the runtime turns them into a quit, and the process then exits with
+//! 128 + the signal's number, as shells expect of a process a signal ended).
 
 use std::io::{self, IsTerminal, Stdout};
 use std::mem::ManuallyDrop;
 use std::sync::Once;
+use std::sync::atomic::{AtomicI32, Ordering};
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
@@ -78,4 +80,17 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+/// The signal that asked the application to stop, 0 for none.
+static FATAL_SIGNAL: AtomicI32 = AtomicI32::new(0);
+
+/// Notes the signal that ends the run, for the exit status.
+pub fn note_signal(signal: i32) {
+    FATAL_SIGNAL.store(signal, Ordering::SeqCst);
+}
+
+/// The signal that ended the run, if one did: exit with 128 + its number.
+pub fn fatal_signal() -> Option<i32> {
+    Some(FATAL_SIGNAL.load(Ordering::SeqCst)).filter(|&s| s > 0)
 }

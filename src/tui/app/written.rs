@@ -214,6 +214,7 @@ impl App {
                 ui::write_failed(&shown(&path), &source.to_string(), lang),
                 Command::None,
             ),
+            WriteError::Edit(other) => (other.text(lang), Command::None),
         };
         self.status = Status::error(text);
         command

@@ -1,15 +1,14 @@
 //! `bered rank`, `bered show` and `bered summary`: load, analyse, print.
 
-use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::eval::{Analysis, analyse};
-use crate::i18n::Lang;
-use crate::load::{self, Loaded};
-use crate::model::Date;
-
-use super::{
+use bered::eval::{Analysis, analyse};
+use bered::i18n::Lang;
+use bered::i18n::msg::Msg;
+use bered::load::{self, Loaded};
+use bered::model::Date;
+use bered::report::{
     RankFilter, find_initiative, rank_csv, rank_json, rank_markdown, rank_table, show_json,
     show_markdown, show_text, summary_json, summary_markdown, summary_text,
 };
@@ -35,13 +34,12 @@ pub fn rank(
     let p = &loaded.portfolio;
     filter.validate(p)?;
     let order = filter.apply(p, &analysis);
-    let out = match format {
-        Format::Text => rank_table(p, &analysis, &order, lang),
-        Format::Csv => rank_csv(p, &analysis, &order, lang),
-        Format::Json => rank_json(p, &analysis, &order, lang),
-        Format::Markdown => rank_markdown(p, &analysis, &order, lang),
-    };
-    print(&out)
+    match format {
+        Format::Text => print(&rank_table(p, &analysis, &order, lang)),
+        Format::Csv => print(&rank_csv(p, &analysis, &order, lang)),
+        Format::Json => print_json(&rank_json(p, &analysis, &order, lang)),
+        Format::Markdown => print(&rank_markdown(p, &analysis, &order, lang)),
+    }
 }
 
 pub fn show(
@@ -54,12 +52,11 @@ pub fn show(
     let (loaded, analysis) = load_and_analyse(path, as_of, lang)?;
     let p = &loaded.portfolio;
     let index = find_initiative(p, id)?;
-    let out = match format {
-        Format::Json => show_json(p, &analysis, index, lang),
-        Format::Markdown => show_markdown(p, &analysis, index, lang),
-        Format::Text | Format::Csv => show_text(p, &analysis, index, lang),
-    };
-    print(&out)
+    match format {
+        Format::Json => print_json(&show_json(p, &analysis, index, lang)),
+        Format::Markdown => print(&show_markdown(p, &analysis, index, lang)),
+        Format::Text | Format::Csv => print(&show_text(p, &analysis, index, lang)),
+    }
 }
 
 pub fn summary(
@@ -70,12 +67,11 @@ pub fn summary(
 ) -> anyhow::Result<ExitCode> {
     let (loaded, analysis) = load_and_analyse(path, as_of, lang)?;
     let p = &loaded.portfolio;
-    let out = match format {
-        Format::Json => summary_json(p, &analysis, lang),
-        Format::Markdown => summary_markdown(p, &analysis, lang),
-        Format::Text | Format::Csv => summary_text(p, &analysis, lang),
-    };
-    print(&out)
+    match format {
+        Format::Json => print_json(&summary_json(p, &analysis, lang)),
+        Format::Markdown => print(&summary_markdown(p, &analysis, lang)),
+        Format::Text | Format::Csv => print(&summary_text(p, &analysis, lang)),
+    }
 }
 
 /// Loads and analyses. Initiatives with errors are not in the portfolio: say so on stderr, so
@@ -85,25 +81,23 @@ fn load_and_analyse(
     as_of: Date,
     lang: Lang,
 ) -> anyhow::Result<(Loaded, Analysis)> {
-    let loaded = load::load(path)?;
+    let loaded = load::load(path).map_err(|e| anyhow::anyhow!(super::load_failure(&e, lang)))?;
     let errors = loaded.errors();
     if errors > 0 {
-        let note = match lang {
-            Lang::Sv => format!(
-                "bered: {errors} fel i portföljen; initiativ med fel är inte med (kör `bered check`)"
-            ),
-            Lang::En => format!(
-                "bered: {errors} error(s) in the portfolio; initiatives with errors are left out (run `bered check`)"
-            ),
-        };
-        eprintln!("{note}");
+        let note = Msg::ErrorsLeftOut.say(lang, &[&errors]);
+        super::eprint_line(&Msg::Prefix.say(lang, &[&note]));
     }
     let analysis = analyse(&loaded.portfolio, as_of);
     Ok((loaded, analysis))
 }
 
+/// Text through the final guard (`super::print`); JSON as it is, already escaped.
 fn print(out: &str) -> anyhow::Result<ExitCode> {
-    // A closed pipe (`bered rank | head`) is not an error worth a message.
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    super::print(out);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_json(out: &str) -> anyhow::Result<ExitCode> {
+    super::print_json(out);
     Ok(ExitCode::SUCCESS)
 }

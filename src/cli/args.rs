@@ -4,10 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::report::Format;
 use bered::i18n::Lang;
+use bered::i18n::msg::{Msg, translate};
 use bered::model::{Date, Dec, Outcome, Stage};
 use bered::report::RankFilter;
-use bered::report::commands::Format;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -230,22 +231,23 @@ pub(crate) enum SchemaKind {
     Initiative,
 }
 
+// The value parsers answer in the language chosen before parsing (`super::lang_of_run`).
+
 pub(crate) fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("unknown language `{s}`: expected sv or en"))
+    Lang::parse(s).ok_or_else(|| Msg::BadLang.say(super::lang_of_run(), &[&s]))
 }
 
 pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s)
+    Date::parse(s).map_err(|m| translate(&m, super::lang_of_run()))
 }
 
 pub(crate) fn parse_decimal(s: &str) -> Result<Dec, String> {
-    Dec::parse(s).ok_or_else(|| format!("expected a number such as 35 or 0.75, found `{s}`"))
+    Dec::parse(s).ok_or_else(|| Msg::BadNumber.say(super::lang_of_run(), &[&s]))
 }
 
 pub(crate) fn parse_stage(s: &str) -> Result<Stage, String> {
     let ids: Vec<&str> = Stage::ALL.iter().map(|s| s.id()).collect();
-    Stage::from_id(s)
-        .ok_or_else(|| format!("unknown stage `{s}`: expected one of {}", ids.join(", ")))
+    Stage::from_id(s).ok_or_else(|| Msg::BadStage.say(super::lang_of_run(), &[&s, &ids.join(", ")]))
 }
 
 pub(crate) fn parse_outcome(s: &str) -> Result<Outcome, String> {
@@ -253,5 +255,5 @@ pub(crate) fn parse_outcome(s: &str) -> Result<Outcome, String> {
     Outcome::ALL
         .into_iter()
         .find(|o| o.id() == s)
-        .ok_or_else(|| format!("unknown outcome `{s}`: expected one of {}", ids.join(", ")))
+        .ok_or_else(|| Msg::BadOutcome.say(super::lang_of_run(), &[&s, &ids.join(", ")]))
 }

@@ -1,0 +1,248 @@
+//! The command line in one place: the language decided before anything is parsed, the
+//! arguments (`args`) with their help in that language (`help`), dispatch, and the commands
+//! that load, print and edit (`check`, `report`, `edit`). Everything printed passes the final
+//! guard `print`/`eprint_line`: no control character from the data reaches a terminal raw.
+
+mod args;
+mod check;
+mod edit;
+mod help;
+mod report;
+
+use std::ffi::OsString;
+use std::fmt::Display;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::OnceLock;
+
+use clap::{CommandFactory as _, FromArgMatches as _};
+
+use args::{CheckFormat, Cli, Command, SchemaKind};
+use bered::edit::Edit;
+use bered::i18n::Lang;
+use bered::i18n::msg::{Msg, translate};
+use bered::i18n::safe::{self, Layout};
+use bered::load::{LoadError, ids::IdProblem};
+use bered::model::Date;
+use bered::tui::TuiOptions;
+
+/// A command that could not do its work, said in the user's language.
+#[derive(Debug)]
+pub struct Failure(String);
+
+impl Failure {
+    fn say(msg: Msg, lang: Lang, args: &[&dyn Display]) -> Failure {
+        Failure(msg.say(lang, args))
+    }
+    fn text(text: String) -> Failure {
+        Failure(text)
+    }
+}
+
+impl Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// The language of this run, decided before parsing the arguments.
+pub fn lang_of_run() -> Lang {
+    LANG.get().copied().unwrap_or_else(Lang::from_env)
+}
+
+/// `--lang X` or `--lang=X` in the arguments, before clap has seen them.
+fn lang_in_args(args: &[OsString]) -> Option<Lang> {
+    let texts: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    texts
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => texts.get(i + 1).and_then(|v| Lang::parse(v)),
+            Some(rest) => rest.strip_prefix('=').and_then(Lang::parse),
+            None => None,
+        })
+}
+
+/// What every command needs besides its own arguments.
+struct Context {
+    portfolio: Option<PathBuf>,
+    lang: Lang,
+    today: Date,
+    as_of: Date,
+}
+
+pub fn main() -> ExitCode {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    let lang = lang_in_args(&argv).unwrap_or_else(Lang::from_env);
+    let _ = LANG.set(lang);
+    let command = help::localise(Cli::command(), lang);
+    let cli = match command
+        .try_get_matches_from(&argv)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => return help::usage_error(e, lang),
+    };
+    let today = Date::today();
+    let context = Context {
+        portfolio: cli.portfolio.clone().or(cli.path.clone()),
+        lang: cli.lang.unwrap_or(lang),
+        today,
+        as_of: cli.as_of.unwrap_or(today),
+    };
+    let result = match cli.command {
+        Some(command) => run(command, &context),
+        None => {
+            let options = TuiOptions {
+                portfolio: context.portfolio,
+                lang: context.lang,
+                theme: cli.theme,
+                as_of: context.as_of,
+                today,
+                attendees: cli.attendees,
+            };
+            bered::tui::run(options)
+                .map(|()| match bered::tui::fatal_signal() {
+                    Some(signal) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
+                    None => ExitCode::SUCCESS,
+                })
+                .map_err(|e| Failure::text(translate(&format!("{e:#}"), context.lang)))
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure(text)) if text.starts_with("bered: ") => {
+            eprint_line(&text);
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprint_line(&Msg::Prefix.say(context.lang, &[&e]));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command, c: &Context) -> Result<ExitCode, Failure> {
+    let portfolio = c.portfolio.as_deref();
+    let (lang, as_of) = (c.lang, c.as_of);
+    let report = |r: anyhow::Result<ExitCode>| {
+        r.map_err(|e| Failure::text(translate(&format!("{e:#}"), lang)))
+    };
+    match command {
+        Command::Check { path, format } => {
+            let json = matches!(format, CheckFormat::Json);
+            check::run(path.as_deref().or(portfolio), json, lang)
+        }
+        Command::Schema { kind, out } => check::schema(
+            portfolio,
+            matches!(kind, SchemaKind::Portfolio),
+            out.as_deref(),
+            lang,
+        ),
+        Command::Rank(a) => {
+            let filter = a.filter();
+            let path = a.path.as_deref().or(portfolio);
+            report(report::rank(path, &filter, a.format.into(), as_of, lang))
+        }
+        Command::Show { id, format } => {
+            report(report::show(portfolio, &id, format.into(), as_of, lang))
+        }
+        Command::Summary { path, format } => {
+            let path = path.as_deref().or(portfolio);
+            report(report::summary(path, format.into(), as_of, lang))
+        }
+        Command::New { id, title } => {
+            print_line(&edit::new(portfolio, &id, &title, c.today, lang)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        edit_command => {
+            let (id, change) = to_edit(edit_command, c.today);
+            print_line(&edit::run(portfolio, &id, &change, lang)?);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The edit a `score`, `decide`, `stage` or `follow-up` command asks for, and its initiative.
+fn to_edit(command: Command, today: Date) -> (String, Edit) {
+    match command {
+        Command::Score(a) => (
+            a.id,
+            Edit::Score {
+                criterion: a.criterion,
+                value: a.value,
+                motivation: a.why,
+            },
+        ),
+        Command::Decide(a) => (
+            a.id,
+            Edit::Decision {
+                date: a.date.unwrap_or(today),
+                forum: Some(a.forum),
+                outcome: a.outcome,
+                note: a.note,
+            },
+        ),
+        Command::Stage { id, stage } => (id, Edit::Stage(stage)),
+        Command::FollowUp(a) => (
+            a.id,
+            Edit::FollowUp {
+                benefit: a.benefit,
+                date: a.date.unwrap_or(today),
+                value: a.value,
+                note: a.note,
+            },
+        ),
+        Command::Check { .. }
+        | Command::Schema { .. }
+        | Command::Rank(_)
+        | Command::Show { .. }
+        | Command::Summary { .. }
+        | Command::New { .. } => unreachable!("dispatched before"),
+    }
+}
+
+/// A portfolio that could not be read at all, in the user's language.
+fn load_failure(e: &LoadError, lang: Lang) -> Failure {
+    let path = |p: &Path| bered::load::shown(p);
+    match e {
+        LoadError::NotFound(p) => Failure::say(Msg::NotFound, lang, &[&path(p)]),
+        LoadError::NotAPortfolio(p) => Failure::say(Msg::NotAPortfolio, lang, &[&path(p)]),
+    }
+}
+
+/// Why `id` cannot be an initiative's id.
+fn id_refusal(id: &str, problem: IdProblem, lang: Lang) -> String {
+    let id = safe::line(id);
+    match problem {
+        IdProblem::Form => Msg::BadId.say(lang, &[&id]),
+        IdProblem::Reserved => Msg::ReservedId.say(lang, &[&id]),
+    }
+}
+
+/// The final guard on standard output: text made visible (newlines and tabs kept). A closed
+/// pipe (`bered rank | head`) is not an error worth a message.
+fn print(text: &str) {
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(safe::visible(text, Layout::Text).as_bytes());
+}
+
+fn print_line(text: &str) {
+    print(&format!("{text}\n"));
+}
+
+/// JSON as it is: its strings are escaped already.
+fn print_json(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// The final guard on standard error. Not `eprintln!`: with the terminal gone (an SSH drop) it
+/// would panic on the write.
+fn eprint_line(text: &str) {
+    let text = format!("{text}\n");
+    let _ = std::io::stderr().write_all(safe::visible(&text, Layout::Text).as_bytes());
+}
