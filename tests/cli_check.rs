@@ -125,7 +125,10 @@ fn the_embedded_sample_is_used_outside_a_portfolio_folder() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("the built-in sample portfolio: "), "{text}");
+    assert!(
+        text.contains("the sample portfolio (built-in, read-only): "),
+        "{text}"
+    );
     let on_disk =
         std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("portfolio/initiatives"))
             .unwrap()

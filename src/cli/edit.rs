@@ -143,7 +143,7 @@ fn check(loaded: &Loaded, ini: &Initiative, edit: &Edit, lang: Lang) -> Result<(
 pub fn describe(model: &Model, ini: &Initiative, edit: &Edit, lang: Lang) -> String {
     let id = &ini.id;
     let path = shown(&ini.path);
-    let stage = |s| words::stage(s, lang);
+    let stage = |s| in_sentence(words::stage(s, lang));
     match edit {
         Edit::Score {
             criterion, value, ..
@@ -155,7 +155,7 @@ pub fn describe(model: &Model, ini: &Initiative, edit: &Edit, lang: Lang) -> Str
             }
         }
         Edit::Decision { date, outcome, .. } => {
-            let word = words::outcome(*outcome, lang);
+            let word = in_sentence(words::outcome(*outcome, lang));
             match (ini.stage(), outcome.stage_after()) {
                 (Some(old), Some(new)) if old != new => Msg::DoneDecisionStage
                     .say(lang, &[id, &word, date, &stage(old), &stage(new), &path]),
@@ -163,7 +163,7 @@ pub fn describe(model: &Model, ini: &Initiative, edit: &Edit, lang: Lang) -> Str
             }
         }
         Edit::Stage(new) => {
-            let old = ini.stage().map_or("–", stage);
+            let old = ini.stage().map_or_else(|| "–".to_string(), stage);
             Msg::DoneStage.say(lang, &[id, &old, &stage(*new), &path])
         }
         Edit::FollowUp {
@@ -173,6 +173,15 @@ pub fn describe(model: &Model, ini: &Initiative, edit: &Edit, lang: Lang) -> Str
             ..
         } => Msg::DoneFollowUp.say(lang, &[id, benefit, value, date, &path]),
     }
+}
+
+/// A label as a word inside a sentence: "Beslutad" → "beslutad".
+fn in_sentence(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// `bered new ID --title TEXT`: writes `initiatives/ID.yaml`, never over an existing file.

@@ -92,8 +92,14 @@ fn writable_target(path: &Path) -> Result<PathBuf, EditError> {
             return Err(EditError::OutsidePortfolio(path.to_path_buf()));
         }
     }
-    if !fs::metadata(&real).map_err(io)?.is_file() {
+    let meta = fs::metadata(&real).map_err(io)?;
+    if !meta.is_file() {
         return Err(EditError::NotAFile(path.to_path_buf()));
+    }
+    // Marked read-only (no write permission for anyone, `chmod a-w`): not changed, even by
+    // root, who may open it for writing anyway.
+    if meta.permissions().readonly() {
+        return Err(EditError::ReadOnly(path.to_path_buf()));
     }
     Ok(real)
 }
