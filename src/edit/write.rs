@@ -40,7 +40,7 @@ pub fn write_atomic_with(
         })?;
     held.lock().map_err(io(&real))?;
     let current =
-        crate::load::read::read_capped(None, &real).map_err(|m| EditError::NotEditable(m))?;
+        crate::load::read::read_capped(None, &real).map_err(EditError::NotEditable)?;
     if digest(&current) != expected {
         return Err(EditError::ChangedOnDisk(path.to_path_buf()));
     }
@@ -56,7 +56,7 @@ pub fn write_atomic_with(
     fs::set_permissions(temp.path(), permissions).map_err(io(temp.path()))?;
     // Last look: a writer that does not take the lock (an editor) may have written meanwhile.
     let again =
-        crate::load::read::read_capped(None, &real).map_err(|m| EditError::NotEditable(m))?;
+        crate::load::read::read_capped(None, &real).map_err(EditError::NotEditable)?;
     if digest(&again) != expected {
         return Err(EditError::ChangedOnDisk(path.to_path_buf()));
     }

@@ -269,7 +269,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "`{}` is not a date in the calendar",
         "`{}` är inget datum i kalendern",
     ),
-    ("duplicate key `{}`", "nyckeln `{}` förekommer två gånger"),
+    (
+        "duplicate mapping key `{}` is not allowed here",
+        "nyckeln `{}` förekommer två gånger",
+    ),
     // Validation.
     ("the criteria are: {}", "kriterierna är: {}"),
     ("unknown criterion `{}`", "okänt kriterium `{}`"),

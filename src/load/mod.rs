@@ -7,6 +7,7 @@
 mod diagnostic;
 mod files;
 pub mod ids;
+mod lenient;
 pub mod read;
 pub mod schema;
 mod settings;
@@ -175,7 +176,16 @@ fn initiative(
     let file = match yaml::parse_at::<InitiativeFile>(text, first_line) {
         Ok(file) => file,
         Err(e) => {
+            // The typed parse stops at its first error; the untyped pass finds the others.
+            let rest = lenient::findings(text, first_line, context.0);
+            let mut seen = vec![e.loc];
             c.error(e.loc, e.message, e.hint);
+            for (loc, message, hint) in rest {
+                if !seen.iter().any(|s| s.line == loc.line) {
+                    seen.push(loc);
+                    c.error(loc, message, hint);
+                }
+            }
             return (None, fix_sources(c.diagnostics, text, first_line));
         }
     };

@@ -30,18 +30,29 @@ pub fn load_file(path: &Path) -> Loaded {
     }
 }
 
-/// A single-file portfolio (or a `portfolio.yaml`) from its text.
+/// A single-file portfolio (or a `portfolio.yaml`) from its text. The settings are parsed
+/// without the `initiatives:` block (its lines blanked, so that locations stay), and each item
+/// of the block on its own: one bad item, even one the YAML parser refuses (`1e400`, a
+/// duplicate key), costs only that item.
 pub fn load_text(path: &Path, text: &str) -> Loaded {
     let mut diagnostics = Vec::new();
-    let (file, settings, model) = portfolio_settings(path, text, &mut diagnostics);
-    let starts: Vec<Loc> = file
-        .initiatives
-        .iter()
-        .flatten()
-        .map(|item| item.loc)
-        .collect();
-    let mut initiatives = Vec::new();
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let block = initiatives_block(&lines);
+    let settings_text = match block {
+        Some((from, to)) => blank_lines(&lines, from + 1, to),
+        None => text.to_string(),
+    };
+    let (file, settings, model) = portfolio_settings(path, &settings_text, &mut diagnostics);
+    let starts: Vec<Loc> = match block {
+        Some((from, to)) => item_starts(&lines, from + 1, to),
+        None => file
+            .initiatives
+            .iter()
+            .flatten()
+            .map(|item| item.loc)
+            .collect(),
+    };
+    let mut initiatives = Vec::new();
     for (i, start) in starts.iter().enumerate() {
         let next = starts.get(i + 1).map(|l| l.line);
         if next == Some(start.line) {
@@ -65,6 +76,74 @@ pub fn load_text(path: &Path, text: &str) -> Loaded {
         diagnostics,
         Origin::File(path.to_path_buf()),
     )
+}
+
+/// The line index of a top-level `initiatives:` written as a block (nothing after the colon
+/// but a comment), and the index just past its last line.
+fn initiatives_block(lines: &[&str]) -> Option<(usize, usize)> {
+    let from = lines.iter().position(|l| {
+        l.strip_prefix("initiatives:").is_some_and(|rest| {
+            let rest = rest.trim();
+            rest.is_empty() || rest.starts_with('#')
+        })
+    })?;
+    let to = lines
+        .iter()
+        .enumerate()
+        .skip(from + 1)
+        .find(|(_, l)| {
+            let t = l.trim();
+            !t.is_empty() && !t.starts_with('#') && !l.starts_with([' ', '-'])
+        })
+        .map_or(lines.len(), |(i, _)| i);
+    Some((from, to))
+}
+
+/// The text with lines `from..to` emptied.
+fn blank_lines(lines: &[&str], from: usize, to: usize) -> String {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if (from..to).contains(&i) {
+                if l.ends_with("\r\n") {
+                    "\r\n"
+                } else if l.ends_with('\n') {
+                    "\n"
+                } else {
+                    ""
+                }
+            } else {
+                l
+            }
+        })
+        .collect()
+}
+
+/// Where each item of the block starts: the line of its `- ` at the block's least indentation,
+/// and the column of its first key.
+fn item_starts(lines: &[&str], from: usize, to: usize) -> Vec<Loc> {
+    let dash = |l: &str| {
+        let indent = l.len() - l.trim_start_matches(' ').len();
+        let rest = &l[indent..];
+        (rest.starts_with("- ") || rest.trim_end() == "-").then_some(indent)
+    };
+    let Some(column) = lines[from..to].iter().filter_map(|l| dash(l)).min() else {
+        return Vec::new();
+    };
+    let mut starts = Vec::new();
+    for (i, line) in lines.iter().enumerate().take(to).skip(from) {
+        if dash(line) != Some(column) {
+            continue;
+        }
+        let after = &line[column + 1..];
+        let key_at = column + 1 + (after.len() - after.trim_start_matches(' ').len());
+        starts.push(Loc {
+            line: i as u32 + 1,
+            col: line[..key_at].chars().count() as u32 + 1,
+        });
+    }
+    starts
 }
 
 /// The lines of one list item, with the `- ` before its first key blanked so that the columns

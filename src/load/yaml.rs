@@ -83,7 +83,7 @@ fn convert_error(err: &serde_saphyr::Error) -> YamlError {
 /// Rewrites serde's wording into ours, with a "did you mean" where a close name exists.
 fn explain(raw: &str) -> (String, Option<String>) {
     if let Some((found, expected)) = split_expected(raw, "unknown field `") {
-        let hint = suggestion(&found, &expected).map(|s| format!("did you mean `{s}`?"));
+        let hint = key_suggestion(&found, &expected).map(|s| format!("did you mean `{s}`?"));
         let hint = hint.or_else(|| Some(format!("expected one of: {}", expected.join(", "))));
         return (format!("unknown key `{found}`"), hint);
     }
@@ -152,6 +152,41 @@ fn split_expected(raw: &str, prefix: &str) -> Option<(String, Vec<String>)> {
 }
 
 /// The closest candidate by edit distance, if close enough to be a likely typo.
+/// The keys a Swedish writer may type for the format's English keys.
+const SWEDISH_KEYS: &[(&str, &str)] = &[
+    ("titel", "title"),
+    ("rubrik", "title"),
+    ("sammanfattning", "summary"),
+    ("enhet", "unit"),
+    ("förvaltning", "unit"),
+    ("ägare", "owner"),
+    ("inkom", "submitted"),
+    ("fas", "stage"),
+    ("taggar", "tags"),
+    ("mål", "goals"),
+    ("hypoteser", "hypotheses"),
+    ("poäng", "scores"),
+    ("motiveringar", "motivations"),
+    ("nyttokalkyl", "business_case"),
+    ("nyttor", "benefits"),
+    ("beslut", "decisions"),
+    ("nyttoägare", "owner"),
+    ("mått", "indicator"),
+    ("utgångsläge", "baseline"),
+    ("målvärde", "target"),
+    ("uppföljning", "follow_up"),
+];
+
+/// The key a mistyped one may have meant: a close spelling, or the format's key for a
+/// Swedish word (`ägare` → `owner`), when that key is allowed here.
+pub fn key_suggestion<'a>(found: &str, candidates: &'a [String]) -> Option<&'a str> {
+    suggestion(found, candidates).or_else(|| {
+        let lower = found.to_lowercase();
+        let key = SWEDISH_KEYS.iter().find(|(sv, _)| *sv == lower)?.1;
+        candidates.iter().find(|c| *c == key).map(String::as_str)
+    })
+}
+
 pub fn suggestion<'a>(found: &str, candidates: &'a [String]) -> Option<&'a str> {
     candidates
         .iter()
