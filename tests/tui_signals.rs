@@ -24,8 +24,18 @@ fn sighup_from_an_ssh_drop_restores_the_terminal_and_exits() {
     s.wait_for("[Ranking]");
     let sent = Instant::now();
     signal(&s, "HUP");
-    assert!(s.finish(), "a clean exit on SIGHUP");
+    assert_eq!(s.finish_code(), 128 + 1, "128 + SIGHUP, as a shell expects");
     eprintln!("exited {:?} after SIGHUP", sent.elapsed());
+    s.assert_restored();
+}
+
+#[test]
+fn sigquit_restores_the_terminal_and_exits_with_128_plus_3() {
+    let dir = fixture_copy();
+    let mut s = Session::start(dir.path(), "en", 80, 24);
+    s.wait_for("[Ranking]");
+    signal(&s, "QUIT");
+    assert_eq!(s.finish_code(), 128 + 3);
     s.assert_restored();
 }
 
@@ -85,7 +95,7 @@ fn an_edit_confirmed_before_sigterm_is_on_disk() {
     s.send("4\r");
     s.wait_for("saved to initiatives/chattbot-kontaktcenter.yaml");
     signal(&s, "TERM");
-    assert!(s.finish(), "a clean exit on SIGTERM");
+    assert_eq!(s.finish_code(), 128 + 15, "128 + SIGTERM, as a shell expects");
     s.assert_restored();
     let after = std::fs::read_to_string(&file).expect("read");
     let changed: Vec<_> = before

@@ -140,6 +140,11 @@ impl Session {
 
     /// Waits for the child to exit, draining its output; returns whether it succeeded.
     pub fn finish(&mut self) -> bool {
+        self.finish_code() == 0
+    }
+
+    /// Waits for the child to exit, draining its output; returns its exit status.
+    pub fn finish_code(&mut self) -> u32 {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
@@ -147,7 +152,7 @@ impl Session {
                 for _ in 0..10 {
                     self.pump(Duration::from_millis(20));
                 }
-                return status.success();
+                return status.exit_code();
             }
             assert!(
                 start.elapsed() < TIMEOUT,
