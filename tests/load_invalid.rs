@@ -486,3 +486,107 @@ fn yearly_and_hours_on_one_line_is_warned() {
             .any(|i| i.id == "yearly-and-hours")
     );
 }
+
+/// The diagnostics of a portfolio folder whose `portfolio.yaml` is `settings` and whose
+/// initiatives are `files` (name, text).
+fn load_folder_of(settings: &str, files: &[(&str, &str)]) -> Loaded {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("initiatives")).unwrap();
+    std::fs::write(dir.path().join("portfolio.yaml"), settings).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join("initiatives").join(name), text).unwrap();
+    }
+    load::load_path(dir.path()).unwrap()
+}
+
+fn said(loaded: &Loaded) -> Vec<(Severity, u32, u32, String)> {
+    loaded
+        .diagnostics
+        .iter()
+        .map(|d| (d.severity, d.line, d.column, d.message.clone()))
+        .collect()
+}
+
+#[test]
+fn ids_from_file_names_are_checked() {
+    let good = "title: X\nstage: idea\n";
+    let loaded = load_folder_of(
+        "name: P\n",
+        &[
+            ("bra-id.yaml", good),
+            ("Stor Bokstav.yaml", good),
+            ("=HYPERLINK(1).yaml", good),
+            ("nul.yaml", good),
+        ],
+    );
+    let ids: Vec<&str> = loaded
+        .portfolio
+        .initiatives
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(ids, ["bra-id"]);
+    let mut messages: Vec<String> = said(&loaded).into_iter().map(|(_, _, _, m)| m).collect();
+    messages.sort();
+    assert_eq!(
+        messages,
+        [
+            "`=HYPERLINK(1)` is not an id: lower-case letters a–z, digits and hyphens, starting with a letter or digit",
+            "`Stor Bokstav` is not an id: lower-case letters a–z, digits and hyphens, starting with a letter or digit",
+            "`nul` is a reserved file name on Windows",
+        ]
+    );
+}
+
+#[test]
+fn ids_written_in_a_single_file_are_checked_where_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("en-fil.yaml");
+    let text = "name: P\ninitiatives:\n  - id: bra\n    title: X\n    stage: idea\n  - id: \"e\\e[2J\"\n    title: Y\n    stage: idea\n";
+    std::fs::write(&path, text).unwrap();
+    let loaded = load::load_path(&path).unwrap();
+    let ids: Vec<&str> = loaded
+        .portfolio
+        .initiatives
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(ids, ["bra"]);
+    assert_eq!(
+        said(&loaded),
+        [(
+            Severity::Error,
+            6,
+            9,
+            r"`e\e[2J` is not an id: lower-case letters a–z, digits and hyphens, starting with a letter or digit".to_string()
+        )]
+    );
+}
+
+#[test]
+fn absurd_weights_and_discount_rates_are_warned() {
+    let settings = "name: P\ndiscount_rate: -0.9999\nmodel:\n  weights: {quality: 79000000000000000000000000000, compliance: 2}\n";
+    let loaded = load_folder_of(settings, &[("a.yaml", "title: X\nstage: idea\n")]);
+    assert_eq!(
+        said(&loaded),
+        [
+            (
+                Severity::Warning,
+                2,
+                16,
+                "discount rate -0.9999 is outside a sane range (above -0.5 and below 1)".to_string()
+            ),
+            (
+                Severity::Warning,
+                4,
+                22,
+                "weight 79000000000000000000000000000 is absurdly large; weights are relative, such as 1 to 10".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        loaded.portfolio.initiatives.len(),
+        1,
+        "warnings do not stop loading"
+    );
+}

@@ -49,7 +49,11 @@ fn sigterm_restores_the_terminal() {
         .status()
         .expect("kill");
     assert!(killed.success());
-    assert_eq!(s.finish_code(), 128 + 15, "128 + SIGTERM, as a shell expects");
+    assert_eq!(
+        s.finish_code(),
+        128 + 15,
+        "128 + SIGTERM, as a shell expects"
+    );
     s.assert_restored();
 }
 

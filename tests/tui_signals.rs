@@ -95,7 +95,11 @@ fn an_edit_confirmed_before_sigterm_is_on_disk() {
     s.send("4\r");
     s.wait_for("saved to initiatives/chattbot-kontaktcenter.yaml");
     signal(&s, "TERM");
-    assert_eq!(s.finish_code(), 128 + 15, "128 + SIGTERM, as a shell expects");
+    assert_eq!(
+        s.finish_code(),
+        128 + 15,
+        "128 + SIGTERM, as a shell expects"
+    );
     s.assert_restored();
     let after = std::fs::read_to_string(&file).expect("read");
     let changed: Vec<_> = before

@@ -39,8 +39,7 @@ pub fn write_atomic_with(
             _ => io(&real)(e),
         })?;
     held.lock().map_err(io(&real))?;
-    let current =
-        crate::load::read::read_capped(None, &real).map_err(EditError::NotEditable)?;
+    let current = crate::load::read::read_capped(None, &real).map_err(EditError::NotEditable)?;
     if digest(&current) != expected {
         return Err(EditError::ChangedOnDisk(path.to_path_buf()));
     }
@@ -55,8 +54,7 @@ pub fn write_atomic_with(
     temp.as_file().sync_all().map_err(io(temp.path()))?;
     fs::set_permissions(temp.path(), permissions).map_err(io(temp.path()))?;
     // Last look: a writer that does not take the lock (an editor) may have written meanwhile.
-    let again =
-        crate::load::read::read_capped(None, &real).map_err(EditError::NotEditable)?;
+    let again = crate::load::read::read_capped(None, &real).map_err(EditError::NotEditable)?;
     if digest(&again) != expected {
         return Err(EditError::ChangedOnDisk(path.to_path_buf()));
     }

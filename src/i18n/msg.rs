@@ -428,8 +428,8 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "vikten {} är orimligt stor; vikter är relativa, till exempel 1 till 10",
     ),
     (
-        "discount rate {} is outside a sane range (above -0.5 and at most 1)",
-        "kalkylräntan {} ligger utanför ett rimligt intervall (över -0,5 och högst 1)",
+        "discount rate {} is outside a sane range (above -0.5 and below 1)",
+        "kalkylräntan {} ligger utanför ett rimligt intervall (över -0,5 och under 1)",
     ),
     // Ids.
     (

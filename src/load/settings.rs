@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::validate::Checker;
 use super::yaml::suggestion;
 use crate::model::{Criterion, Gate, Model};
-use crate::model::{Dec, Group, ModelFile, PortfolioFile, Settings};
+use crate::model::{Dec, Group, Loc, ModelFile, PortfolioFile, Settings};
 
 /// Builds the settings and model; findings go to the checker, and a bad value falls back to
 /// the default so the initiatives can still be loaded and checked.
@@ -37,6 +37,16 @@ pub fn build(c: &mut Checker, file: &PortfolioFile) -> (Settings, Model) {
                 None,
             );
         } else {
+            if rate.value.0 <= Decimal::new(-5, 1) {
+                c.warning(
+                    rate.loc,
+                    format!(
+                        "discount rate {} is outside a sane range (above -0.5 and below 1)",
+                        rate.value
+                    ),
+                    None,
+                );
+            }
             settings.discount_rate = rate.value;
         }
     }
@@ -86,7 +96,10 @@ fn build_model(c: &mut Checker, file: &ModelFile) -> Model {
                     None,
                 );
             }
-            Some(criterion) => criterion.weight = weight.value.0,
+            Some(criterion) => {
+                warn_absurd_weight(c, weight.loc, weight.value.0);
+                criterion.weight = weight.value.0;
+            }
             None => {
                 let hint = suggestion(&id.value, &ids).map(|s| format!("did you mean `{s}`?"));
                 c.error(
@@ -177,6 +190,7 @@ fn replaced_criteria(
             );
             weight = Dec(Decimal::ONE);
         }
+        warn_absurd_weight(c, cr.loc, weight.0);
         out.push(Criterion {
             id: cr.value.id.clone(),
             group: cr.value.group,
@@ -212,5 +226,18 @@ fn replaced_criteria(
         Model::nacka().criteria
     } else {
         out
+    }
+}
+
+/// Weights are relative; one above this makes every other criterion vanish from the score.
+const ABSURD_WEIGHT: Decimal = Decimal::ONE_HUNDRED;
+
+fn warn_absurd_weight(c: &mut Checker, loc: Loc, weight: Decimal) {
+    if weight > ABSURD_WEIGHT {
+        c.warning(
+            loc,
+            format!("weight {weight} is absurdly large; weights are relative, such as 1 to 10"),
+            None,
+        );
     }
 }
