@@ -35,6 +35,9 @@ pub type Finding = (Loc, String, Option<String>);
 /// The findings of the untyped pass over an initiative's text; `first_line` places a slice of
 /// a larger file. Nothing when the text is not a mapping at all.
 pub fn findings(text: &str, first_line: u32, model: &Model) -> Vec<Finding> {
+    if too_deep(text) {
+        return Vec::new();
+    }
     let Ok(doc) = Document::from_str(text) else {
         return Vec::new();
     };
@@ -85,6 +88,24 @@ pub fn findings(text: &str, first_line: u32, model: &Model) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Flow nesting deeper than any initiative needs: not walked (the syntax tree is recursive).
+fn too_deep(text: &str) -> bool {
+    let mut depth = 0usize;
+    for b in text.bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > 64 {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 fn scalar(node: &YamlNode) -> Option<String> {

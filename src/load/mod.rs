@@ -177,7 +177,13 @@ fn initiative(
         Ok(file) => file,
         Err(e) => {
             // The typed parse stops at its first error; the untyped pass finds the others.
-            let rest = lenient::findings(text, first_line, context.0);
+            // Not after a refusal (an alias bomb, nesting too deep): that text is not read on.
+            let refused = e.message.starts_with("refused");
+            let rest = if refused {
+                Vec::new()
+            } else {
+                lenient::findings(text, first_line, context.0)
+            };
             let mut seen = vec![e.loc];
             c.error(e.loc, e.message, e.hint);
             for (loc, message, hint) in rest {
