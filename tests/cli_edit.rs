@@ -348,3 +348,26 @@ fn ids_that_are_not_ids_are_refused_by_new() {
     }
     assert_eq!(snapshot(dir.path()), before);
 }
+
+#[test]
+fn today_is_the_date_in_the_local_time_zone() {
+    // UTC+14 and UTC−11 are 25 hours apart: their dates always differ, while UTC's is one.
+    let mut dates = Vec::new();
+    for tz in ["Pacific/Kiritimati", "Pacific/Pago_Pago"] {
+        let dir = valid_portfolio_copy();
+        let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+            .args(["decide", "e-tjanst-bygglov", "deferred", "-p"])
+            .arg(dir.path())
+            .env("LANG", "en")
+            .env("TZ", tz)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let date = text
+            .split_once("deferred on ")
+            .map(|(_, rest)| rest[..10].to_string())
+            .unwrap_or_else(|| panic!("{text}"));
+        dates.push(bered::model::Date::parse(&date).unwrap());
+    }
+    assert!(dates[0] > dates[1], "{dates:?}");
+}

@@ -69,9 +69,28 @@ pub struct Date {
 }
 
 impl Date {
+    /// The date, when it is one in the calendar (years -9999 to 9999, as `jiff` has them).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        let ok = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
-        ok.then_some(Date { year, month, day })
+        Date::from_jiff(jiff::civil::Date::new(
+            i16::try_from(year).ok()?,
+            i8::try_from(month).ok()?,
+            i8::try_from(day).ok()?,
+        ))
+    }
+
+    fn from_jiff(date: Result<jiff::civil::Date, jiff::Error>) -> Option<Date> {
+        let d = date.ok()?;
+        Some(Date {
+            year: i32::from(d.year()),
+            month: u8::try_from(d.month()).ok()?,
+            day: u8::try_from(d.day()).ok()?,
+        })
+    }
+
+    fn to_jiff(self) -> jiff::civil::Date {
+        // Every `Date` was made by `new`, so it is one of jiff's dates.
+        let (y, m, d) = (self.year as i16, self.month as i8, self.day as i8);
+        jiff::civil::Date::new(y, m, d).unwrap_or(jiff::civil::Date::MIN)
     }
 
     pub fn parse(text: &str) -> Result<Date, String> {
@@ -93,48 +112,39 @@ impl Date {
         Date::new(y, m, d).ok_or_else(|| format!("`{t}` is not a date in the calendar"))
     }
 
-    /// Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's `days_from_civil`.
+    /// Days since 1970-01-01, counted by `jiff`.
     pub fn days(self) -> i64 {
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        self.to_jiff()
+            .since(EPOCH)
+            .map_or(0, |span| i64::from(span.get_days()))
     }
 
+    /// The date `z` days after 1970-01-01 (within jiff's calendar).
     pub fn from_days(z: i64) -> Date {
-        let z = z + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+        let date = EPOCH
+            .checked_add(jiff::Span::new().days(z.clamp(-4_000_000, 3_000_000)))
+            .unwrap_or(if z < 0 {
+                jiff::civil::Date::MIN
+            } else {
+                jiff::civil::Date::MAX
+            });
+        Date::from_jiff(Ok(date)).unwrap_or(Date::EPOCH)
     }
 
+    /// Today in the system's time zone (`TZ`, else /etc/localtime): a meeting at 00:30 in
+    /// Stockholm is on that day, not on UTC's yesterday.
     pub fn today() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
-        Date::from_days(secs.div_euclid(86_400))
+        Date::from_jiff(Ok(jiff::ZonedDateTime::now().date())).unwrap_or(Date::EPOCH)
     }
+
+    const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
 }
 
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
+const EPOCH: jiff::civil::Date = jiff::civil::Date::constant(1970, 1, 1);
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
