@@ -170,3 +170,51 @@ fn a_broken_portfolio_yaml_keeps_the_initiatives() {
     assert_eq!(loaded.errors(), 1);
     assert_eq!(loaded.portfolio.initiatives.len(), 1);
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    /// Text made of YAML's own characters, keys and values, so that the parsers get far.
+    fn yamlish() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("title: ".to_string()),
+            Just("stage: ".to_string()),
+            Just("scores:\n".to_string()),
+            Just("decisions:\n".to_string()),
+            Just("initiatives:\n".to_string()),
+            Just("  - ".to_string()),
+            Just("id: ".to_string()),
+            Just("outcome: ".to_string()),
+            Just("quality: ".to_string()),
+            Just("\n".to_string()),
+            Just("  ".to_string()),
+            Just("{".to_string()),
+            Just("}".to_string()),
+            Just("[".to_string()),
+            Just("]".to_string()),
+            Just(", ".to_string()),
+            Just(": ".to_string()),
+            Just("&a ".to_string()),
+            Just("*a".to_string()),
+            Just("'".to_string()),
+            Just("\"".to_string()),
+            Just("#".to_string()),
+            Just("- ".to_string()),
+            Just("? ".to_string()),
+            Just("|\n".to_string()),
+            Just("!!str ".to_string()),
+            "[a-zåäö0-9.\\\\-]{0,6}",
+        ];
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// The whole loading of a single-file portfolio, the untyped pass after a typed error
+        /// included, never panics.
+        #[test]
+        fn loading_any_yamlish_text(text in yamlish()) {
+            let _ = bered::load::load_text(std::path::Path::new("p.yaml"), &text);
+        }
+    }
+}

@@ -302,6 +302,14 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "kvalitetsförändringen anges på en skala 0–10, fann {}",
     ),
     (
+        "amount year {} is outside the business case horizon {}–{}",
+        "beloppets år {} ligger utanför nyttokalkylens horisont {}–{}",
+    ),
+    (
+        "quality_shift year {} is outside the business case horizon {}–{}",
+        "kvalitetsförändringens år {} ligger utanför nyttokalkylens horisont {}–{}",
+    ),
+    (
         "{} year {} is outside the business case horizon {}–{}",
         "{} år {} ligger utanför nyttokalkylens horisont {}–{}",
     ),
@@ -309,7 +317,18 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "change `start_year`/`years`, or the year",
         "ändra `start_year`/`years`, eller året",
     ),
-    ("`{}` is not a kind of {}", "`{}` är inte ett slags {}"),
+    (
+        "`{}` is not a kind of costs",
+        "`{}` är inte ett slags kostnad",
+    ),
+    (
+        "`{}` is not a kind of benefits",
+        "`{}` är inte ett slags nytta i nyttokalkylen",
+    ),
+    (
+        "`{}` is not a kind of benefit",
+        "`{}` är inte ett slags nytta",
+    ),
     ("`from` {} is after `to` {}", "`from` {} är efter `to` {}"),
     (
         "range low {} is above its high {}",
