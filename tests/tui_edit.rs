@@ -147,12 +147,13 @@ fn a_decision_defaults_forum_and_today_and_adds_one_line() {
     rig.keys("Ingen finansiering");
     rig.press(KeyCode::Enter);
     let after = read(&rig, CHATTBOT);
-    // The file had no decisions: the list is added after everything else (in the edit core's
-    // layout), nothing before it changes.
+    // The file had no decisions: the list is added after everything else, indented as the
+    // file's own lists are; a rejection also moves the stage to `rejected`, in the same write.
     assert_eq!(
         after,
         format!(
-            "{before}decisions:\n- {{date: 2026-12-01, forum: beredningsgruppen, outcome: rejected, note: Ingen finansiering}}\n"
+            "{}decisions:\n  - {{date: 2026-12-01, forum: beredningsgruppen, outcome: rejected, note: Ingen finansiering}}\n",
+            before.replace("stage: idea\n", "stage: rejected\n")
         )
     );
     let i = index(&rig, "chattbot-kontaktcenter");
