@@ -351,6 +351,10 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     // Edits: details of a refusal.
     ("the file does not parse: {}", "filen kan inte tolkas: {}"),
     (
+        "no initiative with `id: {}` in the list",
+        "inget initiativ med `id: {}` i listan",
+    ),
+    (
         "the file is not a mapping of keys",
         "filen är inte en mappning av nycklar",
     ),
