@@ -226,9 +226,30 @@ fn id_refusal(id: &str, problem: IdProblem, lang: Lang) -> String {
 /// The final guard on standard output: text made visible (newlines and tabs kept). A closed
 /// pipe (`bered rank | head`) is not an error worth a message.
 fn print(text: &str) {
-    let _ = std::io::stdout()
-        .lock()
-        .write_all(safe::visible(text, Layout::Text).as_bytes());
+    let _ = std::io::stdout().lock().write_all(guarded(text).as_bytes());
+}
+
+/// `text` made visible, except what a file format needs as it is: a byte-order mark at the very
+/// start and CRLF line ends (CSV for a spreadsheet); any other CR or BOM is shown escaped.
+fn guarded(text: &str) -> String {
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(bom);
+    for (i, line) in body.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let (line, crlf) = match line.strip_suffix('\r') {
+            Some(l) => (l, "\r"),
+            None => (line, ""),
+        };
+        out.push_str(&safe::visible(line, Layout::Text));
+        out.push_str(crlf);
+    }
+    out
 }
 
 fn print_line(text: &str) {
@@ -245,4 +266,17 @@ fn print_json(text: &str) {
 fn eprint_line(text: &str) {
     let text = format!("{text}\n");
     let _ = std::io::stderr().write_all(safe::visible(&text, Layout::Text).as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guarded;
+
+    #[test]
+    fn the_guard_shows_controls_and_keeps_a_bom_and_crlf() {
+        assert_eq!(
+            guarded("\u{feff}a;b\r\n\u{1b}[2J\r\u{202e}x\n"),
+            "\u{feff}a;b\r\n\\e[2J\\r\\u{202E}x\n"
+        );
+    }
 }
