@@ -256,9 +256,27 @@ fn print_line(text: &str) {
     print(&format!("{text}\n"));
 }
 
-/// JSON as it is: its strings are escaped already.
+/// JSON: its strings are escaped already, except for what JSON allows raw and a terminal must
+/// not get raw (C1 controls, bidi overrides, zero-width characters); those become `\uXXXX`.
 fn print_json(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(json_guarded(text).as_bytes());
+}
+
+fn json_guarded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        let one: &str = c.encode_utf8(&mut buf);
+        if c > '\u{7f}' && safe::line(one) != one {
+            // Every such character is in the Basic Multilingual Plane: one escape.
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The final guard on standard error. Not `eprintln!`: with the terminal gone (an SSH drop) it
@@ -270,7 +288,15 @@ fn eprint_line(text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::guarded;
+    use super::{guarded, json_guarded};
+
+    #[test]
+    fn json_escapes_what_it_allows_raw() {
+        let text = "{\"t\": \"a\u{202e}b\u{85}ö\"}\n";
+        assert_eq!(json_guarded(text), "{\"t\": \"a\\u202eb\\u0085ö\"}\n");
+        let back: serde_json::Value = serde_json::from_str(&json_guarded(text)).unwrap();
+        assert_eq!(back["t"], "a\u{202e}b\u{85}ö");
+    }
 
     #[test]
     fn the_guard_shows_controls_and_keeps_a_bom_and_crlf() {
