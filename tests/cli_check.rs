@@ -504,3 +504,18 @@ fn usage_errors_under_swedish_are_swedish_and_english_help_is_english() {
         assert!(!text.contains(swedish), "`{swedish}` in: {text}");
     }
 }
+
+#[test]
+fn the_interactive_mode_without_a_terminal_says_bered_once() {
+    let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+        .env("LANG", "sv_SE.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("bered: det interaktiva läget kräver en terminal"), "{err}");
+    assert_eq!(err.matches("bered:").count(), 1, "{err}");
+}
