@@ -516,6 +516,9 @@ fn the_interactive_mode_without_a_terminal_says_bered_once() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("bered: det interaktiva läget kräver en terminal"), "{err}");
+    assert!(
+        err.starts_with("bered: det interaktiva läget kräver en terminal"),
+        "{err}"
+    );
     assert_eq!(err.matches("bered:").count(), 1, "{err}");
 }

@@ -49,11 +49,11 @@ messages! {
     // Edits: what was done.
     DoneScore => "{0}: poäng {1} {2} → {3} ({4})", "{0}: score {1} {2} → {3} ({4})";
     DoneScoreNew => "{0}: poäng {1} = {2} ({3})", "{0}: score {1} = {2} ({3})";
-    DoneDecision => "{0}: beslut {1} {2} ({3})", "{0}: decision {1} on {2} ({3})";
-    DoneDecisionStage => "{0}: beslut {1} {2}, fas {3} → {4} ({5})",
+    DoneDecision => "{0}: beslut {1} den {2} ({3})", "{0}: decision {1} on {2} ({3})";
+    DoneDecisionStage => "{0}: beslut {1} den {2}, fas {3} → {4} ({5})",
         "{0}: decision {1} on {2}, stage {3} → {4} ({5})";
     DoneStage => "{0}: fas {1} → {2} ({3})", "{0}: stage {1} → {2} ({3})";
-    DoneFollowUp => "{0}: uppföljning av {1}: {2} {3} ({4})",
+    DoneFollowUp => "{0}: uppföljning av {1}: {2} den {3} ({4})",
         "{0}: follow-up of {1}: {2} on {3} ({4})";
     DoneNew => "{0}: skapade {1}", "{0}: created {1}";
     // Edits: refusals.
