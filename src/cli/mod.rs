@@ -75,7 +75,13 @@ struct Context {
 }
 
 pub fn main() -> ExitCode {
-    let argv: Vec<OsString> = std::env::args_os().collect();
+    let mut argv: Vec<OsString> = std::env::args_os().collect();
+    // `bered help [COMMAND]` is `bered [COMMAND] --help` (clap's own help subcommand would
+    // describe itself in English).
+    if argv.get(1).is_some_and(|a| a == "help") {
+        argv.remove(1);
+        argv.push("--help".into());
+    }
     let lang = lang_in_args(&argv).unwrap_or_else(Lang::from_env);
     let _ = LANG.set(lang);
     let command = help::localise(Cli::command(), lang);
