@@ -402,6 +402,7 @@ fn help_under_swedish_is_swedish() {
         &["decide", "--help"],
         &["rank", "--help"],
         &["check", "-h"],
+        &["help", "stage"],
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_bered"))
             .args(args)
