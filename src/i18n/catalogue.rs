@@ -339,6 +339,61 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "inget initiativ med id `{}`; menade du `{}`?",
     ),
     ("no initiative with id `{}`", "inget initiativ med id `{}`"),
+    // The filters' refusals, each kind by its word.
+    (
+        "unknown stage `{}`: the portfolio has no stage values",
+        "okänt värde för fas `{}`: portföljen har inga värden för fas",
+    ),
+    (
+        "unknown stage `{}`; valid values: {}",
+        "okänt värde för fas `{}`; giltiga värden: {}",
+    ),
+    ("unknown stage `{}`", "okänt värde för fas `{}`"),
+    (
+        "unknown unit `{}`: the portfolio has no unit values",
+        "okänt värde för enhet `{}`: portföljen har inga värden för enhet",
+    ),
+    (
+        "unknown unit `{}`; valid values: {}",
+        "okänt värde för enhet `{}`; giltiga värden: {}",
+    ),
+    ("unknown unit `{}`", "okänt värde för enhet `{}`"),
+    (
+        "unknown tag `{}`: the portfolio has no tag values",
+        "okänt värde för tagg `{}`: portföljen har inga värden för tagg",
+    ),
+    (
+        "unknown tag `{}`; valid values: {}",
+        "okänt värde för tagg `{}`; giltiga värden: {}",
+    ),
+    ("unknown tag `{}`", "okänt värde för tagg `{}`"),
+    (
+        "unknown goal `{}`: the portfolio has no goal values",
+        "okänt värde för mål `{}`: portföljen har inga värden för mål",
+    ),
+    (
+        "unknown goal `{}`; valid values: {}",
+        "okänt värde för mål `{}`; giltiga värden: {}",
+    ),
+    ("unknown goal `{}`", "okänt värde för mål `{}`"),
+    (
+        "unknown gate `{}`: the portfolio has no gate values",
+        "okänt värde för spärr `{}`: portföljen har inga värden för spärr",
+    ),
+    (
+        "unknown gate `{}`; valid values: {}",
+        "okänt värde för spärr `{}`; giltiga värden: {}",
+    ),
+    ("unknown gate `{}`", "okänt värde för spärr `{}`"),
+    (
+        "unknown flag `{}`: the portfolio has no flag values",
+        "okänt värde för varningsflagga `{}`: portföljen har inga värden för varningsflagga",
+    ),
+    (
+        "unknown flag `{}`; valid values: {}",
+        "okänt värde för varningsflagga `{}`; giltiga värden: {}",
+    ),
+    ("unknown flag `{}`", "okänt värde för varningsflagga `{}`"),
     (
         "unknown {} `{}`: the portfolio has no {} values",
         "okänt värde för {} `{}`: portföljen har inga värden för {}",
