@@ -83,6 +83,14 @@ fn run(command: Command, c: &Context) -> anyhow::Result<ExitCode> {
         Command::Summary { path, format } => {
             commands::summary(path.as_deref().or(portfolio), format.into(), as_of, lang)
         }
+        Command::Changes(a) => bered::changes::command(
+            a.path.as_deref().or(portfolio),
+            &a.since,
+            a.until.as_deref(),
+            a.format.into(),
+            as_of,
+            lang,
+        ),
         Command::New { id, title } => {
             println!("{}", command::new(portfolio, &id, &title, c.today)?);
             Ok(ExitCode::SUCCESS)

@@ -6,6 +6,7 @@
 
 mod diagnostic;
 mod files;
+pub mod memory;
 pub mod schema;
 mod settings;
 mod single;
