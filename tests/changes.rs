@@ -504,3 +504,23 @@ fn text_and_markdown_in_both_languages() {
         "{md}"
     );
 }
+
+#[test]
+fn a_single_file_portfolio() {
+    let r = Repo::new("");
+    let text = "name: En fil\ninitiatives:\n  - id: forsta\n    title: Första\n    stage: idea\n  - id: andra\n    title: Andra\n    stage: idea\n";
+    r.write("portfolio.yaml", text);
+    r.commit("one file", "2026-10-01T12:00:00+02:00");
+    r.write(
+        "portfolio.yaml",
+        &text.replace("title: Andra", "title: Andra bättre"),
+    );
+    let (code, out, err) = run(
+        &r.portfolio.join("portfolio.yaml"),
+        &["--since", "HEAD", "--format", "json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(ids(&report), ["andra"]);
+    assert_eq!(change(&report, "andra", "title")["new"], "Andra bättre");
+}

@@ -55,11 +55,14 @@ impl ChangesError {
             ChangesError::NoPortfolio => ui::changes::no_portfolio(lang).to_string(),
             ChangesError::NotFound(p) => ui::changes::not_found(&shown(p), lang),
             ChangesError::NotARepository(p) => ui::changes::not_a_repository(&shown(p), lang),
-            ChangesError::UnknownRevision { rev, suggestion } => ui::changes::unknown_revision(
-                &crate::i18n::safe::line(rev),
-                suggestion.as_deref(),
-                lang,
-            ),
+            ChangesError::UnknownRevision { rev, suggestion } => {
+                let suggestion = suggestion.as_deref().map(crate::i18n::safe::line);
+                ui::changes::unknown_revision(
+                    &crate::i18n::safe::line(rev),
+                    suggestion.as_deref(),
+                    lang,
+                )
+            }
             ChangesError::NoCommitBefore(d) => ui::changes::no_commit_before(&d.to_string(), lang),
             ChangesError::Git(e) => ui::changes::git_error(&crate::i18n::safe::line(e), lang),
         }

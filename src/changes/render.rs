@@ -52,7 +52,7 @@ pub fn markdown(set: &ChangeSet, lang: Lang) -> String {
         out.push_str(&format!(
             "\n### {} (`{}`)\n\n",
             safe::markdown_text(&ini.title),
-            ini.id.replace('`', "'")
+            safe::line(&ini.id).replace('`', "'")
         ));
         for change in &ini.changes {
             let (label, detail) = describe(change, set, safe::markdown_text, lang);

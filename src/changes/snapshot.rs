@@ -51,10 +51,7 @@ impl<'r> Loader<'r> {
                 let (settings, model, _) = settings_from_bytes(&dir, Some(Vec::new()));
                 assemble(&dir, settings, model, Vec::new(), Vec::new())
             }
-            TreePortfolio::File(file) => {
-                let bytes = self.repo.blob(file.blob).unwrap_or_default();
-                memory::file_from_bytes(&file.path, bytes)
-            }
+            TreePortfolio::File(file) => single_file(&file.path, read_blob(self.repo, file.blob)),
             TreePortfolio::Folder {
                 settings,
                 initiatives,
@@ -86,8 +83,7 @@ impl<'r> Loader<'r> {
     pub fn work_tree(&mut self) -> Result<Loaded, ChangesError> {
         let dir = self.repo.portfolio.clone();
         if !dir.is_dir() {
-            let bytes = memory::disk_read(&dir).unwrap_or_default();
-            return Ok(memory::file_from_bytes(&dir, bytes));
+            return Ok(single_file(&dir, memory::disk_read(&dir)));
         }
         let settings_path = dir.join("portfolio.yaml");
         let settings_bytes = settings_path
@@ -243,6 +239,20 @@ fn read_blob(repo: &Repo, blob: ObjectId) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(bytes)
+}
+
+/// A single-file portfolio, or an empty one with the reason its file could not be read.
+fn single_file(path: &Path, bytes: Result<Vec<u8>, String>) -> Loaded {
+    match bytes {
+        Ok(bytes) => memory::file_from_bytes(path, bytes),
+        Err(m) => {
+            let mut loaded = memory::file_from_bytes(path, Vec::new());
+            loaded
+                .diagnostics
+                .insert(0, Diagnostic::error(path, Loc::default(), m));
+            loaded
+        }
+    }
 }
 
 fn ignored_warnings(paths: &[PathBuf]) -> Vec<Diagnostic> {
