@@ -290,3 +290,28 @@ fn info(commit: &gix::Commit<'_>) -> Result<CommitInfo, ChangesError> {
 fn git(e: impl std::fmt::Display) -> ChangesError {
     ChangesError::Git(e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_is_a_date_and_anything_else_a_revision() {
+        let date = Date::new(2026, 11, 1).unwrap();
+        assert_eq!(Point::parse("2026-11-01"), Point::Before(date));
+        assert_eq!(Point::parse("HEAD~3"), Point::Rev("HEAD~3".into()));
+        assert_eq!(Point::parse("v2026-11"), Point::Rev("v2026-11".into()));
+        // Not in the calendar: left to git, which will not know it either.
+        assert_eq!(Point::parse("2026-02-30"), Point::Rev("2026-02-30".into()));
+    }
+
+    #[test]
+    fn a_short_id_is_seven_characters() {
+        let info = CommitInfo {
+            id: "0123456789abcdef".into(),
+            summary: String::new(),
+            date: Date::new(2026, 1, 1).unwrap(),
+        };
+        assert_eq!(info.short(), "0123456");
+    }
+}
