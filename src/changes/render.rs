@@ -144,48 +144,24 @@ fn describe(change: &Change, set: &ChangeSet, clean: Clean, lang: Lang) -> (&'st
         Change::Benefit { old, new }
         | Change::Feasibility { old, new }
         | Change::Priority { old, new } => arrow(two(*old, lang), two(*new, lang)),
-        Change::Rank { old, new } => {
-            let moved = *old as i64 - *new as i64;
-            let sign = if moved > 0 { '↑' } else { '↓' };
-            format!(
-                "{} ({sign}{})",
-                arrow(words::rank(*old, lang), words::rank(*new, lang)),
-                moved.abs()
-            )
-        }
+        Change::Rank { old, new } => rank(*old, *new, lang),
         Change::Gate { old, new } => arrow(
             terms::gate(*old, lang).into(),
             terms::gate(*new, lang).into(),
         ),
-        Change::Decision(d) => {
-            let forum = d
-                .forum
-                .as_deref()
-                .map(|f| format!(" {}", clean(f)))
-                .unwrap_or_default();
-            let note = d
-                .note
-                .as_deref()
-                .map(|n| format!(" — {}", clean(n)))
-                .unwrap_or_default();
-            format!(
-                "{}{forum}: {}{note}",
-                d.date,
-                terms::outcome(d.outcome, lang)
-            )
-        }
+        Change::Decision(d) => decision(d, clean, lang),
         Change::FollowUp {
             benefit,
             date,
             value,
             note,
         } => {
-            let note = note
-                .as_deref()
-                .map(|n| format!(" — {}", clean(n)))
-                .unwrap_or_default();
             let value = format_decimal(value.normalize(), value.normalize().scale(), lang);
-            format!("{} {date}: {value}{note}", clean(benefit))
+            format!(
+                "{} {date}: {value}{}",
+                clean(benefit),
+                noted(note.as_deref(), clean)
+            )
         }
         Change::Npv { old, new } => arrow(money(*old, lang), money(*new, lang)),
         Change::Payback { old, new } => {
@@ -195,6 +171,30 @@ fn describe(change: &Change, set: &ChangeSet, clean: Clean, lang: Lang) -> (&'st
         Change::Budget { old, new } => arrow(within(*old, lang).into(), within(*new, lang).into()),
     };
     (label, detail)
+}
+
+/// "plats 5 → plats 2 (↑3)".
+fn rank(old: usize, new: usize, lang: Lang) -> String {
+    let moved = old as i64 - new as i64;
+    let sign = if moved > 0 { '↑' } else { '↓' };
+    let (old, new) = (words::rank(old, lang), words::rank(new, lang));
+    format!("{old} → {new} ({sign}{})", moved.abs())
+}
+
+fn decision(d: &crate::model::Decision, clean: Clean, lang: Lang) -> String {
+    let forum = d
+        .forum
+        .as_deref()
+        .map(|f| format!(" {}", clean(f)))
+        .unwrap_or_default();
+    let outcome = terms::outcome(d.outcome, lang);
+    let note = noted(d.note.as_deref(), clean);
+    format!("{}{forum}: {outcome}{note}", d.date)
+}
+
+/// " — the note", or nothing.
+fn noted(note: Option<&str>, clean: Clean) -> String {
+    note.map(|n| format!(" — {}", clean(n))).unwrap_or_default()
 }
 
 fn score(
