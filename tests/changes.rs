@@ -524,3 +524,26 @@ fn a_single_file_portfolio() {
     assert_eq!(ids(&report), ["andra"]);
     assert_eq!(change(&report, "andra", "title")["new"], "Andra bättre");
 }
+
+#[test]
+fn a_linked_worktree_reads_the_shared_history() {
+    let (r, _, _) = meeting_history("kommun");
+    let linked = r.dir.path().join("linked");
+    r.git(&[
+        "worktree",
+        "add",
+        "-q",
+        "--detach",
+        linked.to_str().unwrap(),
+        "HEAD",
+    ]);
+    let (code, out, err) = run(
+        &linked.join("kommun"),
+        &["--since", "v1", "--format", "json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    let mut listed = ids(&report);
+    listed.sort();
+    assert_eq!(listed, ["a", "c", "e"]);
+}
