@@ -547,3 +547,16 @@ fn a_linked_worktree_reads_the_shared_history() {
     listed.sort();
     assert_eq!(listed, ["a", "c", "e"]);
 }
+
+#[test]
+fn text_from_the_portfolio_cannot_act_on_the_terminal_or_the_markdown() {
+    let (r, _, _) = meeting_history("");
+    r.ini("e", "title: \"Ond\\e[31m <b>titel</b>\"\nstage: idea\n");
+    let (code, text, _) = r.changes(&["--since", "HEAD"]);
+    assert_eq!(code, 0);
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    assert!(text.contains("Ond\\e[31m"), "{text}");
+    let (_, md, _) = r.changes(&["--since", "HEAD", "--format", "markdown"]);
+    assert!(!md.contains('\u{1b}') && !md.contains("<b>"), "{md}");
+    assert!(md.contains("&lt;b&gt;"), "{md}");
+}
