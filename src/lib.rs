@@ -1,5 +1,6 @@
 //! bered: triage of a municipality's portfolio of digitalisation initiatives.
 
+pub mod changes;
 pub mod edit;
 pub mod eval;
 pub mod finance;

@@ -90,6 +90,8 @@ pub(crate) enum Command {
         #[arg(long)]
         title: String,
     },
+    /// What changed in the portfolio since a revision or a date, read from its git repository.
+    Changes(ChangesArgs),
     /// Print JSON Schemas for portfolio.yaml and initiative files, for editors.
     Schema {
         /// Which schema to print.
@@ -139,6 +141,21 @@ impl RankArgs {
             flag: self.flag.clone(),
         }
     }
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct ChangesArgs {
+    /// A revision git understands (commit, tag, branch, HEAD~3) or a date YYYY-MM-DD (the last
+    /// commit before it).
+    #[arg(long, value_name = "REV|DATE")]
+    pub(crate) since: String,
+    /// The newer end (default: the working tree, uncommitted edits included).
+    #[arg(long, value_name = "REV|DATE")]
+    pub(crate) until: Option<String>,
+    #[arg(value_name = "PATH")]
+    pub(crate) path: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = DocFormat::Text)]
+    pub(crate) format: DocFormat,
 }
 
 #[derive(Args, Debug)]

@@ -4,6 +4,7 @@
 //! guard `print`/`eprint_line`: no control character from the data reaches a terminal raw.
 
 mod args;
+mod changes;
 mod check;
 mod edit;
 mod help;
@@ -160,6 +161,7 @@ fn run(command: Command, c: &Context) -> Result<ExitCode, Failure> {
             let path = path.as_deref().or(portfolio);
             report(report::summary(path, format.into(), as_of, lang))
         }
+        Command::Changes(a) => changes::run(&a, portfolio, as_of, lang),
         Command::New { id, title } => {
             print_line(&edit::new(portfolio, &id, &title, c.today, lang)?);
             Ok(ExitCode::SUCCESS)
@@ -207,6 +209,7 @@ fn to_edit(command: Command, today: Date) -> (String, Edit) {
         | Command::Rank(_)
         | Command::Show { .. }
         | Command::Summary { .. }
+        | Command::Changes(_)
         | Command::New { .. } => unreachable!("dispatched before"),
     }
 }

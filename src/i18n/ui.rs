@@ -5,6 +5,7 @@
 
 use super::Lang;
 
+pub mod changes;
 mod edit;
 
 pub use edit::*;

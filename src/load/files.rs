@@ -89,7 +89,7 @@ impl Source for Disk {
     }
 }
 
-fn is_yaml_name(name: &str) -> bool {
+pub fn is_yaml_name(name: &str) -> bool {
     !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml"))
 }
 

@@ -8,6 +8,7 @@ mod diagnostic;
 mod files;
 pub mod ids;
 mod lenient;
+pub mod memory;
 pub mod read;
 pub mod schema;
 mod settings;
