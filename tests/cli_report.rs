@@ -74,7 +74,7 @@ fn rank_table_and_markdown_for_the_meeting() {
     assert!(table.lines().all(|l| l.chars().count() <= 100));
     let md = stdout(&bered(&["rank", "portfolio", "--format", "markdown"]));
     assert!(md.starts_with("# "));
-    assert!(md.contains("| # | Initiative | Unit |"));
+    assert!(md.contains("| Rank | Title | Unit | Stage |"));
 }
 
 #[test]

@@ -41,11 +41,14 @@ pub const COL_BENEFIT: Text = Text("Nytta", "Benefit");
 pub const COL_FEASIBILITY: Text = Text("Genomf.", "Feas.");
 pub const COL_PRIORITY: Text = Text("Prio", "Prio");
 pub const COL_GATE: Text = Text("Spärr", "Gate");
-pub const COL_NPV: Text = Text("Nuvärde", "NPV");
+pub const COL_NPV: Text = Text("Nuvärde kr", "NPV kr");
 pub const COL_PAYBACK: Text = Text("Återbet.", "Payback");
 pub const COL_FLAGS: Text = Text("Flaggor", "Flags");
 pub const COL_ID: Text = Text("Id", "Id");
+pub const COL_QUADRANT: Text = Text("Kvadrant", "Quadrant");
+pub const COL_BUDGET: Text = Text("Budgetram", "Budget");
 
+pub const GROUP_RANKED: Text = Text("Rangordnade", "Ranked");
 pub const GROUP_INCOMPLETE: Text = Text(
     "Ofullständigt bedömda – rangordnas efter de fullständiga",
     "Incompletely scored – ranked after the complete ones",
@@ -53,6 +56,11 @@ pub const GROUP_INCOMPLETE: Text = Text(
 pub const GROUP_BLOCKED: Text = Text(
     "Spärrade av regelefterlevnaden – kan inte rekommenderas",
     "Blocked by the compliance gate – cannot be recommended",
+);
+pub const NO_MATCHES: Text = Text("Inga initiativ matchar.", "No initiatives match.");
+pub const RANK_LEGEND: Text = Text(
+    "Prio = nytta × genomförbarhet · ⚑ antal varningsflaggor · nuvärde i kr (bered show ID)",
+    "Prio = benefit × feasibility · ⚑ number of flags · net present value in kr (bered show ID)",
 );
 pub const BUDGET_RUNS_OUT: Text = Text("budgetramen tar slut här", "the budget runs out here");
 pub const NO_ROWS: Text = Text(

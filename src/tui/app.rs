@@ -6,12 +6,15 @@ use crate::i18n::ui::{self, Text};
 use crate::model::Date;
 
 use super::action::Action;
-use super::data::{Dataset, Phase};
-use super::engine::load::Diagnostic;
 use super::keymap::Context;
 use super::layout;
-use super::search::Search;
-use super::table::{Filters, Sort, View};
+use crate::load::Diagnostic;
+use crate::report::dataset::{Dataset, Phase};
+use crate::report::search::Search;
+use std::sync::Arc;
+
+use crate::report::RankFilter;
+use crate::report::ranking::{Sort, View};
 
 mod lists;
 mod meeting;
@@ -158,7 +161,8 @@ pub struct App {
     pub meeting: Option<Meeting>,
     /// The session's written edits, in step with the runtime's undo history.
     pub session: Session,
-    pub data: Option<Dataset>,
+    /// The shared, immutable snapshot; a write replaces it (copy on write when shared).
+    pub data: Option<Arc<Dataset>>,
     pub diagnostics: Vec<Diagnostic>,
     pub loading: Option<Phase>,
     pub status: Option<Status>,
@@ -167,7 +171,7 @@ pub struct App {
     /// The user asked for the reload under way (a silent one follows bered's own writes).
     pub reload_asked: bool,
     pub search: Search,
-    pub filters: Filters,
+    pub filters: RankFilter,
     pub sort: Sort,
     pub view: View,
     /// Index into `view.rows`.
@@ -204,7 +208,7 @@ impl App {
             reload_notice: None,
             reload_asked: false,
             search: Search::default(),
-            filters: Filters::default(),
+            filters: RankFilter::default(),
             sort: Sort::default(),
             view: View::default(),
             selected: 0,
@@ -340,7 +344,7 @@ impl App {
 
     fn clear_all(&mut self) {
         self.search.query.clear();
-        self.filters = Filters::default();
+        self.filters = RankFilter::default();
         self.refresh_view();
     }
 

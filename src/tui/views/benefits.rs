@@ -13,11 +13,11 @@ use crate::i18n::{Lang, format_decimal, ui, words};
 use crate::model::{BenefitFile, Date, Dec, Located};
 
 use super::super::app::App;
-use super::super::data::Dataset;
-use super::super::engine::realisation::BenefitStatus;
 use super::super::theme::Theme;
 use super::doc::Doc;
 use super::plot::{Plot, Scale, Series};
+use crate::realisation::BenefitStatus;
+use crate::report::dataset::Dataset;
 
 const CHART_HEIGHT: u16 = 8;
 

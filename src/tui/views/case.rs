@@ -13,11 +13,11 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::i18n::{Lang, format_decimal, format_money, format_number, ui};
 
 use super::super::app::{App, Detail};
-use super::super::data::Dataset;
-use super::super::engine::finance::{CaseResult, YearRow};
 use super::super::theme::Theme;
 use super::doc::Doc;
 use super::plot::{Plot, Scale, Series};
+use crate::finance::{CaseResult, YearRow};
+use crate::report::dataset::Dataset;
 
 const LABEL_WIDTH: u16 = 30;
 const YEAR_WIDTH: u16 = 11;

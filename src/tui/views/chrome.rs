@@ -9,11 +9,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::i18n::ui;
 
 use super::super::app::{App, Screen};
-use super::super::data::Phase;
-use super::super::engine::eval::RankGroup;
 use super::super::keymap;
 use super::super::layout;
 use super::super::theme::Theme;
+use crate::eval::RankGroup;
+use crate::report::dataset::Phase;
 
 /// Top chrome, content, bottom chrome.
 pub fn split(area: Rect) -> [Rect; 3] {

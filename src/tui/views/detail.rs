@@ -10,10 +10,10 @@ use crate::i18n::{Lang, ui, words};
 use crate::model::Initiative;
 
 use super::super::app::{App, Detail, DetailTab};
-use super::super::data::Dataset;
 use super::super::theme::Theme;
 use super::doc::Doc;
 use super::{benefits, case, gate_label, scores};
+use crate::report::dataset::Dataset;
 
 /// Draws the detail; returns the largest useful scroll of its document.
 pub fn render(

@@ -23,9 +23,9 @@ use rust_decimal::Decimal;
 use crate::i18n::{Lang, format_decimal, ui, words};
 
 use super::app::{App, Overlay, Screen};
-use super::engine::eval::GateStatus;
 use super::layout;
 use super::theme::Theme;
+use crate::eval::GateStatus;
 
 /// What a frame measured that the app needs for the next update.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -11,11 +11,11 @@ use rust_decimal::Decimal;
 use crate::i18n::{format_money, ui, words};
 
 use super::super::app::App;
-use super::super::data::Dataset;
-use super::super::engine::realisation::Share;
 use super::super::theme::Theme;
 use super::doc::Doc;
 use super::{fit, gate_label};
+use crate::realisation::Share;
+use crate::report::dataset::Dataset;
 
 pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect) {
     let area = Rect {

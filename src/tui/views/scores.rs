@@ -7,11 +7,11 @@ use crate::i18n::{Lang, format_decimal, ui};
 use crate::model::Group;
 
 use super::super::app::App;
-use super::super::data::Dataset;
-use super::super::engine::eval::CriterionScore;
 use super::super::theme::Theme;
 use super::doc::Doc;
 use super::{fit, gate_label, score};
+use crate::eval::CriterionScore;
+use crate::report::dataset::Dataset;
 
 pub fn doc<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme, width: u16) -> Doc<'a> {
     let lang = app.lang;
