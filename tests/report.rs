@@ -325,8 +325,15 @@ fn summary_in_json_and_text() {
         .collect();
     assert_eq!(names, ["chattbot", "e-arkiv", "skolplattform"]);
     let text = summary_text(&p, &a, Lang::Sv);
-    assert!(text.contains("Nyttorealisering: nivå 2 / 4"), "{text}");
+    assert!(
+        text.contains("Datan speglar nivå 2 för nyttorealisering och nivå 2 för nyttokontroll"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Alternativkostnad (uteblivna nyttor per år)"),
+        "{text}"
+    );
     let md = summary_markdown(&p, &a, Lang::En);
     assert!(md.contains("## Cost of delay"));
-    assert!(md.contains("| Chattbot för kontaktcenter med en mycket lång titel som måste kapas (chattbot) | No benefit realisation; Not linked to strategy; Poor solution |"), "{md}");
+    assert!(md.contains("| Chattbot för kontaktcenter med en mycket lång titel som måste kapas (chattbot) | ⚑ No benefit realisation; Not linked to strategy; Poor solution |"), "{md}");
 }

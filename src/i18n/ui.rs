@@ -205,14 +205,28 @@ pub const NPV_SUM: Text = Text("Summa nuvärde", "Sum of NPV");
 pub const PER_STAGE: Text = Text("Per fas", "Per stage");
 pub const PER_QUADRANT: Text = Text("Per kvadrant", "Per quadrant");
 pub const PER_GATE: Text = Text("Per regelefterlevnad", "Per compliance gate");
-pub const COST_OF_DELAY: Text = Text("Förseningskostnad", "Cost of delay");
+pub const COST_OF_DELAY: Text = Text(
+    "Alternativkostnad (uteblivna nyttor per år)",
+    "Cost of delay",
+);
+pub const PER_YEAR: Text = Text("Per år", "A year");
+pub const COUNT: Text = Text("Antal", "Count");
+pub const INITIATIVE: Text = Text("Initiativ", "Initiative");
+pub const SHARE: Text = Text("Andel", "Share");
+pub const REQUIREMENT: Text = Text("Krav", "Requirement");
+pub const REASONS: Text = Text("Skäl", "Reasons");
+pub const BUDGET_FIT: Text = Text("Ryms i budgetramen", "Fits the budget");
+pub const NOTHING_SHOULD_NOT: Text = Text(
+    "Inga initiativ i beredning saknar nyttorealisering, strategikoppling eller bärande lösning.",
+    "No initiative in preparation lacks benefit realisation, a strategic link or a sound solution.",
+);
 pub const COST_OF_DELAY_NOTE: Text = Text(
     "årlig nettonytta som uteblir för rangordnade initiativ som inte har startat",
     "yearly net benefit forgone by ranked initiatives not yet started",
 );
 pub const DIMIOS: Text = Text(
-    "DiMiOS-spegel (data, inte dom)",
-    "DiMiOS mirror (data, not a verdict)",
+    "DiMiOS-spegel (vad datan visar, inget omdöme)",
+    "DiMiOS mirror (what the data shows, no verdict)",
 );
 pub const SHARE_MEASURABLE: Text = Text("med mätbara effektmål", "with measurable effect goals");
 pub const SHARE_OWNER: Text = Text("med nyttoägare", "with benefit owners");
@@ -443,7 +457,9 @@ pub fn dimios_population(n: usize, lang: Lang) -> String {
             "bland {n} startade initiativ (projekt, förvaltning, effekthemtagning, avslutade)"
         ),
         Lang::En => {
-            format!("among {n} started initiatives (project, operations, realisation, closed)")
+            format!(
+                "among {n} started initiatives (project, operations, benefit realisation, closed)"
+            )
         }
     }
 }

@@ -52,6 +52,10 @@ pub enum Cell {
     Status(BenefitStatus),
     /// How many flags, with the flag symbol; blank when none.
     Flags(usize),
+    /// A flag's or a warning's words, with the flag symbol.
+    Flag(String),
+    /// A share: how many of how many, as a percentage (a bar in the TUI).
+    Share(usize, usize),
     /// A year (payback); `Some(None)` is "never", `None` undefined.
     Year(Option<Option<i32>>),
     Date(Option<Date>),
@@ -100,6 +104,9 @@ impl Cell {
             Cell::Status(s) => words::benefit_status(*s, lang).into(),
             Cell::Flags(0) => String::new(),
             Cell::Flags(n) => format!("⚑{n}"),
+            Cell::Flag(s) => format!("⚑ {}", safe::line(s)),
+            Cell::Share(_, 0) => NONE.into(),
+            Cell::Share(n, total) => format!("{} % ({n}/{total})", n * 100 / total),
             Cell::Year(None) => NONE.into(),
             Cell::Year(Some(None)) => lang.pick("ingen", "none").into(),
             Cell::Year(Some(Some(y))) => y.to_string(),
@@ -137,7 +144,8 @@ impl Cell {
             }
             Cell::Gate(g, _) => Kind::Gate(*g),
             Cell::Quadrant(q, _) => Kind::Quadrant(*q),
-            Cell::Flags(_) => Kind::Flag,
+            Cell::Flags(_) | Cell::Flag(_) => Kind::Flag,
+            Cell::Share(..) => Kind::Number,
             _ => Kind::Text,
         }
     }

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::i18n::{Lang, format_decimal, format_money};
 
-pub use super::cell::{Align, NONE, fit as cell};
+pub use super::cell::{Align, NONE};
 
 /// A score, priority or ratio with two decimals, or a dash.
 pub fn score(value: Option<Decimal>, lang: Lang) -> String {

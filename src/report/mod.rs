@@ -6,7 +6,7 @@ pub mod cell;
 pub mod check;
 pub mod commands;
 pub mod dataset;
-mod doc;
+pub mod doc;
 pub mod filter;
 mod fmt;
 pub mod minutes;
@@ -16,7 +16,7 @@ pub mod search;
 mod show;
 mod show_case;
 mod show_json;
-mod summary;
+pub mod summary;
 
 pub use filter::{Facet, FilterError, RankFilter};
 pub use minutes::{MeetingRecord, minutes_markdown};

@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::cell::{Align, Cell, Form, fit};
+use super::doc::{markdown_cell, md};
 use super::fmt::{json_exact_opt, json_rounded, portfolio_name};
 use super::ranking::{Column, LineItem, lines, npv, separator_text};
 use crate::eval::{Analysis, Analyzed, planning_year};
@@ -419,19 +420,4 @@ fn markdown_row(initiative: &Initiative, item: &Analyzed, lang: Lang) -> String 
         .collect();
     cells.push(md(&flags.join("; ")));
     format!("| {} |", cells.join(" | "))
-}
-
-/// A typed cell in Markdown: text from data escaped, words and figures as they read.
-pub(super) fn markdown_cell(cell: &Cell, lang: Lang) -> String {
-    match cell {
-        Cell::Text(s) | Cell::Muted(s) => safe::markdown_text(s),
-        other => md(&other.render(lang)),
-    }
-}
-
-/// Words of the interface inside a Markdown table: only the table's own syntax escaped.
-fn md(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
 }

@@ -56,7 +56,7 @@ pub fn find_initiative(portfolio: &Portfolio, id: &str) -> Result<usize, Unknown
 }
 
 pub fn show_text(portfolio: &Portfolio, analysis: &Analysis, index: usize, lang: Lang) -> String {
-    show_doc(portfolio, analysis, index, lang).to_text()
+    show_doc(portfolio, analysis, index, lang).to_text(lang)
 }
 
 pub fn show_markdown(
@@ -65,7 +65,7 @@ pub fn show_markdown(
     index: usize,
     lang: Lang,
 ) -> String {
-    show_doc(portfolio, analysis, index, lang).to_markdown()
+    show_doc(portfolio, analysis, index, lang).to_markdown(lang)
 }
 
 fn show_doc(portfolio: &Portfolio, analysis: &Analysis, index: usize, lang: Lang) -> Doc {
