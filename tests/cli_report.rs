@@ -91,7 +91,7 @@ fn show_prints_one_initiative_or_suggests_ids() {
     assert_eq!(v["id"], "e-tjanst-bygglov");
     assert!(v["evaluation"]["criteria"].as_array().unwrap().len() == 11);
     let text = stdout(&bered(&["-p", "portfolio", "show", "e-tjanst-bygglov"]));
-    assert!(text.contains("Evaluation"));
+    assert!(text.contains("Scores"));
     let out = bered(&["-p", "portfolio", "show", "bygglov"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean"));

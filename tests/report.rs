@@ -260,32 +260,36 @@ fn show_text_and_markdown_say_it_in_words() {
     let a = analyse(&p, date("2027-08-01"));
     let sv = show_text(&p, &a, 0, Lang::Sv);
     assert!(
-        sv.contains("Projektets komplexitet                              2     1    0,29"),
+        sv.contains("Projektets komplexitet                              2  1       0,29"),
         "{sv}"
     );
     assert!(
-        sv.contains("Återbetald:               inte inom kalkylperioden (2026–2033)"),
+        sv.contains(
+            "Återbetalningsår:          ingen återbetalning inom kalkylperioden (2026–2033)"
+        ),
         "{sv}"
     );
-    assert!(sv.contains("Kortare handläggningstid (kortare-handlaggning) — Risk"));
+    assert!(sv.contains("Kortare handläggningstid (kortare-handlaggning) — Risk för försening"));
     assert!(
-        sv.contains("  2026     -520\u{a0}000            0  -520\u{a0}000     -520\u{a0}000"),
+        sv.contains(
+            "  2026                   -520\u{a0}000                      0   -520\u{a0}000        -520\u{a0}000"
+        ),
         "{sv}"
     );
     let en = show_markdown(&p, &a, 0, Lang::En);
     assert!(en.starts_with("# Digital ansökan om bygglov (e-tjanst-bygglov)\n"));
     assert!(
-        en.contains("- **Payback:** not within the horizon (2026–2033)"),
+        en.contains("- **Payback year:** no payback within the horizon (2026–2033)"),
         "{en}"
     );
     assert!(
-        en.contains("| 2026 | -433,520 | -433,520 | 0.17 | 1.7 | 0.00 |"),
+        en.contains("| 2026 | -433,520 | -433,520 | 0.17 | 1.66 | 0.00 |"),
         "{en}"
     );
     let none = show_text(&p, &a, 1, Lang::En);
     assert!(none.contains("No business case."));
     assert!(
-        none.contains("\n  • Not linked to any strategic goal\n"),
+        none.contains("\n  • ⚑ Not linked to any strategic goal\n"),
         "{none}"
     );
 }

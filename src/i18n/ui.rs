@@ -122,7 +122,9 @@ pub const CRITERION: Text = Text("Kriterium", "Criterion");
 pub const VALUE: Text = Text("Värde", "Value");
 pub const WEIGHT: Text = Text("Vikt", "Weight");
 pub const CONTRIBUTION: Text = Text("Bidrag", "Contribution");
-pub const MOTIVATION: Text = Text("Motivering", "Motivation");
+pub const MOTIVATION: Text = Text("Motivering", "Rationale");
+pub const MOTIVATIONS: Text = Text("Motiveringar", "Rationales");
+pub const NOT_SCORED_LIST: Text = Text("Ej bedömda", "Not scored");
 pub const BENEFIT_GROUP: Text = Text("NYTTA", "BENEFIT");
 pub const FEASIBILITY_GROUP: Text = Text("GENOMFÖRBARHET", "FEASIBILITY");
 pub const BENEFIT_SCORE: Text = Text("Nyttopoäng", "Benefit score");
@@ -136,7 +138,7 @@ pub const GATE: Text = Text("Regelefterlevnad", "Compliance gate");
 
 // Detail: business case.
 pub const NO_CASE: Text = Text("Ingen nyttokalkyl.", "No business case.");
-pub const ROW_INVESTMENT: Text = Text("Grundläggande investering", "Basic investment");
+pub const ROW_INVESTMENT: Text = Text("Grundläggande investering", "Investment");
 pub const ROW_OPERATIONS: Text = Text("Förvaltningskostnader", "Operating costs");
 pub const ROW_COSTS: Text = Text("Kostnader", "Costs");
 pub const ROW_COSTS_ACC: Text = Text("Kostnader ack.", "Costs, accumulated");
@@ -146,7 +148,7 @@ pub const ROW_BENEFITS: Text = Text("Ekonomiska nyttor", "Economic benefits");
 pub const ROW_BENEFITS_ACC: Text = Text("Nyttor ack.", "Benefits, accumulated");
 pub const ROW_NET: Text = Text("Ekonomisk nettonytta", "Net economic benefit");
 pub const ROW_NET_ACC: Text = Text("Nettonytta ack.", "Net, accumulated");
-pub const ROW_RATIO: Text = Text("Ekonomisk nyttokvot", "Benefit/cost ratio");
+pub const ROW_RATIO: Text = Text("Ekonomisk nyttokvot", "Benefit ratio");
 pub const ROW_RATIO_TEMPLATE: Text = Text("Nyttokvot ×10 (mallen)", "Ratio ×10 (template)");
 pub const ROW_RATIO_TOTAL_TEMPLATE: Text =
     Text("Nyttokvot totalt (mallen)", "Total ratio (template)");
@@ -158,7 +160,7 @@ pub const TOTAL_BENEFITS: Text = Text("Summa nyttor", "Total benefits");
 pub const TOTAL_NET: Text = Text("Nettonytta", "Net benefit");
 pub const NPV: Text = Text("Nuvärde", "Net present value");
 pub const NPV_BAND: Text = Text("Nuvärde låg–hög", "NPV low–high");
-pub const RATIO_TOTAL: Text = Text("Nyttokvot", "Benefit/cost ratio");
+pub const RATIO_TOTAL: Text = Text("Nyttokvot", "Benefit ratio");
 pub const PAYBACK: Text = Text("Återbetalningsår", "Payback year");
 pub const NO_PAYBACK: Text = Text(
     "ingen återbetalning inom kalkylperioden",
@@ -171,10 +173,12 @@ pub const MORE_YEARS: Text = Text("fler år: [ och ]", "more years: [ and ]");
 
 // Detail: benefits.
 pub const NO_BENEFITS: Text = Text("Inga nyttor beskrivna.", "No benefits described.");
-pub const CHAIN: Text = Text("Effektkedja", "Effect chain");
+pub const CHAIN: Text = Text("Effektkedja", "Benefit chain");
+pub const LATEST_MEASUREMENT: Text = Text("Senaste mätning", "Latest measurement");
+pub const ACHIEVED_PLANNED: Text = Text("Uppnått / planerat", "Achieved / planned");
 pub const BENEFIT_OWNER: Text = Text("Nyttoägare", "Benefit owner");
 pub const INDICATOR: Text = Text("Mått", "Indicator");
-pub const BASELINE_TARGET: Text = Text("Utgångsläge → mål", "Baseline → target");
+pub const BASELINE_TARGET: Text = Text("Utgångsläge → målvärde", "Baseline → target");
 pub const PERIOD: Text = Text("Period", "Period");
 pub const STATUS: Text = Text("Status", "Status");
 pub const FREED_TIME_USE: Text = Text("Frigjord tid används till", "Freed time used for");
@@ -192,6 +196,10 @@ pub const OUTCOME: Text = Text("Utfall", "Outcome");
 pub const NOTE: Text = Text("Anteckning", "Note");
 
 // Portfolio.
+pub const SAMPLE_PORTFOLIO: Text = Text(
+    "exempelportfölj (inbyggd, skrivskyddad)",
+    "sample portfolio (built in, read-only)",
+);
 pub const TOTALS: Text = Text("Summering", "Totals");
 pub const INITIATIVES: Text = Text("Initiativ", "Initiatives");
 pub const BUDGET: Text = Text("Budgetram", "Budget");

@@ -200,6 +200,25 @@ impl Dataset {
         }
     }
 
+    /// The portfolio's name as shown (made safe): its settings' name, else its folder's or
+    /// file's name.
+    pub fn name(&self, lang: crate::i18n::Lang) -> String {
+        let named = self.portfolio.settings.name.trim();
+        let name = if !named.is_empty() {
+            named.to_string()
+        } else {
+            let path = match &self.origin {
+                Origin::Folder(dir) => Some(dir.as_path()),
+                Origin::File(file) => Some(file.as_path()),
+                Origin::Embedded => None,
+            };
+            path.and_then(|p| p.canonicalize().ok().or(Some(p.to_path_buf())))
+                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| lang.pick("Portföljen", "The portfolio").to_string())
+        };
+        crate::i18n::safe::line(&name).into_owned()
+    }
+
     /// The display name of a strategic goal id.
     pub fn goal_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.portfolio

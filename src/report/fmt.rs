@@ -29,11 +29,6 @@ pub fn exact(value: Decimal, lang: Lang) -> String {
     format_decimal(value, value.normalize().scale(), lang)
 }
 
-/// A date, or nothing.
-pub fn date(value: Option<crate::model::Date>) -> String {
-    value.map(|d| d.to_string()).unwrap_or_default()
-}
-
 /// A share 0–1 as a whole percentage.
 pub fn percent(value: Option<Decimal>, lang: Lang) -> String {
     value.map_or_else(

@@ -6,6 +6,7 @@ pub mod cell;
 pub mod check;
 pub mod commands;
 pub mod dataset;
+pub mod detail;
 pub mod doc;
 pub mod filter;
 mod fmt;

@@ -31,8 +31,8 @@ pub fn summary_doc(portfolio: &Portfolio, s: &Summary, lang: Lang) -> Doc {
         ),
     );
     totals(&mut doc, s, lang);
-    counts(&mut doc, s, lang);
     cost_of_delay(&mut doc, portfolio, s, lang);
+    counts(&mut doc, s, lang);
     mirror(&mut doc, &s.maturity, lang);
     not_prioritise(&mut doc, portfolio, s, lang);
     doc

@@ -53,33 +53,8 @@ impl Screen {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DetailTab {
-    Overview,
-    Scores,
-    Case,
-    Benefits,
-    Decisions,
-}
-
-impl DetailTab {
-    pub const ALL: [DetailTab; 5] = [
-        DetailTab::Overview,
-        DetailTab::Scores,
-        DetailTab::Case,
-        DetailTab::Benefits,
-        DetailTab::Decisions,
-    ];
-    pub fn title(self) -> Text {
-        match self {
-            DetailTab::Overview => ui::TAB_OVERVIEW,
-            DetailTab::Scores => ui::TAB_SCORES,
-            DetailTab::Case => ui::TAB_CASE,
-            DetailTab::Benefits => ui::TAB_BENEFITS,
-            DetailTab::Decisions => ui::TAB_DECISIONS,
-        }
-    }
-}
+/// The detail's tabs are the shared document's: `report::detail::Tab`.
+pub use crate::report::detail::Tab as DetailTab;
 
 /// The drill-down into one initiative, over whichever screen opened it.
 #[derive(Clone, Debug, PartialEq, Eq)]

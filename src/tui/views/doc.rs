@@ -34,6 +34,11 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Another document's pieces, below this one's.
+    pub fn append(&mut self, other: Doc<'a>) {
+        self.pieces.extend(other.pieces);
+    }
+
     pub fn blank(&mut self) {
         self.line(Line::default());
     }

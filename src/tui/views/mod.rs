@@ -1,6 +1,5 @@
 //! Drawing: one file per screen or pane. Views read the app's state and never change it.
 
-mod benefits;
 mod case;
 mod chrome;
 mod detail;
@@ -14,7 +13,6 @@ mod plot;
 mod portfolio;
 mod prompt;
 mod ranking;
-mod scores;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
