@@ -24,7 +24,9 @@ mod written;
 
 pub use meeting::Meeting;
 pub use prompt::{Field, Form, Pick, Prompt, Step};
-pub use written::{Done, MinutesFile, PendingEdit, Request, Session, WriteError, Written};
+pub use written::{
+    Done, MinutesFile, PendingEdit, Request, Session, WriteError, Written, WrittenEdit,
+};
 
 use lists::{moved, scrolled};
 

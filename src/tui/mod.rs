@@ -68,14 +68,14 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
     events::spawn_signals(tx.clone()).context("installing signal handlers")?;
     let mut guard = terminal::Guard::enter().context("setting up the terminal")?;
     events::spawn_input(tx.clone());
-    if let Some(watched) = &path {
-        events::spawn_watcher(tx.clone(), watched.clone());
-    }
+    // Kept alive for the session: dropping it ends the notifications.
+    let _watch = path
+        .as_ref()
+        .map(|watched| events::spawn_watcher(tx.clone(), watched.clone()));
     events::spawn_load(tx.clone(), path.clone(), options.as_of);
     let mut app = App::new(options.lang, options.as_of);
     app.today = options.today;
     app.attendees = options.attendees.clone();
-    let mut writer = writer::Writer::new();
     let size = guard.terminal.size()?;
     app.update(action::Action::Resize(size.width, size.height));
     let mut reload_wanted = false;
@@ -95,7 +95,7 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         for event in std::iter::once(first).chain(rx.try_iter()) {
             let command = handle(&mut app, event);
             // Writes happen here, one at a time, before the next key is looked at.
-            match writer::perform(&mut app, &mut writer, command) {
+            match writer::perform(&mut app, command) {
                 Command::Quit => quit = true,
                 Command::Reload => reload_wanted = true,
                 _ => {}
@@ -167,7 +167,12 @@ fn handle(app: &mut App, event: Event) -> Command {
             app.apply_load(*outcome);
             Command::None
         }
-        Event::FilesChanged => Command::Reload,
+        // bered's own write was taken in already (`Dataset::apply_file`); only a change made
+        // elsewhere reloads.
+        Event::FilesChanged(paths) if events::only_own_writes(app.data.as_deref(), &paths) => {
+            Command::None
+        }
+        Event::FilesChanged(_) => Command::Reload,
         Event::Terminate | Event::InputClosed => Command::Quit,
     }
 }
