@@ -231,3 +231,32 @@ fn hostile_text_fields_reach_no_output_raw() {
         serde_json::from_str(&rank_json(&p, &a, &a.order, Lang::Sv)).expect("valid JSON");
     assert_eq!(json[0]["title"], format!("Titel{HOSTILE}"));
 }
+
+#[test]
+fn a_long_text_in_a_prompt_scrolls_with_the_cursor() {
+    let mut app = app(Lang::Sv, 80, 24);
+    for key in [
+        KeyCode::Down,
+        KeyCode::Enter,
+        KeyCode::Char('d'),
+        KeyCode::Char('p'),
+    ] {
+        press(&mut app, key);
+    }
+    let text = format!(
+        "{}SLUT",
+        "beslutet gäller under förutsättning att ".repeat(3)
+    );
+    tui_support::type_text(&mut app, &text);
+    let screen = draw(&mut app, &tui_support::mono());
+    let line = screen
+        .lines()
+        .find(|l| l.contains('▏'))
+        .unwrap_or_else(|| panic!("no cursor in\n{screen}"));
+    assert!(line.contains("SLUT▏"), "the end being typed shows:\n{line}");
+    assert!(
+        line.contains('…'),
+        "the start that does not fit is marked:\n{line}"
+    );
+    assert!(line.chars().count() <= 80, "{line}");
+}

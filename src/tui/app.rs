@@ -87,6 +87,19 @@ pub enum Overlay {
     Filters(FilterMenu),
 }
 
+/// What has the keys: a prompt, an overlay, the search line, the meeting, the detail or a
+/// screen, most specific first. `App::mode` is the one place that decides it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Prompt { form: bool },
+    Help { scroll: u16 },
+    Filters(FilterMenu),
+    Search,
+    Meeting,
+    Detail,
+    Screen(Screen),
+}
+
 /// I/O the runtime should do after an update.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -199,34 +212,43 @@ impl App {
         }
     }
 
-    /// The contexts whose bindings apply now, most specific first.
-    pub fn contexts(&self) -> Vec<Context> {
-        use Context as C;
+    /// What has the keys now — decided here, once, for the keymap, the update and the runtime.
+    pub fn mode(&self) -> Mode {
         if let Some(prompt) = &self.prompt {
-            return vec![if prompt.step.is_form() {
-                C::Form
-            } else {
-                C::Choice
-            }];
+            return Mode::Prompt {
+                form: prompt.step.is_form(),
+            };
         }
         match self.overlay {
-            Overlay::Help { .. } => return vec![C::Help, C::Global],
-            Overlay::Filters(_) => return vec![C::Filter, C::Global],
+            Overlay::Help { scroll } => return Mode::Help { scroll },
+            Overlay::Filters(menu) => return Mode::Filters(menu),
             Overlay::None => {}
         }
         if self.search.editing {
-            return vec![C::Search];
+            Mode::Search
+        } else if self.meeting.is_some() {
+            Mode::Meeting
+        } else if self.detail.is_some() {
+            Mode::Detail
+        } else {
+            Mode::Screen(self.screen)
         }
-        if self.meeting.is_some() {
-            return vec![C::Meeting];
-        }
-        if self.detail.is_some() {
-            return vec![C::Detail, C::Global];
-        }
-        match self.screen {
-            Screen::Ranking => vec![C::Ranking, C::List, C::Global],
-            Screen::Matrix => vec![C::Matrix, C::Global],
-            Screen::Portfolio | Screen::Diagnostics => vec![C::List, C::Global],
+    }
+
+    /// The contexts whose bindings apply now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        use Context as C;
+        match self.mode() {
+            Mode::Prompt { form: true } => vec![C::Form],
+            Mode::Prompt { form: false } => vec![C::Choice],
+            Mode::Help { .. } => vec![C::Help, C::Global],
+            Mode::Filters(_) => vec![C::Filter, C::Global],
+            Mode::Search => vec![C::Search],
+            Mode::Meeting => vec![C::Meeting],
+            Mode::Detail => vec![C::Detail, C::Global],
+            Mode::Screen(Screen::Ranking) => vec![C::Ranking, C::List, C::Global],
+            Mode::Screen(Screen::Matrix) => vec![C::Matrix, C::Global],
+            Mode::Screen(Screen::Portfolio | Screen::Diagnostics) => vec![C::List, C::Global],
         }
     }
 
@@ -251,28 +273,22 @@ impl App {
     }
 
     fn dispatch(&mut self, action: Action) -> Command {
-        if self.prompt.is_some() {
-            return self.update_prompt(action);
-        }
-        if let Overlay::Help { scroll } = self.overlay {
-            self.update_help(scroll, action);
-        } else if let Overlay::Filters(menu) = self.overlay {
-            self.update_filters(menu, action);
-        } else if self.search.editing {
-            self.update_search(action);
-        } else if self.meeting.is_some() {
-            return self.update_meeting(action);
-        } else if matches!(
-            action,
-            Action::EditScore | Action::RecordDecision | Action::ChangeStage | Action::AddFollowUp
-        ) {
-            self.open_prompt(action);
-        } else if action == Action::StartMeeting {
-            self.start_meeting();
-        } else if self.detail.is_some() {
-            self.update_detail(action);
-        } else {
-            self.update_screen(action);
+        let mode = self.mode();
+        match mode {
+            Mode::Prompt { .. } => return self.update_prompt(action),
+            Mode::Help { scroll } => self.update_help(scroll, action),
+            Mode::Filters(menu) => self.update_filters(menu, action),
+            Mode::Search => self.update_search(action),
+            Mode::Meeting => return self.update_meeting(action),
+            Mode::Detail | Mode::Screen(_) => match action {
+                Action::EditScore
+                | Action::RecordDecision
+                | Action::ChangeStage
+                | Action::AddFollowUp => self.open_prompt(action),
+                Action::StartMeeting => self.start_meeting(),
+                _ if mode == Mode::Detail => self.update_detail(action),
+                _ => self.update_screen(action),
+            },
         }
         Command::None
     }

@@ -145,13 +145,13 @@ fn handle(app: &mut App, event: Event) -> Command {
                 MouseEventKind::ScrollDown => app.update(action::Action::Down),
                 _ => Command::None,
             },
-            TermEvent::Paste(text) if app.search.editing => {
+            TermEvent::Paste(text) if app.mode() == app::Mode::Search => {
                 for c in text.chars().filter(|c| !c.is_control()) {
                     app.update(action::Action::SearchInput(c));
                 }
                 Command::None
             }
-            TermEvent::Paste(text) if app.prompt.as_ref().is_some_and(|p| p.step.is_form()) => {
+            TermEvent::Paste(text) if app.mode() == (app::Mode::Prompt { form: true }) => {
                 for c in text.chars().filter(|c| !c.is_control()) {
                     app.update(action::Action::TextInput(c));
                 }
