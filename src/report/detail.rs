@@ -140,7 +140,9 @@ fn overview(doc: &mut Doc, portfolio: &Portfolio, analysis: &Analysis, index: us
     if item.flags.is_empty() {
         doc.paragraph(ui::NO_FLAGS.get(lang));
     } else {
-        let flags = item.flags.iter().map(|f| Cell::Flag(f.reason(lang)));
+        let model = &portfolio.model;
+        let reason = |f| Cell::Flag(words::flag_reason(f, model, lang));
+        let flags = item.flags.iter().map(reason);
         doc.blocks.push(super::doc::Block::List(flags.collect()));
     }
 }

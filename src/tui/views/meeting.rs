@@ -99,7 +99,10 @@ fn initiative<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme, width: 
     case(&mut doc, data, i, theme, lang);
     for flag in &item.flags {
         doc.line(Line::styled(
-            format!("⚑ {}", flag.reason(lang)),
+            format!(
+                "⚑ {}",
+                words::flag_reason(flag, &data.portfolio.model, lang)
+            ),
             theme.flag(),
         ));
     }
