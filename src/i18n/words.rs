@@ -153,34 +153,6 @@ pub fn not_prioritise(reason: NotPrioritiseReason, lang: Lang) -> &'static str {
     lang.pick(sv, en)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_labels_fit_their_columns() {
-        for lang in [Lang::Sv, Lang::En] {
-            for q in Quadrant::ALL {
-                assert!(quadrant_short(q, lang).chars().count() <= 11);
-            }
-            for g in GateStatus::ALL {
-                assert!(gate_short(g, lang).chars().count() <= 7);
-            }
-        }
-    }
-
-    #[test]
-    fn every_label_differs_between_languages_where_the_words_do() {
-        assert_eq!(stage(Stage::Realisation, Lang::Sv), "Effekthemtagning");
-        assert_eq!(stage(Stage::Realisation, Lang::En), "Benefit realisation");
-        assert_eq!(
-            quadrant(Quadrant::QuickWin, Lang::Sv),
-            "Enkel vinst – överväg"
-        );
-        assert_eq!(gate_symbol(GateStatus::Blocked), "✗");
-    }
-}
-
 /// One line saying what a flag finds missing, with criteria named by their labels (the flag's
 /// subject carries ids: data for JSON, not words).
 pub fn flag_reason(flag: &Flag, model: &Model, lang: Lang) -> String {
@@ -237,5 +209,33 @@ pub fn flag_reason(flag: &Flag, model: &Model, lang: Lang) -> String {
     match subject {
         Some(subject) => format!("{text}: {subject}"),
         None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_labels_fit_their_columns() {
+        for lang in [Lang::Sv, Lang::En] {
+            for q in Quadrant::ALL {
+                assert!(quadrant_short(q, lang).chars().count() <= 11);
+            }
+            for g in GateStatus::ALL {
+                assert!(gate_short(g, lang).chars().count() <= 7);
+            }
+        }
+    }
+
+    #[test]
+    fn every_label_differs_between_languages_where_the_words_do() {
+        assert_eq!(stage(Stage::Realisation, Lang::Sv), "Effekthemtagning");
+        assert_eq!(stage(Stage::Realisation, Lang::En), "Benefit realisation");
+        assert_eq!(
+            quadrant(Quadrant::QuickWin, Lang::Sv),
+            "Enkel vinst – överväg"
+        );
+        assert_eq!(gate_symbol(GateStatus::Blocked), "✗");
     }
 }
