@@ -136,9 +136,13 @@ impl Status {
     }
 }
 
+/// One client's view of the shared data: everything here is per client (selection, scroll,
+/// search, filters, sort, tab, language, prompt, meeting); the data itself is the shared
+/// `Arc<Dataset>`, and nothing here assumes one process-wide terminal. Fields tests read are
+/// public; the rest is the crate's.
 pub struct App {
-    pub lang: Lang,
-    pub as_of: Date,
+    pub(crate) lang: Lang,
+    pub(crate) as_of: Date,
     /// The date edits default to (a decision's, a follow-up's, the meeting's).
     pub today: Date,
     /// Who attends the meeting, from `--attendees`; asked for at its end when not given.
@@ -154,12 +158,12 @@ pub struct App {
     /// The shared, immutable snapshot; a write replaces it (copy on write when shared).
     pub data: Option<Arc<Dataset>>,
     pub diagnostics: Vec<Diagnostic>,
-    pub loading: Option<Phase>,
+    pub(crate) loading: Option<Phase>,
     pub status: Option<Status>,
     /// Said with the next reload's result: why it was needed.
-    pub reload_notice: Option<String>,
+    pub(crate) reload_notice: Option<String>,
     /// The user asked for the reload under way (a silent one follows bered's own writes).
-    pub reload_asked: bool,
+    pub(crate) reload_asked: bool,
     pub search: Search,
     pub filters: RankFilter,
     pub sort: Sort,
@@ -167,11 +171,11 @@ pub struct App {
     /// Index into `view.rows`.
     pub selected: usize,
     /// First display line of the ranking table.
-    pub offset: usize,
+    pub(crate) offset: usize,
     pub matrix_selected: Option<usize>,
-    pub portfolio_scroll: u16,
+    pub(crate) portfolio_scroll: u16,
     pub diagnostic_selected: usize,
-    pub diagnostic_offset: usize,
+    pub(crate) diagnostic_offset: usize,
     pub size: (u16, u16),
     /// The largest useful detail scroll, as the last frame measured it.
     pub detail_max_scroll: u16,
