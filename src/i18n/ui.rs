@@ -118,6 +118,8 @@ pub const RANK: Text = Text("Rang", "Rank");
 pub const FILE: Text = Text("Fil", "File");
 
 // Detail: scores.
+pub const SCALE_LOW: Text = Text("lägst", "lowest");
+pub const SCALE_HIGH: Text = Text("högst", "highest");
 pub const CRITERION: Text = Text("Kriterium", "Criterion");
 pub const VALUE: Text = Text("Värde", "Value");
 pub const WEIGHT: Text = Text("Vikt", "Weight");

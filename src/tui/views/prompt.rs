@@ -222,8 +222,12 @@ fn scale<'a>(
 ) -> Body<'a> {
     let mut lines = score_head(data, ini, criterion, None, theme, lang);
     let c = data.portfolio.model.criterion(criterion);
-    // The scale in the model's own words, as the scores tab shows it.
-    let (low, high) = c.map_or(("", ""), |c| (c.low.as_str(), c.high.as_str()));
+    // The scale in the model's own words, which are Swedish; in English the ends are named.
+    let (low, high) = match (c, lang) {
+        (Some(c), Lang::Sv) => (c.low.as_str(), c.high.as_str()),
+        (Some(_), Lang::En) => (ui::SCALE_LOW.get(lang), ui::SCALE_HIGH.get(lang)),
+        (None, _) => ("", ""),
+    };
     let cursor = lines.len() + pick.cursor;
     for value in 1..=4u8 {
         let words = match value {
