@@ -260,3 +260,41 @@ fn a_long_text_in_a_prompt_scrolls_with_the_cursor() {
     );
     assert!(line.chars().count() <= 80, "{line}");
 }
+
+#[test]
+fn hostile_text_reaches_no_screen_raw() {
+    for lang in [Lang::Sv, Lang::En] {
+        let mut app = app(lang, 120, 40);
+        let data = Arc::make_mut(app.data.as_mut().expect("loaded"));
+        data.portfolio.settings.name = format!("Portfölj{HOSTILE}");
+        for initiative in &mut data.portfolio.initiatives {
+            let f = &mut initiative.file;
+            f.title.value = format!("Titel{HOSTILE}");
+            f.unit = Some(format!("Enhet{HOSTILE}"));
+            f.owner = Some(format!("Ägare{HOSTILE}"));
+            f.summary = Some(format!("Sammanfattning{HOSTILE}"));
+            f.tags = vec![format!("tagg{HOSTILE}")];
+            f.hypotheses = vec![format!("hypotes{HOSTILE}")];
+        }
+        app.refresh_view();
+        let keys: [&[KeyCode]; 8] = [
+            &[],
+            &[KeyCode::Enter],
+            &[KeyCode::Char('2')],
+            &[KeyCode::Char('4')],
+            &[KeyCode::Esc, KeyCode::Char('f'), KeyCode::Down],
+            &[KeyCode::Down],
+            &[KeyCode::Esc, KeyCode::Tab],
+            &[KeyCode::Tab],
+        ];
+        for step in keys {
+            for key in step {
+                press(&mut app, *key);
+            }
+            let screen = draw(&mut app, &tui_support::mono());
+            if let Some(c) = screen.chars().find(|&c| raw(c)) {
+                panic!("{lang:?} after {step:?}: {c:?} on screen:\n{screen}");
+            }
+        }
+    }
+}
