@@ -440,6 +440,14 @@ pub fn not_a_terminal(lang: Lang) -> &'static str {
     )
 }
 
+/// A list cut short: how many more there are.
+pub fn and_more(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("… och {n} till"),
+        Lang::En => format!("… and {n} more"),
+    }
+}
+
 pub fn planning_year_cost(year: i32, lang: Lang) -> String {
     match lang {
         Lang::Sv => format!("Kostnad {year}, rangordnade"),
