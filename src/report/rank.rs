@@ -21,7 +21,7 @@ const TEXT_COLUMNS: [(Column, usize); 8] = [
     (Column::Title, 22),
     (Column::Stage, 11),
     (Column::Priority, 5),
-    (Column::Gate, 11),
+    (Column::Gate, 14),
     (Column::Npv, 12),
     (Column::Flags, 7),
 ];
