@@ -264,10 +264,12 @@ fn a_long_text_in_a_prompt_scrolls_with_the_cursor() {
 #[test]
 fn hostile_text_reaches_no_screen_raw() {
     for lang in [Lang::Sv, Lang::En] {
-        let mut app = app(lang, 120, 40);
-        let data = Arc::make_mut(app.data.as_mut().expect("loaded"));
-        data.portfolio.settings.name = format!("Portfölj{HOSTILE}");
-        for initiative in &mut data.portfolio.initiatives {
+        // The data is analysed and indexed as loaded, facets and all.
+        let mut portfolio = load::load(Some(&fixture()))
+            .expect("the fixture loads")
+            .portfolio;
+        portfolio.settings.name = format!("Portfölj{HOSTILE}");
+        for initiative in &mut portfolio.initiatives {
             let f = &mut initiative.file;
             f.title.value = format!("Titel{HOSTILE}");
             f.unit = Some(format!("Enhet{HOSTILE}"));
@@ -276,16 +278,27 @@ fn hostile_text_reaches_no_screen_raw() {
             f.tags = vec![format!("tagg{HOSTILE}")];
             f.hypotheses = vec![format!("hypotes{HOSTILE}")];
         }
-        app.refresh_view();
-        let keys: [&[KeyCode]; 8] = [
+        let mut app = App::new(lang, as_of());
+        app.apply_load(LoadOutcome {
+            dataset: Some(Dataset::build(portfolio, as_of(), &|_| {})),
+            diagnostics: Vec::new(),
+        });
+        app.update(Action::Resize(120, 40));
+        // The screens, the detail tabs, the filter facets of units, tags and goals, a prompt and
+        // the meeting.
+        let keys: [&[KeyCode]; 12] = [
             &[],
             &[KeyCode::Enter],
             &[KeyCode::Char('2')],
             &[KeyCode::Char('4')],
-            &[KeyCode::Esc, KeyCode::Char('f'), KeyCode::Down],
-            &[KeyCode::Down],
+            &[KeyCode::Esc, KeyCode::Char('f'), KeyCode::Right],
+            &[KeyCode::Right],
+            &[KeyCode::Right],
             &[KeyCode::Esc, KeyCode::Tab],
             &[KeyCode::Tab],
+            &[KeyCode::Tab],
+            &[KeyCode::Tab, KeyCode::Char('e')],
+            &[KeyCode::Esc, KeyCode::Char('M')],
         ];
         for step in keys {
             for key in step {
@@ -295,6 +308,13 @@ fn hostile_text_reaches_no_screen_raw() {
             if let Some(c) = screen.chars().find(|&c| raw(c)) {
                 panic!("{lang:?} after {step:?}: {c:?} on screen:\n{screen}");
             }
+            // The terminal drops what it cannot draw; the sequence must show as `\e]0;…`, never
+            // as a silently shortened `]0;…`.
+            assert_eq!(
+                screen.matches("]0;PWN").count(),
+                screen.matches("\\e]0;PWN").count(),
+                "{lang:?} after {step:?}: text from data not made visible:\n{screen}"
+            );
         }
     }
 }

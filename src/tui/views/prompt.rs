@@ -40,7 +40,11 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area
     let wanted = body.lines.len() as u16 + error_lines + 1 + hint_lines + 2;
     let popup = centred(area, width, wanted);
     let title = match initiative {
-        Some((_, ini)) => format!(" {} – {} ", title(&prompt.step).get(lang), ini.title()),
+        Some((_, ini)) => format!(
+            " {} – {} ",
+            title(&prompt.step).get(lang),
+            safe::line(ini.title())
+        ),
         None => format!(" {} ", title(&prompt.step).get(lang)),
     };
     let block = Block::default()
