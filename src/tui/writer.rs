@@ -49,7 +49,7 @@ pub fn perform(app: &mut App, command: Command) -> Command {
 }
 
 /// Applies one edit to the file the initiative was loaded from.
-pub fn edit(data: &Dataset, pending: &PendingEdit) -> Result<Done, WriteError> {
+fn edit(data: &Dataset, pending: &PendingEdit) -> Result<Done, WriteError> {
     if data.origin == Origin::Embedded {
         return Err(WriteError::ReadOnly);
     }
