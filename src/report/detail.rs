@@ -3,7 +3,6 @@
 
 use super::cell::{Cell, Form};
 use super::doc::Doc;
-use super::fmt::exact;
 use rust_decimal::Decimal;
 
 use super::show_case::{benefits, business_case, case_totals};
@@ -200,7 +199,7 @@ fn criteria_table(doc: &mut Doc, portfolio: &Portfolio, e: &Evaluation, lang: La
             rows.push(vec![
                 Cell::Text(criterion_name(portfolio, &c.id, lang)),
                 value,
-                Cell::Text(exact(c.weight, lang)),
+                Cell::Exact(c.weight),
                 Cell::Score(c.contribution),
             ]);
         }
