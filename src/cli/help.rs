@@ -100,6 +100,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "Only initiatives with these flags: no_benefit_owner, no_measurable_goal, no_strategic_goal, freed_time_use_missing, no_business_case, follow_up_overdue, gate_blocked, incomplete_scores.",
     ),
     (
+        "rank.delimiter",
+        "CSV-avgränsaren (ett ASCII-tecken); standard `;` på svenska, `,` på engelska.",
+        "The CSV separator (one ASCII character); by default `;` under Swedish, `,` under English.",
+    ),
+    (
         "show",
         "Allt om ett initiativ: poängen förklarad, nyttokalkyl, nyttor, varningsflaggor.",
         "Everything about one initiative: score explained, business case, benefits, flags.",
@@ -121,6 +126,27 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "The portfolio to summarise.",
     ),
     ("summary.format", "Utdataformat.", "Output format."),
+    (
+        "changes",
+        "Ändringar i portföljen sedan en revision eller ett datum, lästa ur dess git-förråd.",
+        "What changed in the portfolio since a revision or a date, read from its git repository.",
+    ),
+    (
+        "changes.since",
+        "En revision som git förstår (commit, tagg, gren, HEAD~3) eller ett datum ÅÅÅÅ-MM-DD (den sista committen före det).",
+        "A revision git understands (commit, tag, branch, HEAD~3) or a date YYYY-MM-DD (the last commit before it).",
+    ),
+    (
+        "changes.until",
+        "Den nyare änden (standard: arbetskopian, med ändringar som inte är incheckade).",
+        "The newer end (default: the working tree, uncommitted edits included).",
+    ),
+    (
+        "changes.path",
+        "Portföljen att jämföra.",
+        "The portfolio to compare.",
+    ),
+    ("changes.format", "Utdataformat.", "Output format."),
     (
         "score",
         "Sätt ett kriteriums poäng (1–4), med en motivering om du vill.",

@@ -152,7 +152,14 @@ fn run(command: Command, c: &Context) -> Result<ExitCode, Failure> {
         Command::Rank(a) => {
             let filter = a.filter();
             let path = a.path.as_deref().or(portfolio);
-            report(report::rank(path, &filter, a.format.into(), as_of, lang))
+            report(report::rank(
+                path,
+                &filter,
+                a.format.into(),
+                a.delimiter,
+                as_of,
+                lang,
+            ))
         }
         Command::Show { id, format } => {
             report(report::show(portfolio, &id, format.into(), as_of, lang))

@@ -9,7 +9,7 @@ use bered::i18n::msg::Msg;
 use bered::load::{self, Loaded};
 use bered::model::Date;
 use bered::report::{
-    RankFilter, find_initiative, rank_csv, rank_json, rank_markdown, rank_table, show_json,
+    RankFilter, find_initiative, rank_csv_with, rank_json, rank_markdown, rank_table, show_json,
     show_markdown, show_text, summary_json, summary_markdown, summary_text,
 };
 
@@ -27,6 +27,7 @@ pub fn rank(
     path: Option<&Path>,
     filter: &RankFilter,
     format: Format,
+    delimiter: Option<u8>,
     as_of: Date,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
@@ -36,7 +37,7 @@ pub fn rank(
     let order = filter.apply(p, &analysis);
     match format {
         Format::Text => print(&rank_table(p, &analysis, &order, lang)),
-        Format::Csv => print(&rank_csv(p, &analysis, &order, lang)),
+        Format::Csv => print(&rank_csv_with(p, &analysis, &order, lang, delimiter)),
         Format::Json => print_json(&rank_json(p, &analysis, &order, lang)),
         Format::Markdown => print(&rank_markdown(p, &analysis, &order, lang)),
     }
