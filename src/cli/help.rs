@@ -128,7 +128,7 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ("summary.format", "Utdataformat.", "Output format."),
     (
         "changes",
-        "Ändringar i portföljen sedan en revision eller ett datum, lästa ur dess git-förråd.",
+        "Ändringar i portföljen sedan en revision eller ett datum, lästa ur dess git-arkiv.",
         "What changed in the portfolio since a revision or a date, read from its git repository.",
     ),
     (
