@@ -21,6 +21,7 @@ struct Context {
     lang: Lang,
     today: Date,
     as_of: Date,
+    theme: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         lang: cli.lang.unwrap_or_else(Lang::from_env),
         today,
         as_of: cli.as_of.unwrap_or(today),
+        theme: cli.theme.clone(),
     };
     let result = match cli.command {
         Some(command) => run(command, &context),
@@ -83,6 +85,20 @@ fn run(command: Command, c: &Context) -> anyhow::Result<ExitCode> {
         Command::Summary { path, format } => {
             commands::summary(path.as_deref().or(portfolio), format.into(), as_of, lang)
         }
+        Command::Serve(a) => bered::tui::serve::run(bered::tui::serve::ServeOptions {
+            portfolio: a.path.or(c.portfolio.clone()),
+            listen: a.listen,
+            keys: a.keys,
+            host_key: a.host_key,
+            audit: a.audit,
+            max_sessions: a.max_sessions,
+            anonymous_viewers: a.anonymous_viewers,
+            lang,
+            theme: c.theme.clone(),
+            as_of,
+            today: c.today,
+            poll: std::time::Duration::from_secs(1),
+        }),
         Command::New { id, title } => {
             println!("{}", command::new(portfolio, &id, &title, c.today)?);
             Ok(ExitCode::SUCCESS)

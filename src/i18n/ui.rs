@@ -6,8 +6,10 @@
 use super::Lang;
 
 mod edit;
+mod serve;
 
 pub use edit::*;
+pub use serve::*;
 
 /// A fixed text in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

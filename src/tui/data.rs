@@ -47,6 +47,8 @@ impl Facet {
     ];
 }
 
+/// Clone: `bered serve` hands each client a copy of the shared snapshot.
+#[derive(Clone)]
 pub struct Dataset {
     /// Bumped on every load; everything derived belongs to one generation.
     pub generation: u64,

@@ -85,7 +85,7 @@ pub fn spawn_watcher(tx: Sender<Event>, path: PathBuf) {
 }
 
 /// A hash of the portfolio's files' names, sizes and modification times.
-fn fingerprint(path: &Path) -> u64 {
+pub(crate) fn fingerprint(path: &Path) -> u64 {
     let mut h = DefaultHasher::new();
     stat(path, &mut h);
     if path.is_dir() {

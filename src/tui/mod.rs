@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod layout;
 pub mod matrix;
 pub mod search;
+pub mod serve;
 pub mod table;
 mod terminal;
 pub mod theme;
@@ -124,7 +125,15 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn draw(terminal: &mut terminal::Term, app: &mut App, theme: &Theme) -> anyhow::Result<()> {
+/// Draws one frame of the app: the same for the local terminal and for each `bered serve` client.
+pub(crate) fn draw<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+    theme: &Theme,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
     let mut info = views::RenderInfo::default();
     terminal.draw(|frame| info = views::render(app, theme, frame))?;
     if let Some(max) = info.detail_max_scroll {
@@ -142,33 +151,7 @@ fn draw(terminal: &mut terminal::Term, app: &mut App, theme: &Theme) -> anyhow::
 
 fn handle(app: &mut App, event: Event) -> Command {
     match event {
-        Event::Input(input) => match input {
-            TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
-                match keymap::action_for(&app.contexts(), &key) {
-                    Some(action) => app.update(action),
-                    None => Command::None,
-                }
-            }
-            TermEvent::Resize(w, h) => app.update(action::Action::Resize(w, h)),
-            TermEvent::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollUp => app.update(action::Action::Up),
-                MouseEventKind::ScrollDown => app.update(action::Action::Down),
-                _ => Command::None,
-            },
-            TermEvent::Paste(text) if app.search.editing => {
-                for c in text.chars().filter(|c| !c.is_control()) {
-                    app.update(action::Action::SearchInput(c));
-                }
-                Command::None
-            }
-            TermEvent::Paste(text) if app.prompt.as_ref().is_some_and(|p| p.step.is_form()) => {
-                for c in text.chars().filter(|c| !c.is_control()) {
-                    app.update(action::Action::TextInput(c));
-                }
-                Command::None
-            }
-            _ => Command::None,
-        },
+        Event::Input(input) => handle_input(app, input),
         Event::Progress(phase) => {
             app.set_loading(phase);
             Command::None
@@ -179,5 +162,37 @@ fn handle(app: &mut App, event: Event) -> Command {
         }
         Event::FilesChanged => Command::Reload,
         Event::Terminate | Event::InputClosed => Command::Quit,
+    }
+}
+
+/// One terminal event through the keymap into `App::update`: the local terminal's and each
+/// `bered serve` client's keys take this same path.
+pub(crate) fn handle_input(app: &mut App, input: TermEvent) -> Command {
+    match input {
+        TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
+            match keymap::action_for(&app.contexts(), &key) {
+                Some(action) => app.update(action),
+                None => Command::None,
+            }
+        }
+        TermEvent::Resize(w, h) => app.update(action::Action::Resize(w, h)),
+        TermEvent::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollUp => app.update(action::Action::Up),
+            MouseEventKind::ScrollDown => app.update(action::Action::Down),
+            _ => Command::None,
+        },
+        TermEvent::Paste(text) if app.search.editing => {
+            for c in text.chars().filter(|c| !c.is_control()) {
+                app.update(action::Action::SearchInput(c));
+            }
+            Command::None
+        }
+        TermEvent::Paste(text) if app.prompt.as_ref().is_some_and(|p| p.step.is_form()) => {
+            for c in text.chars().filter(|c| !c.is_control()) {
+                app.update(action::Action::TextInput(c));
+            }
+            Command::None
+        }
+        _ => Command::None,
     }
 }

@@ -13,6 +13,7 @@ use crate::model::Initiative;
 
 /// One haystack per initiative: the title first, so match positions below `title_len` are in
 /// the title and can be highlighted there.
+#[derive(Clone)]
 pub struct SearchIndex {
     haystacks: Vec<Utf32String>,
     title_len: Vec<u32>,
