@@ -83,6 +83,7 @@ pub struct Running {
     pub fingerprint: String,
     pub keys_path: PathBuf,
     shared: Arc<Shared>,
+    config: Arc<russh::server::Config>,
     shutdown: watch::Sender<bool>,
     server: russh::server::RunningServerHandle,
 }
@@ -93,6 +94,21 @@ impl Running {
         self.shared
             .sessions
             .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Serves one client over an already open stream (an in-memory one in the tests) exactly
+    /// as over a connection to the listener.
+    pub fn serve_stream<S>(&self, stream: S)
+    where
+        S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+    {
+        let config = self.config.clone();
+        let connection = Connection::new(self.shared.clone());
+        tokio::spawn(async move {
+            if let Ok(session) = russh::server::run_stream(config, stream, connection).await {
+                let _ = session.await;
+            }
+        });
     }
 
     /// Reads the keys file again; on an error the previous keys stay.
@@ -181,11 +197,12 @@ pub async fn start(options: ServeOptions) -> anyhow::Result<Running> {
     let config = Arc::new(connection::config(host));
     let (handle_tx, handle_rx) = tokio::sync::oneshot::channel();
     let server_shared = shared.clone();
+    let server_config = config.clone();
     tokio::spawn(async move {
         let mut server = ServeServer {
             shared: server_shared,
         };
-        let running = server.run_on_socket(config, &listener);
+        let running = server.run_on_socket(server_config, &listener);
         let _ = handle_tx.send(running.handle());
         let _ = running.await;
     });
@@ -196,6 +213,7 @@ pub async fn start(options: ServeOptions) -> anyhow::Result<Running> {
         fingerprint,
         keys_path,
         shared,
+        config,
         shutdown: shutdown_tx,
         server: handle,
     })

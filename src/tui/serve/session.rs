@@ -65,6 +65,9 @@ pub(super) struct Session {
     pub(super) hub: HubHandle,
     /// The revision of the snapshot the app's data comes from.
     seen: u64,
+    /// The revision the client saw when it opened the prompt under way: what its edit is
+    /// checked against, whatever arrived while it was typing.
+    prompt_seen: Option<u64>,
     /// Whether the screen follows the chair during a shared meeting.
     pub(super) following: bool,
     /// The attendees prompt was filled in with the connected names.
@@ -140,6 +143,7 @@ impl Session {
             decoder: Decoder::new(),
             hub,
             seen: 0,
+            prompt_seen: None,
             following: true,
             prefilled: false,
             outbox,
@@ -234,7 +238,13 @@ impl Session {
             return Flow::Go;
         }
         let meeting_before = self.app.meeting.clone();
+        if self.app.prompt.is_none() {
+            self.prompt_seen = None;
+        }
         let command = crate::tui::handle_input(&mut self.app, event);
+        if self.app.prompt.is_some() && self.prompt_seen.is_none() {
+            self.prompt_seen = Some(self.seen);
+        }
         let flow = self.perform(command).await;
         self.after_step(meeting_before).await;
         flow
@@ -267,7 +277,7 @@ impl Session {
         let (reply, answer) = oneshot::channel();
         let request = Request::Write {
             caller: self.client.caller.clone(),
-            seen: self.seen,
+            seen: self.prompt_seen.take().unwrap_or(self.seen),
             command,
             lang: self.client.lang,
             reply,

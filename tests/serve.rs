@@ -1,0 +1,217 @@
+//! `bered serve` with in-process russh clients over in-memory streams, screens read back
+//! through vt100: roles, one live portfolio, stale edits, the shared meeting, input bytes, a
+//! stalled client, refused keys and the host key.
+
+mod serve_support;
+
+use std::sync::atomic::Ordering;
+
+use serve_support::{CHATTBOT, Client, Rig, Setup, key, options};
+
+/// Opens "Chattbot i kontaktcenter" (rank 4 in the test portfolio): several keys in one packet.
+async fn open_chattbot(c: &Client) {
+    c.wait_for("Chattbot i kontaktcenter").await;
+    c.send("jjj\r").await;
+    c.wait_for("Overview").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_editor_decides_the_viewer_sees_it_and_cannot_edit() {
+    let rig = Rig::new().await;
+    let before = rig.read(CHATTBOT);
+    let editor = rig.connect(1).await;
+    let viewer = rig.connect(2).await;
+    open_chattbot(&editor).await;
+    open_chattbot(&viewer).await;
+    viewer.send("5").await;
+    viewer.wait_for("No decisions").await;
+
+    editor.send("dx").await;
+    editor.wait_for("Record a decision").await;
+    editor.send("Ingen finansiering\r").await;
+    editor
+        .wait_for("saved to initiatives/chattbot-kontaktcenter.yaml")
+        .await;
+    viewer.wait_for("Ingen finansiering").await;
+
+    viewer.send("d").await;
+    viewer.wait_for("You can only read").await;
+    assert!(!viewer.contents().contains("Record a decision"));
+
+    let after = rig.read(CHATTBOT);
+    assert_eq!(
+        after,
+        format!(
+            "{before}decisions:\n- {{date: 2026-12-01, forum: beredningsgruppen, outcome: rejected, note: Ingen finansiering}}\n"
+        ),
+        "exactly the decision's lines added"
+    );
+    let audit =
+        std::fs::read_to_string(rig.portfolio.path().join("bered-audit.jsonl")).expect("audit log");
+    let lines: Vec<serde_json::Value> = audit
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{audit}");
+    assert_eq!(lines[0]["name"], "Anna Berg");
+    assert_eq!(lines[0]["initiative"], "chattbot-kontaktcenter");
+    assert_eq!(lines[0]["old"], serde_json::json!([]));
+    assert_eq!(lines[0]["new"][0], "decisions:");
+    assert!(
+        lines[0]["key"]
+            .as_str()
+            .is_some_and(|k| k.starts_with("SHA256:"))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_on_what_someone_else_just_changed_is_refused() {
+    let rig = Rig::new().await;
+    let anna = rig.connect(1).await;
+    let david = rig.connect(4).await;
+    open_chattbot(&anna).await;
+    open_chattbot(&david).await;
+    // David starts editing the quality score; Anna saves hers first.
+    david.send("e2").await;
+    david.wait_for("Now: 3").await;
+    anna.send("e24\r").await;
+    anna.wait_for("score quality 3 → 4 – saved").await;
+    let after_anna = rig.read(CHATTBOT);
+    david.send("1").await;
+    // The prompt already shows Anna's 4 beneath it; David began before it came.
+    david.wait_for("Score: 4 → 1").await;
+    david.send("\r").await;
+    david.wait_for("Anna Berg changed this a moment ago").await;
+    assert_eq!(rig.read(CHATTBOT), after_anna, "nothing written");
+    // Looking again (the prompt is fresh), the same edit goes through.
+    david.send("e21\r").await;
+    david.wait_for("score quality 4 → 1 – saved").await;
+    anna.wait_until("quality 1", |s| quality_is(s, 1)).await;
+}
+
+/// The Scores tab shows this value for "Better quality / user experience".
+fn quality_is(screen: &str, value: u8) -> bool {
+    screen
+        .lines()
+        .any(|l| l.contains("Better quality") && l.contains(&format!(" {value} ")))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_client_has_its_own_language_size_and_selection() {
+    let rig = Rig::new().await;
+    let swedish = Setup {
+        size: (80, 24),
+        env: vec![("LANG", "sv_SE.UTF-8")],
+        pty: true,
+    };
+    let sv = Client::connect(&rig.running, &serve_support::key(2), &swedish)
+        .await
+        .expect("connected");
+    let en = rig.connect(1).await;
+    sv.wait_for("Rangordning").await;
+    en.wait_for("Ranking").await;
+    // å/ä/ö typed into the search, byte by byte and as one packet.
+    sv.send("/").await;
+    for c in "Översikt".chars() {
+        sv.send(&c.to_string()).await;
+    }
+    sv.wait_for("Översikt").await;
+    sv.send("\r\r").await;
+    sv.wait_for("Översikt över ekonomin för chefer").await;
+    assert!(
+        !en.contents()
+            .contains("Översikt över ekonomin för chefer\n")
+    );
+    // A new size: the screen is drawn again in it.
+    sv.resize(120, 40).await;
+    let start = tokio::time::Instant::now();
+    while !sv.row(39).contains("q avsluta") && start.elapsed() < serve_support::PATIENCE {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(
+        sv.row(39).contains("q avsluta"),
+        "the key line on row 40:\n{}",
+        sv.contents()
+    );
+    assert!(!sv.row(23).contains("q avsluta"), "and no longer on row 24");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_stops_reading_does_not_delay_the_others() {
+    let rig = Rig::new().await;
+    let stalled = rig.connect(2).await;
+    stalled.wait_for("Chattbot i kontaktcenter").await;
+    stalled.stalled.store(true, Ordering::SeqCst);
+    let anna = rig.connect(1).await;
+    let bo = rig.connect(2).await;
+    open_chattbot(&anna).await;
+    open_chattbot(&bo).await;
+    // Every edit redraws the stalled client's screen too; none of it may hold the others up.
+    bo.send("2").await;
+    for score in [4, 1, 4, 1, 4] {
+        anna.send(&format!("e2{score}\r")).await;
+        anna.wait_for(&format!("– saved to {CHATTBOT}")).await;
+        bo.wait_until(&format!("quality {score}"), |s| quality_is(s, score))
+            .await;
+    }
+    assert_eq!(
+        rig.running.sessions(),
+        3,
+        "the stalled client is still connected"
+    );
+    assert!(!stalled.contents().contains("Overview"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unlisted_key_is_refused_and_the_host_key_is_the_same_after_a_restart() {
+    let rig = Rig::new().await;
+    let refused = Client::connect(&rig.running, &key(9), &Setup::default()).await;
+    assert!(refused.is_err(), "an unlisted key got in");
+    let client = rig.connect(1).await;
+    let first = rig.running.fingerprint.clone();
+    assert_eq!(client.host_fingerprint().as_deref(), Some(first.as_str()));
+    let Rig {
+        portfolio,
+        data,
+        running,
+    } = rig;
+    running.stop().await;
+    client.wait_for_raw("goodbye").await;
+    client.wait_closed().await;
+    let again = bered::tui::serve::start(options(portfolio.path(), data.path()))
+        .await
+        .expect("restarted");
+    assert_eq!(again.fingerprint, first);
+    again.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_pty_a_clear_message_and_exit_status_1() {
+    let rig = Rig::new().await;
+    let setup = Setup {
+        pty: false,
+        ..Setup::default()
+    };
+    let client = Client::connect(&rig.running, &key(1), &setup)
+        .await
+        .expect("connected");
+    client.wait_for_raw("needs a terminal").await;
+    client.wait_closed().await;
+    assert_eq!(client.exit_status(), Some(1));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_on_disk_reaches_every_client() {
+    let rig = Rig::new().await;
+    let a = rig.connect(1).await;
+    let b = rig.connect(2).await;
+    a.wait_for("Chattbot i kontaktcenter").await;
+    b.wait_for("Chattbot i kontaktcenter").await;
+    let text = rig.read(CHATTBOT).replace(
+        "title: Chattbot i kontaktcenter",
+        "title: Chattbot för alla",
+    );
+    std::fs::write(rig.portfolio.path().join(CHATTBOT), text).expect("write");
+    a.wait_for("Chattbot för alla").await;
+    b.wait_for("Chattbot för alla").await;
+}
