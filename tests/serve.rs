@@ -215,3 +215,96 @@ async fn an_edit_on_disk_reaches_every_client() {
     a.wait_for("Chattbot för alla").await;
     b.wait_for("Chattbot för alla").await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_chair_runs_one_meeting_for_everyone_and_the_minutes_name_who_was_there() {
+    let rig = Rig::new().await;
+    let chair = rig.connect(3).await;
+    let anna = rig.connect(1).await;
+    let bo = rig.connect(2).await;
+    for c in [&chair, &anna, &bo] {
+        c.wait_for("Chattbot i kontaktcenter").await;
+    }
+    anna.send("M").await;
+    anna.wait_for("Only the chair starts and ends").await;
+
+    chair.send("M").await;
+    chair.wait_for("1 of 2 in preparation").await;
+    anna.wait_for("1 of 2 in preparation").await;
+    bo.wait_for("you follow Cecilia Lund").await;
+
+    chair.send("p").await;
+    chair.wait_for("Note").await;
+    chair.send("\r").await;
+    chair.wait_for("2 of 2 in preparation").await;
+    anna.wait_for("2 of 2 in preparation").await;
+
+    // Bo looks elsewhere, then follows again.
+    bo.send("\x1b").await;
+    bo.wait_for("M follows the chair again").await;
+    assert!(!bo.contents().contains("in preparation ·"));
+    bo.send("M").await;
+    bo.wait_for("2 of 2 in preparation").await;
+
+    chair.send("q").await;
+    chair.wait_for("Anna Berg, Bo Ek, Cecilia Lund").await;
+    chair.send(", Eva Gäst\r").await;
+    chair.wait_for("protokoll-2026-12-01.md").await;
+    anna.wait_for("The chair ended the meeting.").await;
+    bo.wait_for("The chair ended the meeting.").await;
+    let minutes = rig.read("protokoll-2026-12-01.md");
+    assert!(
+        minutes.contains("Anna Berg, Bo Ek, Cecilia Lund, Eva Gäst"),
+        "{minutes}"
+    );
+    assert!(minutes.contains("Prioritised"), "{minutes}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_writer_refuses_a_viewer_even_when_the_screen_is_bypassed() {
+    use bered::edit::Edit;
+    use bered::model::Stage;
+    use bered::tui::app::{Command, PendingEdit};
+    use bered::tui::serve::hub::{Caller, Reply, Request};
+    use bered::tui::serve::keys::{Identity, Role};
+
+    let rig = Rig::new().await;
+    let before = rig.read(CHATTBOT);
+    let (hub, _thread) = bered::tui::serve::hub::start(bered::tui::serve::hub::HubOptions {
+        portfolio: Some(rig.portfolio.path().to_path_buf()),
+        as_of: bered::model::Date::new(2026, 11, 23).expect("date"),
+        audit: rig.portfolio.path().join("audit.jsonl"),
+        poll: std::time::Duration::from_secs(60),
+    })
+    .expect("hub");
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    let viewer = Caller {
+        session: 7,
+        who: Identity {
+            name: "Bo Ek".into(),
+            role: Role::Viewer,
+            fingerprint: "SHA256:x".into(),
+            anonymous: false,
+        },
+    };
+    let edit = PendingEdit {
+        id: "chattbot-kontaktcenter".into(),
+        edit: Edit::Stage(Stage::Approved),
+        label: "stage".into(),
+        meeting: None,
+    };
+    let request = Request::Write {
+        caller: viewer,
+        seen: 1,
+        command: Command::Write(edit),
+        lang: bered::i18n::Lang::En,
+        reply,
+    };
+    hub.requests.send(request).await.expect("sent");
+    let Reply::Refused(why) = answer.await.expect("answer") else {
+        panic!("a viewer's edit was not refused");
+    };
+    assert!(why.starts_with("You can only read"), "{why}");
+    assert_eq!(rig.read(CHATTBOT), before);
+    assert!(!rig.portfolio.path().join("audit.jsonl").exists());
+}
