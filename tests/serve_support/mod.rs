@@ -11,7 +11,6 @@ use std::time::Duration;
 
 use russh::ChannelMsg;
 use russh::client::{self, Msg};
-use russh::keys::ssh_key::private::Ed25519Keypair;
 use russh::keys::{HashAlg, PrivateKey, PrivateKeyWithHashAlg, PublicKey};
 use tokio::io::{AsyncRead, AsyncWrite, DuplexStream, ReadBuf};
 
@@ -21,25 +20,13 @@ use bered::tui::serve::{Running, ServeOptions, start};
 
 #[path = "../fixture_support/mod.rs"]
 mod fixture_support;
+#[path = "../serve_keys/mod.rs"]
+mod serve_keys;
+
+pub use serve_keys::{CHATTBOT, key, keys_line};
 
 /// Long enough for a loaded machine; a test that passes never waits this long.
 pub const PATIENCE: Duration = Duration::from_secs(15);
-
-pub const CHATTBOT: &str = "initiatives/chattbot-kontaktcenter.yaml";
-
-/// A key made from a one-byte seed: the same key in every run.
-pub fn key(seed: u8) -> PrivateKey {
-    let mut key = PrivateKey::from(Ed25519Keypair::from_seed(&[seed; 32]));
-    key.set_comment(format!("key {seed}"));
-    key
-}
-
-/// `role="editor" ssh-ed25519 AAAA… Anna Berg`
-pub fn keys_line(seed: u8, role: &str, name: &str) -> String {
-    let public = key(seed).public_key().to_openssh().expect("openssh");
-    let bare: Vec<&str> = public.split(' ').take(2).collect();
-    format!("role=\"{role}\" {} {name}\n", bare.join(" "))
-}
 
 /// A served copy of the test portfolio, with the keys file beside it and the host key outside.
 pub struct Rig {
