@@ -23,6 +23,7 @@ mod fixture_support;
 #[path = "../serve_keys/mod.rs"]
 mod serve_keys;
 
+#[allow(unused_imports)]
 pub use serve_keys::{CHATTBOT, key, keys_line};
 
 /// Long enough for a loaded machine; a test that passes never waits this long.
