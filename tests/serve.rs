@@ -142,6 +142,10 @@ async fn a_client_that_stops_reading_does_not_delay_the_others() {
     let stalled = rig.connect(2).await;
     stalled.wait_for("Chattbot i kontaktcenter").await;
     stalled.stalled.store(true, Ordering::SeqCst);
+    // Whole new frames, wide and tall, that it will never read: its connection fills up.
+    for w in 0..5 {
+        stalled.resize(200 - w, 60).await;
+    }
     let anna = rig.connect(1).await;
     let bo = rig.connect(2).await;
     open_chattbot(&anna).await;

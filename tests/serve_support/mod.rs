@@ -168,6 +168,8 @@ pub struct Client {
     pub closed: Arc<AtomicBool>,
     pub stalled: Arc<AtomicBool>,
     pub host_key: Option<PublicKey>,
+    /// Woken whenever bytes arrive: waiting costs nothing and sees a change at once.
+    arrived: Arc<tokio::sync::Notify>,
     write: russh::ChannelWriteHalf<Msg>,
     _handle: client::Handle<Trusting>,
 }
@@ -226,13 +228,16 @@ impl Client {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let exit = Arc::new(Mutex::new(None));
         let closed = Arc::new(AtomicBool::new(false));
+        let arrived = Arc::new(tokio::sync::Notify::new());
         let (s, r, e, c) = (screen.clone(), raw.clone(), exit.clone(), closed.clone());
+        let a = arrived.clone();
         tokio::spawn(async move {
             while let Some(msg) = read.wait().await {
                 match msg {
                     ChannelMsg::Data { data } => {
                         s.lock().expect("screen").process(&data);
                         r.lock().expect("raw").extend_from_slice(&data);
+                        a.notify_waiters();
                     }
                     ChannelMsg::ExitStatus { exit_status } => {
                         *e.lock().expect("exit") = Some(exit_status);
@@ -242,6 +247,7 @@ impl Client {
                 }
             }
             c.store(true, Ordering::SeqCst);
+            a.notify_waiters();
         });
         let host_key = seen.lock().ok().and_then(|k| k.clone());
         Ok(Client {
@@ -251,6 +257,7 @@ impl Client {
             closed,
             stalled,
             host_key,
+            arrived,
             write,
             _handle: handle,
         })
@@ -284,28 +291,32 @@ impl Client {
         String::from_utf8_lossy(&self.raw.lock().expect("raw")).into_owned()
     }
 
+    /// Waits until `test` holds, checking whenever bytes arrive; `false` after `PATIENCE`.
+    async fn until(&self, test: impl Fn(&Client) -> bool) -> bool {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let arrived = self.arrived.notified();
+            if test(self) {
+                return true;
+            }
+            if tokio::time::timeout_at(deadline, arrived).await.is_err() {
+                return test(self);
+            }
+        }
+    }
+
     /// Waits until the screen shows `text`; panics with the screen when it never does.
     pub async fn wait_for(&self, text: &str) {
-        let start = tokio::time::Instant::now();
-        while start.elapsed() < PATIENCE {
-            if self.contents().contains(text) {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
+        if !self.until(|c| c.contents().contains(text)).await {
+            panic!("never saw {text:?} on the screen:\n{}", self.contents());
         }
-        panic!("never saw {text:?} on the screen:\n{}", self.contents());
     }
 
     /// Waits until the screen satisfies `test`; panics with `what` and the screen otherwise.
     pub async fn wait_until(&self, what: &str, test: impl Fn(&str) -> bool) {
-        let start = tokio::time::Instant::now();
-        while start.elapsed() < PATIENCE {
-            if test(&self.contents()) {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
+        if !self.until(|c| test(&c.contents())).await {
+            panic!("never saw {what} on the screen:\n{}", self.contents());
         }
-        panic!("never saw {what} on the screen:\n{}", self.contents());
     }
 
     /// The screen's row `row` (from 0), as text.
@@ -321,25 +332,14 @@ impl Client {
 
     /// Waits until the raw output contains `text` (for what is printed after the TUI left).
     pub async fn wait_for_raw(&self, text: &str) {
-        let start = tokio::time::Instant::now();
-        while start.elapsed() < PATIENCE {
-            if self.raw_text().contains(text) {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
+        if !self.until(|c| c.raw_text().contains(text)).await {
+            panic!("never received {text:?}:\n{}", self.raw_text());
         }
-        panic!("never received {text:?}:\n{}", self.raw_text());
     }
 
     pub async fn wait_closed(&self) {
-        let start = tokio::time::Instant::now();
-        while start.elapsed() < PATIENCE && !self.closed.load(Ordering::SeqCst) {
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        assert!(
-            self.closed.load(Ordering::SeqCst),
-            "the channel never closed"
-        );
+        let closed = self.until(|c| c.closed.load(Ordering::SeqCst)).await;
+        assert!(closed, "the channel never closed");
     }
 
     pub fn exit_status(&self) -> Option<u32> {

@@ -82,8 +82,12 @@ impl Connection {
             .unwrap_or(self.shared.options.lang)
     }
 
-    fn theme(&self, lang: Lang) -> anyhow::Result<crate::tui::theme::Theme> {
-        let theme = crate::tui::resolve_theme(self.shared.options.theme.as_deref(), lang)?;
+    /// The server's theme (checked at start), without colour for this client when its `TERM`
+    /// or `NO_COLOR` asks — never because of the server's own environment.
+    fn theme(&self) -> anyhow::Result<crate::tui::theme::Theme> {
+        let name = self.shared.options.theme.as_deref().unwrap_or("default");
+        let theme = crate::tui::theme::Theme::load(name)
+            .map_err(|e| anyhow::anyhow!("--theme {name}: {}", e.message))?;
         let term = self.pty.as_ref().map_or("", |(t, _, _)| t.as_str());
         let no_colour = self.env.get("NO_COLOR").is_some_and(|v| !v.is_empty());
         Ok(if no_colour || term == "dumb" {
@@ -123,7 +127,7 @@ impl Connection {
                 who: who.clone(),
             },
             lang,
-            theme: self.theme(lang)?,
+            theme: self.theme()?,
             size: (w, h),
             as_of: shared.options.as_of,
             today: shared.options.today,

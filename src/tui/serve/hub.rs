@@ -159,8 +159,9 @@ pub fn start(options: HubOptions) -> anyhow::Result<(HubHandle, std::thread::Joi
 }
 
 fn spawn_watcher(tx: mpsc::Sender<Request>, path: PathBuf, poll: Duration) {
+    // Taken now, not when the thread first runs: a change right after start is not missed.
+    let mut last = crate::tui::events::fingerprint(&path);
     std::thread::spawn(move || {
-        let mut last = crate::tui::events::fingerprint(&path);
         loop {
             std::thread::sleep(poll);
             let now = crate::tui::events::fingerprint(&path);

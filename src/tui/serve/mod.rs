@@ -154,28 +154,16 @@ fn portfolio_folder(portfolio: Option<&Path>) -> Option<PathBuf> {
 /// Starts the server: keys, host key, the writer, and the listener.
 pub async fn start(options: ServeOptions) -> anyhow::Result<Running> {
     let lang = options.lang;
-    let portfolio = crate::load::resolve(options.portfolio.as_deref());
-    let folder = portfolio_folder(portfolio.as_deref()).unwrap_or_else(|| PathBuf::from("."));
-    let keys_path = options
-        .keys
-        .clone()
-        .unwrap_or_else(|| folder.join("bered-keys"));
-    let keys = Keys::read(&keys_path, options.anonymous_viewers, lang)?;
-    let host_path = match &options.host_key {
-        Some(p) => p.clone(),
-        None => host_key::default_path()
-            .context("no $XDG_DATA_HOME or $HOME for the host key; use --host-key")?,
-    };
-    let host = host_key::load_or_create(&host_path, portfolio.as_deref())?;
+    // A theme that does not load stops the server here, not each client at connect.
+    crate::tui::resolve_theme(options.theme.as_deref(), lang)?;
+    let paths = Paths::of(&options)?;
+    let keys = Keys::read(&paths.keys, options.anonymous_viewers, lang)?;
+    let host = host_key::load_or_create(&paths.host_key, paths.portfolio.as_deref())?;
     let fingerprint = host_key::fingerprint(&host);
-    let audit = options
-        .audit
-        .clone()
-        .unwrap_or_else(|| folder.join("bered-audit.jsonl"));
     let (hub, _thread) = hub::start(HubOptions {
-        portfolio: portfolio.clone(),
+        portfolio: paths.portfolio.clone(),
         as_of: options.as_of,
-        audit,
+        audit: paths.audit.clone(),
         poll: options.poll,
     })?;
     let listener = TcpListener::bind(&options.listen)
@@ -186,7 +174,7 @@ pub async fn start(options: ServeOptions) -> anyhow::Result<Running> {
     let shared = Arc::new(Shared {
         keys: RwLock::new(keys),
         options: ServeOptions {
-            portfolio,
+            portfolio: paths.portfolio,
             ..options
         },
         hub,
@@ -195,28 +183,59 @@ pub async fn start(options: ServeOptions) -> anyhow::Result<Running> {
         shutdown: shutdown_rx,
     });
     let config = Arc::new(connection::config(host));
-    let (handle_tx, handle_rx) = tokio::sync::oneshot::channel();
-    let server_shared = shared.clone();
-    let server_config = config.clone();
-    tokio::spawn(async move {
-        let mut server = ServeServer {
-            shared: server_shared,
-        };
-        let running = server.run_on_socket(server_config, &listener);
-        let _ = handle_tx.send(running.handle());
-        let _ = running.await;
-    });
-    let handle = handle_rx.await.context("starting the SSH server")?;
-    spawn_keys_watcher(shared.clone(), keys_path.clone());
+    let server = listen(shared.clone(), config.clone(), listener).await?;
+    spawn_keys_watcher(shared.clone(), paths.keys.clone());
     Ok(Running {
         addr,
         fingerprint,
-        keys_path,
+        keys_path: paths.keys,
         shared,
         config,
         shutdown: shutdown_tx,
-        server: handle,
+        server,
     })
+}
+
+/// Where everything is: the portfolio, and the keys file, host key and audit log by default.
+struct Paths {
+    portfolio: Option<PathBuf>,
+    keys: PathBuf,
+    host_key: PathBuf,
+    audit: PathBuf,
+}
+
+impl Paths {
+    fn of(options: &ServeOptions) -> anyhow::Result<Paths> {
+        let portfolio = crate::load::resolve(options.portfolio.as_deref());
+        let folder = portfolio_folder(portfolio.as_deref()).unwrap_or_else(|| PathBuf::from("."));
+        let host_key = match &options.host_key {
+            Some(p) => p.clone(),
+            None => host_key::default_path()
+                .context("no $XDG_DATA_HOME or $HOME for the host key; use --host-key")?,
+        };
+        Ok(Paths {
+            keys: (options.keys.clone()).unwrap_or_else(|| folder.join("bered-keys")),
+            audit: (options.audit.clone()).unwrap_or_else(|| folder.join("bered-audit.jsonl")),
+            portfolio,
+            host_key,
+        })
+    }
+}
+
+/// Accepts connections on the listener until the server is shut down.
+async fn listen(
+    shared: Arc<Shared>,
+    config: Arc<russh::server::Config>,
+    listener: TcpListener,
+) -> anyhow::Result<russh::server::RunningServerHandle> {
+    let (handle_tx, handle_rx) = tokio::sync::oneshot::channel();
+    tokio::spawn(async move {
+        let mut server = ServeServer { shared };
+        let running = server.run_on_socket(config, &listener);
+        let _ = handle_tx.send(running.handle());
+        let _ = running.await;
+    });
+    handle_rx.await.context("starting the SSH server")
 }
 
 struct ServeServer {
@@ -231,16 +250,17 @@ impl russh::server::Server for ServeServer {
 }
 
 /// Reads the keys file again when it changes (a `git pull`); a broken file keeps the old keys.
+/// The file is small: its whole text is compared, so no change hides in a coarse file time.
 fn spawn_keys_watcher(shared: Arc<Shared>, path: PathBuf) {
+    // Taken now, not when the task first runs: a change made right after start is not missed.
+    let mut last = std::fs::read(&path).ok();
     tokio::spawn(async move {
-        let stamp = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-        let mut last = stamp(&path);
         loop {
             tokio::time::sleep(shared.options.poll).await;
             if *shared.shutdown.borrow() {
                 return;
             }
-            let now = stamp(&path);
+            let now = std::fs::read(&path).ok();
             if now != last {
                 last = now;
                 report_reload(&shared, &path);
