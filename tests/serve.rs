@@ -33,6 +33,9 @@ async fn the_editor_decides_the_viewer_sees_it_and_cannot_edit() {
         .wait_for("saved to initiatives/chattbot-kontaktcenter.yaml")
         .await;
     viewer.wait_for("Ingen finansiering").await;
+    viewer
+        .wait_for("Anna Berg changed Chattbot i kontaktcenter.")
+        .await;
 
     viewer.send("d").await;
     viewer.wait_for("You can only read").await;

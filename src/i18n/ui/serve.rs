@@ -53,6 +53,14 @@ pub fn changed_by(name: &str, lang: Lang) -> String {
     }
 }
 
+/// Another client wrote: who, and to which initiatives.
+pub fn changed_by_other(name: &str, titles: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("{name} ändrade {titles}."),
+        Lang::En => format!("{name} changed {titles}."),
+    }
+}
+
 /// A participant's screen follows the chair into the meeting.
 pub fn meeting_following(chair: &str, lang: Lang) -> String {
     match lang {

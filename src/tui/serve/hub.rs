@@ -27,6 +27,16 @@ pub struct Snapshot {
     pub revision: u64,
     pub data: Option<Dataset>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Who made this snapshot by writing through the server, and to which initiatives.
+    pub change: Option<Changed>,
+}
+
+/// A write through the server, as the other clients hear of it.
+#[derive(Clone, Debug)]
+pub struct Changed {
+    pub session: u64,
+    pub name: String,
+    pub ids: Vec<String>,
 }
 
 impl Snapshot {
@@ -126,6 +136,7 @@ pub fn start(options: HubOptions) -> anyhow::Result<(HubHandle, std::thread::Joi
         revision: 1,
         data: loaded.dataset,
         diagnostics: loaded.diagnostics,
+        change: None,
     };
     let (snapshot_tx, snapshot_rx) = watch::channel(Arc::new(first));
     let (meeting_tx, meeting_rx) = watch::channel(SharedMeeting::default());
@@ -312,10 +323,15 @@ impl Hub {
             Asked::Edit(p) => p.id.clone(),
             _ => ids.join(","),
         };
-        for id in ids {
+        for id in &ids {
             let mark = (self.revision, caller.session, Some(caller.who.name.clone()));
-            self.changed.insert(id, mark);
+            self.changed.insert(id.clone(), mark);
         }
+        let changed = Changed {
+            session: caller.session,
+            name: caller.who.name.clone(),
+            ids,
+        };
         let shown = self
             .data
             .as_ref()
@@ -338,14 +354,15 @@ impl Hub {
                 format!("bered serve: {}: {e}\n", self.audit.path().display()).as_bytes(),
             );
         }
-        self.publish();
+        self.publish(Some(changed));
     }
 
-    fn publish(&mut self) {
+    fn publish(&mut self, change: Option<Changed>) {
         let snapshot = Snapshot {
             revision: self.revision,
             data: self.data.clone(),
             diagnostics: self.diagnostics.clone(),
+            change,
         };
         self.snapshot.send_replace(Arc::new(snapshot));
     }
@@ -397,7 +414,7 @@ impl Hub {
                 self.changed.insert(id.clone(), (self.revision, 0, None));
             }
         }
-        self.publish();
+        self.publish(None);
     }
 }
 

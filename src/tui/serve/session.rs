@@ -12,7 +12,7 @@ use russh::server::Handle;
 use tokio::sync::{mpsc, oneshot, watch};
 use tokio::time::{Instant, sleep, sleep_until, timeout};
 
-use crate::i18n::{Lang, ui};
+use crate::i18n::{Lang, safe, ui};
 use crate::model::Date;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Command, Status};
@@ -226,6 +226,26 @@ impl Session {
         }
         self.seen = snapshot.revision;
         self.app.apply_load(snapshot.outcome());
+        // Written by another client: say who changed what, rather than "reloaded from disk".
+        let Some(change) = snapshot.change.as_ref() else {
+            return;
+        };
+        if change.session == self.client.caller.session
+            || self.app.status.as_ref().is_some_and(|s| s.error)
+        {
+            return;
+        }
+        let titles: Vec<String> = change
+            .ids
+            .iter()
+            .filter_map(|id| {
+                let data = self.app.data.as_ref()?;
+                Some(safe::line(data.initiative(data.index_of(id)?).title()).into_owned())
+            })
+            .collect();
+        let name = safe::line(&change.name).into_owned();
+        let text = ui::changed_by_other(&name, &titles.join(", "), self.client.lang);
+        self.app.status = Status::info(text);
     }
 
     /// One key (or paste, or resize) through the same path as the local terminal.
