@@ -315,3 +315,28 @@ async fn the_writer_refuses_a_viewer_even_when_the_screen_is_bypassed() {
     assert_eq!(rig.read(CHATTBOT), before);
     assert!(!rig.portfolio.path().join("audit.jsonl").exists());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn q_leaves_with_the_terminal_restored_and_status_0() {
+    let rig = Rig::new().await;
+    let client = rig.connect(1).await;
+    client.wait_for("Chattbot i kontaktcenter").await;
+    assert_eq!(rig.running.sessions(), 1);
+    client.send("q").await;
+    client.wait_closed().await;
+    assert_eq!(client.exit_status(), Some(0));
+    let (alternate, hidden) = {
+        let parser = client.screen.lock().expect("screen");
+        (
+            parser.screen().alternate_screen(),
+            parser.screen().hide_cursor(),
+        )
+    };
+    assert!(!alternate, "back on the main screen");
+    assert!(!hidden, "the cursor is shown again");
+    let start = tokio::time::Instant::now();
+    while rig.running.sessions() != 0 && start.elapsed() < serve_support::PATIENCE {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(rig.running.sessions(), 0, "the session was cleaned up");
+}
