@@ -98,6 +98,7 @@ fn run(command: Command, c: &Context) -> anyhow::Result<ExitCode> {
             as_of,
             today: c.today,
             poll: std::time::Duration::from_secs(1),
+            idle: None,
         }),
         Command::New { id, title } => {
             println!("{}", command::new(portfolio, &id, &title, c.today)?);

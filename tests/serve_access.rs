@@ -131,3 +131,23 @@ async fn the_session_limit_and_cleaning_up_after_a_disconnect() {
     third.wait_for("Chattbot i kontaktcenter").await;
     running.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_client_is_told_and_disconnected() {
+    let Rig {
+        portfolio,
+        data,
+        running,
+    } = Rig::new().await;
+    running.stop().await;
+    let mut o = options(portfolio.path(), data.path());
+    o.idle = Some(std::time::Duration::from_millis(300));
+    let running = bered::tui::serve::start(o).await.expect("started");
+    let client = Client::connect(&running, &key(1), &Setup::default())
+        .await
+        .expect("connected");
+    client.wait_for_raw("No activity for a long time").await;
+    client.wait_closed().await;
+    eventually("the idle session ends", || running.sessions() == 0).await;
+    running.stop().await;
+}

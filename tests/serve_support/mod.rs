@@ -50,6 +50,7 @@ pub fn options(portfolio: &std::path::Path, data: &std::path::Path) -> ServeOpti
         as_of: Date::new(2026, 11, 23).expect("date"),
         today: Date::new(2026, 12, 1).expect("date"),
         poll: Duration::from_millis(200),
+        idle: None,
     }
 }
 

@@ -131,7 +131,7 @@ impl Connection {
             size: (w, h),
             as_of: shared.options.as_of,
             today: shared.options.today,
-            idle: super::idle_timeout(who.role),
+            idle: (shared.options.idle).unwrap_or_else(|| super::idle_timeout(who.role)),
         };
         let (tx, rx) = mpsc::channel(64);
         self.input = Some(tx);

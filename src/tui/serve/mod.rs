@@ -56,6 +56,8 @@ pub struct ServeOptions {
     pub today: Date,
     /// How often the portfolio and the keys file are polled for changes.
     pub poll: Duration,
+    /// One idle timeout for every role instead of each role's own (`idle_timeout`).
+    pub idle: Option<Duration>,
 }
 
 /// How long each role may stay idle before the connection closes.
