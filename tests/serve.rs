@@ -304,6 +304,7 @@ async fn the_writer_refuses_a_viewer_even_when_the_screen_is_bypassed() {
         caller: viewer,
         seen: 1,
         command: Command::Write(edit),
+        step: None,
         lang: bered::i18n::Lang::En,
         reply,
     };

@@ -6,12 +6,15 @@ use crate::i18n::ui::{self, Text};
 use crate::model::Date;
 
 use super::action::Action;
-use super::data::{Dataset, Phase};
-use super::engine::load::Diagnostic;
 use super::keymap::Context;
 use super::layout;
-use super::search::Search;
-use super::table::{Filters, Sort, View};
+use crate::load::Diagnostic;
+use crate::report::dataset::{Dataset, Phase};
+use crate::report::search::Search;
+use std::sync::Arc;
+
+use crate::report::RankFilter;
+use crate::report::ranking::{Sort, View};
 
 mod lists;
 mod meeting;
@@ -21,7 +24,9 @@ mod written;
 
 pub use meeting::Meeting;
 pub use prompt::{Field, Form, Pick, Prompt, Step};
-pub use written::{Done, MinutesFile, PendingEdit, Request, Session, WriteError, Written};
+pub use written::{
+    Done, MinutesFile, PendingEdit, Request, Session, WriteError, Written, WrittenEdit,
+};
 
 use lists::{moved, scrolled};
 
@@ -50,33 +55,8 @@ impl Screen {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DetailTab {
-    Overview,
-    Scores,
-    Case,
-    Benefits,
-    Decisions,
-}
-
-impl DetailTab {
-    pub const ALL: [DetailTab; 5] = [
-        DetailTab::Overview,
-        DetailTab::Scores,
-        DetailTab::Case,
-        DetailTab::Benefits,
-        DetailTab::Decisions,
-    ];
-    pub fn title(self) -> Text {
-        match self {
-            DetailTab::Overview => ui::TAB_OVERVIEW,
-            DetailTab::Scores => ui::TAB_SCORES,
-            DetailTab::Case => ui::TAB_CASE,
-            DetailTab::Benefits => ui::TAB_BENEFITS,
-            DetailTab::Decisions => ui::TAB_DECISIONS,
-        }
-    }
-}
+/// The detail's tabs are the shared document's: `report::detail::Tab`.
+pub use crate::report::detail::Tab as DetailTab;
 
 /// The drill-down into one initiative, over whichever screen opened it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,6 +85,19 @@ pub enum Overlay {
         scroll: u16,
     },
     Filters(FilterMenu),
+}
+
+/// What has the keys: a prompt, an overlay, the search line, the meeting, the detail or a
+/// screen, most specific first. `App::mode` is the one place that decides it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Prompt { form: bool },
+    Help { scroll: u16 },
+    Filters(FilterMenu),
+    Search,
+    Meeting,
+    Detail,
+    Screen(Screen),
 }
 
 /// I/O the runtime should do after an update.
@@ -143,9 +136,13 @@ impl Status {
     }
 }
 
+/// One client's view of the shared data: everything here is per client (selection, scroll,
+/// search, filters, sort, tab, language, prompt, meeting); the data itself is the shared
+/// `Arc<Dataset>`, and nothing here assumes one process-wide terminal. Fields tests read are
+/// public; the rest is the crate's.
 pub struct App {
-    pub lang: Lang,
-    pub as_of: Date,
+    pub(crate) lang: Lang,
+    pub(crate) as_of: Date,
     /// The date edits default to (a decision's, a follow-up's, the meeting's).
     pub today: Date,
     /// Who attends the meeting, from `--attendees`; asked for at its end when not given.
@@ -158,26 +155,27 @@ pub struct App {
     pub meeting: Option<Meeting>,
     /// The session's written edits, in step with the runtime's undo history.
     pub session: Session,
-    pub data: Option<Dataset>,
+    /// The shared, immutable snapshot; a write replaces it (copy on write when shared).
+    pub data: Option<Arc<Dataset>>,
     pub diagnostics: Vec<Diagnostic>,
-    pub loading: Option<Phase>,
+    pub(crate) loading: Option<Phase>,
     pub status: Option<Status>,
     /// Said with the next reload's result: why it was needed.
-    pub reload_notice: Option<String>,
+    pub(crate) reload_notice: Option<String>,
     /// The user asked for the reload under way (a silent one follows bered's own writes).
-    pub reload_asked: bool,
+    pub(crate) reload_asked: bool,
     pub search: Search,
-    pub filters: Filters,
+    pub filters: RankFilter,
     pub sort: Sort,
     pub view: View,
     /// Index into `view.rows`.
     pub selected: usize,
     /// First display line of the ranking table.
-    pub offset: usize,
+    pub(crate) offset: usize,
     pub matrix_selected: Option<usize>,
-    pub portfolio_scroll: u16,
+    pub(crate) portfolio_scroll: u16,
     pub diagnostic_selected: usize,
-    pub diagnostic_offset: usize,
+    pub(crate) diagnostic_offset: usize,
     pub size: (u16, u16),
     /// The largest useful detail scroll, as the last frame measured it.
     pub detail_max_scroll: u16,
@@ -204,7 +202,7 @@ impl App {
             reload_notice: None,
             reload_asked: false,
             search: Search::default(),
-            filters: Filters::default(),
+            filters: RankFilter::default(),
             sort: Sort::default(),
             view: View::default(),
             selected: 0,
@@ -218,34 +216,43 @@ impl App {
         }
     }
 
-    /// The contexts whose bindings apply now, most specific first.
-    pub fn contexts(&self) -> Vec<Context> {
-        use Context as C;
+    /// What has the keys now — decided here, once, for the keymap, the update and the runtime.
+    pub fn mode(&self) -> Mode {
         if let Some(prompt) = &self.prompt {
-            return vec![if prompt.step.is_form() {
-                C::Form
-            } else {
-                C::Choice
-            }];
+            return Mode::Prompt {
+                form: prompt.step.is_form(),
+            };
         }
         match self.overlay {
-            Overlay::Help { .. } => return vec![C::Help, C::Global],
-            Overlay::Filters(_) => return vec![C::Filter, C::Global],
+            Overlay::Help { scroll } => return Mode::Help { scroll },
+            Overlay::Filters(menu) => return Mode::Filters(menu),
             Overlay::None => {}
         }
         if self.search.editing {
-            return vec![C::Search];
+            Mode::Search
+        } else if self.meeting.is_some() {
+            Mode::Meeting
+        } else if self.detail.is_some() {
+            Mode::Detail
+        } else {
+            Mode::Screen(self.screen)
         }
-        if self.meeting.is_some() {
-            return vec![C::Meeting];
-        }
-        if self.detail.is_some() {
-            return vec![C::Detail, C::Global];
-        }
-        match self.screen {
-            Screen::Ranking => vec![C::Ranking, C::List, C::Global],
-            Screen::Matrix => vec![C::Matrix, C::Global],
-            Screen::Portfolio | Screen::Diagnostics => vec![C::List, C::Global],
+    }
+
+    /// The contexts whose bindings apply now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        use Context as C;
+        match self.mode() {
+            Mode::Prompt { form: true } => vec![C::Form],
+            Mode::Prompt { form: false } => vec![C::Choice],
+            Mode::Help { .. } => vec![C::Help, C::Global],
+            Mode::Filters(_) => vec![C::Filter, C::Global],
+            Mode::Search => vec![C::Search],
+            Mode::Meeting => vec![C::Meeting],
+            Mode::Detail => vec![C::Detail, C::Global],
+            Mode::Screen(Screen::Ranking) => vec![C::Ranking, C::List, C::Global],
+            Mode::Screen(Screen::Matrix) => vec![C::Matrix, C::Global],
+            Mode::Screen(Screen::Portfolio | Screen::Diagnostics) => vec![C::List, C::Global],
         }
     }
 
@@ -270,28 +277,22 @@ impl App {
     }
 
     fn dispatch(&mut self, action: Action) -> Command {
-        if self.prompt.is_some() {
-            return self.update_prompt(action);
-        }
-        if let Overlay::Help { scroll } = self.overlay {
-            self.update_help(scroll, action);
-        } else if let Overlay::Filters(menu) = self.overlay {
-            self.update_filters(menu, action);
-        } else if self.search.editing {
-            self.update_search(action);
-        } else if self.meeting.is_some() {
-            return self.update_meeting(action);
-        } else if matches!(
-            action,
-            Action::EditScore | Action::RecordDecision | Action::ChangeStage | Action::AddFollowUp
-        ) {
-            self.open_prompt(action);
-        } else if action == Action::StartMeeting {
-            self.start_meeting();
-        } else if self.detail.is_some() {
-            self.update_detail(action);
-        } else {
-            self.update_screen(action);
+        let mode = self.mode();
+        match mode {
+            Mode::Prompt { .. } => return self.update_prompt(action),
+            Mode::Help { scroll } => self.update_help(scroll, action),
+            Mode::Filters(menu) => self.update_filters(menu, action),
+            Mode::Search => self.update_search(action),
+            Mode::Meeting => return self.update_meeting(action),
+            Mode::Detail | Mode::Screen(_) => match action {
+                Action::EditScore
+                | Action::RecordDecision
+                | Action::ChangeStage
+                | Action::AddFollowUp => self.open_prompt(action),
+                Action::StartMeeting => self.start_meeting(),
+                _ if mode == Mode::Detail => self.update_detail(action),
+                _ => self.update_screen(action),
+            },
         }
         Command::None
     }
@@ -340,7 +341,7 @@ impl App {
 
     fn clear_all(&mut self) {
         self.search.query.clear();
-        self.filters = Filters::default();
+        self.filters = RankFilter::default();
         self.refresh_view();
     }
 

@@ -8,11 +8,12 @@ mod fixture_support;
 
 use bered::i18n::Lang;
 use bered::model::Date;
+use bered::report::dataset;
 use bered::tui::action::Action;
 use bered::tui::app::{App, Command};
 use bered::tui::keymap;
 use bered::tui::theme::Theme;
-use bered::tui::{data, views};
+use bered::tui::views;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -32,7 +33,7 @@ pub fn app(lang: Lang, width: u16, height: u16) -> App {
 
 pub fn app_from(path: &Path, lang: Lang, width: u16, height: u16) -> App {
     let mut app = App::new(lang, as_of());
-    app.apply_load(data::load(Some(path), as_of(), 1, &|_| {}));
+    app.apply_load(dataset::load(Some(path), as_of(), &|_| {}));
     app.update(Action::Resize(width, height));
     app
 }
@@ -110,7 +111,6 @@ pub fn fixture_copy() -> tempfile::TempDir {
 /// included (synchronously here).
 pub struct Rig {
     pub app: App,
-    pub writer: bered::tui::writer::Writer,
     pub path: PathBuf,
     /// Keeps the temporary copy alive.
     pub _dir: Option<tempfile::TempDir>,
@@ -124,7 +124,6 @@ impl Rig {
         let app = app_from(&path, lang, width, height);
         Rig {
             app,
-            writer: bered::tui::writer::Writer::new(),
             path,
             _dir: Some(dir),
         }
@@ -134,7 +133,6 @@ impl Rig {
     pub fn at(path: &Path, lang: Lang) -> Rig {
         Rig {
             app: app_from(path, lang, 100, 30),
-            writer: bered::tui::writer::Writer::new(),
             path: path.to_path_buf(),
             _dir: None,
         }
@@ -146,10 +144,10 @@ impl Rig {
 
     /// Carries out a command; returns what is left for the loop (quit, or nothing).
     pub fn carry_out(&mut self, command: Command) -> Command {
-        let next = bered::tui::writer::perform(&mut self.app, &mut self.writer, command);
+        let next = bered::tui::writer::perform(&mut self.app, command);
         if next == Command::Reload {
             self.app
-                .apply_load(data::load(Some(&self.path), as_of(), 2, &|_| {}));
+                .apply_load(dataset::load(Some(&self.path), as_of(), &|_| {}));
         }
         next
     }

@@ -10,9 +10,9 @@ use crate::model::{Date, Outcome, Stage};
 use crate::report::minutes::{self, MeetingRecord};
 
 use super::super::action::Action;
-use super::super::engine::load::Origin;
 use super::prompt::DEFAULT_FORUM;
 use super::{App, Command, Form, MinutesFile, Overlay, Prompt, Status, Step};
+use crate::load::Origin;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Meeting {

@@ -14,9 +14,10 @@ use tokio::sync::{mpsc, oneshot, watch};
 use crate::i18n::{Lang, ui};
 use crate::model::Date;
 use crate::tui::app::{Command, Done, Meeting, PendingEdit, Request as Asked, WriteError, Written};
-use crate::tui::data::{self, Dataset, LoadOutcome};
-use crate::tui::engine::load::{Diagnostic, Origin};
-use crate::tui::writer::{Writer, write_minutes};
+use crate::edit::Applied;
+use crate::load::{Diagnostic, Origin};
+use crate::report::dataset::{self as data, Dataset, LoadOutcome};
+use crate::tui::writer::{Back, write_minutes, write_step};
 
 use super::audit::{Audit, Change};
 use super::keys::Identity;
@@ -67,11 +68,13 @@ pub struct Caller {
 }
 
 pub enum Request {
-    /// Write, undo, redo or the minutes; `seen` is the revision the client's data comes from.
+    /// Write, undo, redo or the minutes; `seen` is the revision the client's data comes from;
+    /// `step` the client's history step an undo or redo writes back.
     Write {
         caller: Caller,
         seen: u64,
         command: Command,
+        step: Option<Applied>,
         lang: Lang,
         reply: oneshot::Sender<Reply>,
     },
@@ -86,7 +89,7 @@ pub enum Request {
 /// The hub's answer to one write.
 #[derive(Debug)]
 pub enum Reply {
-    Written(Written),
+    Written(Box<Written>),
     /// Refused before anything was tried, with the reason in the client's language.
     Refused(String),
     Minutes(Result<PathBuf, String>),
@@ -118,7 +121,6 @@ struct Hub {
     changed: HashMap<String, (u64, u64, Option<String>)>,
     /// Each file as the hub last wrote it: what an undo starts from, for the audit log.
     texts: HashMap<PathBuf, String>,
-    writers: HashMap<u64, Writer>,
     connected: HashMap<u64, Identity>,
     snapshot: watch::Sender<Arc<Snapshot>>,
     meeting: watch::Sender<SharedMeeting>,
@@ -127,7 +129,7 @@ struct Hub {
 
 /// Loads the portfolio and starts the writer thread and the disk watcher.
 pub fn start(options: HubOptions) -> anyhow::Result<(HubHandle, std::thread::JoinHandle<()>)> {
-    let loaded = data::load(options.portfolio.as_deref(), options.as_of, 1, &|_| {});
+    let loaded = data::load(options.portfolio.as_deref(), options.as_of, &|_| {});
     if loaded.dataset.is_none() {
         let why: Vec<String> = loaded.diagnostics.iter().map(Diagnostic::render).collect();
         anyhow::bail!("{}", why.join("\n"));
@@ -150,7 +152,6 @@ pub fn start(options: HubOptions) -> anyhow::Result<(HubHandle, std::thread::Joi
         options,
         changed: HashMap::new(),
         texts: HashMap::new(),
-        writers: HashMap::new(),
         connected: HashMap::new(),
         snapshot: snapshot_tx,
         meeting: meeting_tx,
@@ -194,17 +195,17 @@ impl Hub {
                     caller,
                     seen,
                     command,
+                    step,
                     lang,
                     reply,
                 } => {
-                    let answer = self.write(&caller, seen, command, lang);
+                    let answer = self.write(&caller, (seen, step.as_ref()), command, lang);
                     let _ = reply.send(answer);
                 }
                 Request::Reload => self.reload(),
                 Request::Joined(caller) => self.join(caller),
                 Request::Left(session) => {
                     self.connected.remove(&session);
-                    self.writers.remove(&session);
                     // A chair who leaves ends the shared meeting for everyone.
                     self.meeting.send_if_modified(|m| {
                         let ends = m.meeting.is_some() && m.chair_session == session;
@@ -254,7 +255,13 @@ impl Hub {
         });
     }
 
-    fn write(&mut self, caller: &Caller, seen: u64, command: Command, lang: Lang) -> Reply {
+    fn write(
+        &mut self,
+        caller: &Caller,
+        (seen, step): (u64, Option<&Applied>),
+        command: Command,
+        lang: Lang,
+    ) -> Reply {
         if !caller.who.role.can_edit() {
             return Reply::Refused(ui::VIEWER_REFUSED.get(lang).to_string());
         }
@@ -269,10 +276,10 @@ impl Hub {
             });
         }
         let Some(data) = self.data.as_ref() else {
-            return Reply::Written(Written {
+            return Reply::Written(Box::new(Written {
                 request: asked(&command),
                 result: Err(WriteError::NotFound),
-            });
+            }));
         };
         if let Command::Write(pending) = &command
             && let Some((revision, session, name)) = self.changed.get(&pending.id)
@@ -282,21 +289,20 @@ impl Hub {
             let name = name.as_deref().unwrap_or(ui::ON_DISK.get(lang));
             return Reply::Refused(ui::changed_by(name, lang));
         }
-        let writer = self.writers.entry(caller.session).or_default();
         let before = file_of(data, &command);
         let (request, result) = match command {
             Command::Write(pending) => {
-                let result = writer.edit(data, &pending);
+                let result = crate::tui::writer::edit(data, &pending);
                 (Asked::Edit(pending), result)
             }
-            Command::Undo => (Asked::Undo, writer.undo(Some(data))),
-            Command::Redo => (Asked::Redo, writer.redo(Some(data))),
+            Command::Undo => (Asked::Undo, write_step(Some(data), step, Back::Undo)),
+            Command::Redo => (Asked::Redo, write_step(Some(data), step, Back::Redo)),
             _ => return Reply::Refused(String::new()),
         };
         if let Ok(done) = &result {
             self.written(caller, &request, done, before);
         }
-        Reply::Written(Written { request, result })
+        Reply::Written(Box::new(Written { request, result }))
     }
 
     /// Takes a write into the shared data, logs it and publishes it.
@@ -368,14 +374,8 @@ impl Hub {
     }
 
     fn full_reload(&mut self) {
-        let generation = self.revision + 1;
         let portfolio = self.options.portfolio.clone();
-        let outcome = data::load(
-            portfolio.as_deref(),
-            self.options.as_of,
-            generation,
-            &|_| {},
-        );
+        let outcome = data::load(portfolio.as_deref(), self.options.as_of, &|_| {});
         self.diagnostics = outcome.diagnostics;
         if let Some(new) = outcome.dataset {
             self.data = Some(new);

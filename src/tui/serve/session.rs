@@ -295,8 +295,14 @@ impl Session {
 
     async fn write(&mut self, command: Command) {
         let (reply, answer) = oneshot::channel();
+        let step = match command {
+            Command::Undo => self.app.session.to_undo().cloned(),
+            Command::Redo => self.app.session.to_redo().cloned(),
+            _ => None,
+        };
         let request = Request::Write {
             caller: self.client.caller.clone(),
+            step,
             seen: self.prompt_seen.take().unwrap_or(self.seen),
             command,
             lang: self.client.lang,
@@ -308,7 +314,7 @@ impl Session {
         let Ok(answer) = answer.await else { return };
         match answer {
             Reply::Written(written) => {
-                if self.app.apply_written(written) == Command::Reload {
+                if self.app.apply_written(*written) == Command::Reload {
                     self.reload().await;
                 }
             }

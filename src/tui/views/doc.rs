@@ -4,8 +4,15 @@
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::super::theme::Theme;
+use super::fit;
+use crate::i18n::Lang;
+use crate::i18n::safe::{self, Layout};
+use crate::report::cell::{Align, Cell, fit as fit_cell};
+use crate::report::doc::{Block, Doc as Report};
 
 type Draw<'a> = Box<dyn FnOnce(Rect, &mut Buffer) + 'a>;
 
@@ -25,6 +32,11 @@ impl<'a> Doc<'a> {
             Some(Piece::Text(lines)) => lines.push(line.into()),
             _ => self.pieces.push(Piece::Text(vec![line.into()])),
         }
+    }
+
+    /// Another document's pieces, below this one's.
+    pub fn append(&mut self, other: Doc<'a>) {
+        self.pieces.extend(other.pieces);
     }
 
     pub fn blank(&mut self) {
@@ -82,4 +94,189 @@ fn blit(frame: &mut Frame, area: Rect, top: u32, height: u32, scroll: u32, draw:
             target[(area.x + x, area.y + y as u16)] = buffer[(x, row)].clone();
         }
     }
+}
+
+/// The shared document model (`report::doc`) drawn with the theme: every cell styled by its kind,
+/// text that does not fit ends in `…`. The level-1 heading is left to the header line.
+pub fn from_report(report: &Report, theme: &Theme, lang: Lang, width: u16) -> Doc<'static> {
+    let mut doc = Doc::default();
+    let width = usize::from(width);
+    let blocks = &report.blocks;
+    let mut n = 0;
+    while n < blocks.len() {
+        // Short tables under their headings, one after another, go side by side when they fit.
+        if let Some((columns, used)) = side_by_side(&blocks[n..], theme, lang, width) {
+            doc.blank();
+            let height = columns.iter().map(|(l, _)| l.len()).max().unwrap_or(0) as u16;
+            doc.widget(height, move |area, buf| {
+                let mut x = area.x;
+                for (lines, w) in columns {
+                    let w = (w as u16).min(area.right().saturating_sub(x));
+                    Paragraph::new(lines).render(
+                        Rect {
+                            x,
+                            width: w,
+                            ..area
+                        },
+                        buf,
+                    );
+                    x = x.saturating_add(w + 2);
+                }
+            });
+            n += used;
+            continue;
+        }
+        block(&mut doc, &blocks[n], n > 0, theme, lang, width);
+        n += 1;
+    }
+    doc
+}
+
+fn block(
+    doc: &mut Doc<'static>,
+    block: &Block,
+    after: bool,
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) {
+    match block {
+        Block::Heading(1, _) => {}
+        Block::Heading(level, text) => {
+            if after && *level == 2 {
+                doc.blank();
+            }
+            doc.line(Line::styled(fit(&safe::line(text), width), theme.title()));
+        }
+        Block::Fields(fields) => {
+            let label_width = fields
+                .iter()
+                .map(|(k, _)| k.chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(width / 2);
+            for (label, value) in fields {
+                let label = fit_cell(label, label_width, Align::Left);
+                doc.line(Line::from(vec![
+                    Span::styled(format!("  {label}  "), theme.muted()),
+                    Span::styled(value.render(lang), theme.cell(value.kind())),
+                ]));
+            }
+        }
+        Block::Paragraph(text) => {
+            doc.line(Line::styled(
+                format!("  {}", safe::visible(text, Layout::Text)),
+                theme.muted(),
+            ));
+        }
+        Block::List(items) => {
+            for item in items {
+                let text = fit(&item.render(lang), width.saturating_sub(4));
+                doc.line(Line::styled(format!("  {text}"), theme.cell(item.kind())));
+            }
+        }
+        Block::Table {
+            header,
+            align,
+            rows,
+        } => {
+            for line in table(header, align, rows, theme, lang, width) {
+                doc.line(line);
+            }
+        }
+    }
+}
+
+/// Two or three (heading, table) pairs at the start of `blocks` laid out as columns, with their
+/// widths, and how many blocks they take; `None` when there are fewer or they do not fit.
+type Columns = Vec<(Vec<Line<'static>>, usize)>;
+
+fn side_by_side(
+    blocks: &[Block],
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) -> Option<(Columns, usize)> {
+    let mut columns: Columns = Vec::new();
+    for pair in blocks.chunks(2).take(3) {
+        let [
+            Block::Heading(2, title),
+            Block::Table {
+                header,
+                align,
+                rows,
+            },
+        ] = pair
+        else {
+            break;
+        };
+        let mut lines = vec![Line::styled(safe::line(title).into_owned(), theme.title())];
+        lines.extend(table(header, align, rows, theme, lang, width));
+        let w = lines.iter().map(Line::width).max().unwrap_or(0);
+        columns.push((lines, w));
+    }
+    let total: usize = columns.iter().map(|(_, w)| w + 2).sum();
+    (columns.len() >= 2 && total <= width).then(|| {
+        let used = 2 * columns.len();
+        (columns, used)
+    })
+}
+
+/// A table of typed cells: columns as wide as their widest cell, the last one cut to the width.
+fn table(
+    header: &[String],
+    align: &[Align],
+    rows: &[Vec<Cell>],
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let shown = |c: &Cell| match c {
+        Cell::Share(n, total) => format!("{} {}", share_bar(*n, *total), c.render(lang)),
+        _ => c.render(lang),
+    };
+    let texts: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(shown).collect()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in &texts {
+        for (w, t) in widths.iter_mut().zip(r) {
+            *w = (*w).max(t.chars().count());
+        }
+    }
+    // What is left for the last column; the figures before it are never cut.
+    if let Some((last, others)) = widths.split_last_mut() {
+        let taken = 2 + others.iter().map(|w| w + 2).sum::<usize>();
+        *last = (*last).min(width.saturating_sub(taken).max(8));
+    }
+    let line = |cells: Vec<(String, ratatui::style::Style)>| {
+        let mut spans = vec![Span::raw("  ")];
+        for (k, ((text, style), &w)) in cells.into_iter().zip(&widths).enumerate() {
+            let a = align.get(k).copied().unwrap_or(Align::Left);
+            if k > 0 {
+                spans.push(Span::raw("  "));
+            }
+            spans.push(Span::styled(fit_cell(&text, w, a), style));
+        }
+        Line::from(spans)
+    };
+    let mut out = vec![line(
+        header.iter().map(|h| (h.clone(), theme.title())).collect(),
+    )];
+    for (row, text) in rows.iter().zip(texts) {
+        let styled = row
+            .iter()
+            .zip(text)
+            .map(|(c, t)| (t, theme.cell(c.kind())))
+            .collect();
+        out.push(line(styled));
+    }
+    out
+}
+
+fn share_bar(count: usize, total: usize) -> String {
+    let filled = if total == 0 {
+        0
+    } else {
+        (count * 10).div_ceil(total).min(10)
+    };
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }

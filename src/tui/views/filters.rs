@@ -5,15 +5,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use crate::i18n::{Lang, ui, words};
+use crate::i18n::{Lang, safe, ui, words};
 use crate::model::Stage;
 
 use super::super::app::{App, FilterMenu};
-use super::super::data::{Dataset, Facet};
-use super::super::engine::eval::GateStatus;
-use super::super::engine::realisation::FlagKind;
 use super::super::theme::Theme;
 use super::{centred, fit};
+use crate::eval::GateStatus;
+use crate::realisation::FlagKind;
+use crate::report::dataset::{Dataset, Facet};
 
 fn facet_title(facet: Facet) -> ui::Text {
     match facet {
@@ -37,8 +37,9 @@ fn value_label(data: &Dataset, facet: Facet, value: &str, lang: Lang) -> String 
         Facet::Flag => FlagKind::from_id(value)
             .map_or(value, |f| words::flag(f, lang))
             .into(),
-        Facet::Goal => data.goal_name(value).into(),
-        Facet::Unit | Facet::Tag => value.into(),
+        // Units, tags and goals are the portfolio's own text.
+        Facet::Goal => safe::line(data.goal_name(value)).into_owned(),
+        Facet::Unit | Facet::Tag => safe::line(value).into_owned(),
     }
 }
 
@@ -71,7 +72,7 @@ fn facets(app: &App, theme: &Theme, menu: FilterMenu) -> Vec<Line<'static>> {
         .iter()
         .enumerate()
         .map(|(n, facet)| {
-            let count = app.filters.selected.get(facet).map_or(0, |s| s.len());
+            let count = app.filters.values(*facet).len();
             let title = facet_title(*facet).get(app.lang);
             let text = match count {
                 0 => title.to_string(),

@@ -1,6 +1,5 @@
 //! Drawing: one file per screen or pane. Views read the app's state and never change it.
 
-mod benefits;
 mod case;
 mod chrome;
 mod detail;
@@ -14,18 +13,18 @@ mod plot;
 mod portfolio;
 mod prompt;
 mod ranking;
-mod scores;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
 use crate::i18n::{Lang, format_decimal, ui, words};
 
 use super::app::{App, Overlay, Screen};
-use super::engine::eval::GateStatus;
 use super::layout;
 use super::theme::Theme;
+use crate::eval::GateStatus;
 
 /// What a frame measured that the app needs for the next update.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -101,6 +100,32 @@ pub(super) fn fit(text: &str, width: usize) -> String {
     let mut out: String = text.chars().take(width - 1).collect();
     out.push('…');
     out
+}
+
+/// A line of styled spans cut to `width` characters, ending in `…` when it had to be cut, so
+/// that nothing is cut bare at the screen's edge.
+pub(super) fn fit_line(line: Line<'_>, width: u16) -> Line<'static> {
+    let width = usize::from(width);
+    let total: usize = line.spans.iter().map(|s| s.content.chars().count()).sum();
+    let mut spans = Vec::with_capacity(line.spans.len());
+    let mut room = if total > width {
+        width.saturating_sub(1)
+    } else {
+        width
+    };
+    for span in line.spans {
+        if room == 0 {
+            break;
+        }
+        let text: String = span.content.chars().take(room).collect();
+        room -= text.chars().count();
+        spans.push(Span::styled(text, span.style));
+    }
+    if total > width && width > 0 {
+        let style = spans.last().map(|s| s.style).unwrap_or_default();
+        spans.push(Span::styled("…", style));
+    }
+    Line::from(spans).style(line.style)
 }
 
 /// A rectangle centred in `area`, at most `width` × `height`.

@@ -5,13 +5,19 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use super::doc::Doc;
+use crate::i18n::Lang;
 
 use crate::model::{Date, Initiative, Loc, Portfolio};
 
-use super::engine::eval::{self, Analysis, Analyzed, RankGroup};
-use super::engine::load::{self, Diagnostic, Origin, Severity};
-use super::engine::realisation::{self, Summary};
 use super::search::SearchIndex;
+use crate::eval::{self, Analysis, Analyzed, RankGroup};
+use crate::load::{self, Diagnostic, Origin, Severity};
+use crate::realisation::{self, Summary};
+
+pub use super::filter::Facet;
 
 mod update;
 
@@ -25,33 +31,10 @@ pub enum Phase {
     Indexing,
 }
 
-/// The facets the ranking can be filtered by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Facet {
-    Stage,
-    Unit,
-    Tag,
-    Goal,
-    Gate,
-    Flag,
-}
-
-impl Facet {
-    pub const ALL: [Facet; 6] = [
-        Facet::Stage,
-        Facet::Unit,
-        Facet::Tag,
-        Facet::Goal,
-        Facet::Gate,
-        Facet::Flag,
-    ];
-}
-
-/// Clone: `bered serve` hands each client a copy of the shared snapshot.
+/// The analysed portfolio, shared read-only by every surface: the CLI's reports, the TUI (as an
+/// `Arc<Dataset>`, one snapshot for every client) and the Markdown exports.
 #[derive(Clone)]
 pub struct Dataset {
-    /// Bumped on every load; everything derived belongs to one generation.
-    pub generation: u64,
     pub portfolio: Portfolio,
     pub analysis: Analysis,
     pub search: SearchIndex,
@@ -64,6 +47,8 @@ pub struct Dataset {
     pub digests: HashMap<PathBuf, u64>,
     by_id: HashMap<String, usize>,
     fingerprints: HashMap<String, u64>,
+    /// The summary document per language, built when first drawn, shared by every client.
+    summary_docs: [OnceLock<Doc>; 2],
 }
 
 /// What the last load produced: the data if there was any, and every diagnostic.
@@ -86,16 +71,11 @@ pub fn count_errors(diagnostics: &[Diagnostic]) -> usize {
 }
 
 /// Loads and analyses a portfolio (`None`: the loader's default); `progress` hears each phase.
-pub fn load(
-    path: Option<&Path>,
-    as_of: Date,
-    generation: u64,
-    progress: &dyn Fn(Phase),
-) -> LoadOutcome {
+pub fn load(path: Option<&Path>, as_of: Date, progress: &dyn Fn(Phase)) -> LoadOutcome {
     progress(Phase::Reading);
     match load::load(path) {
         Ok(loaded) => {
-            let mut dataset = Dataset::build(loaded.portfolio, as_of, generation, progress);
+            let mut dataset = Dataset::build(loaded.portfolio, as_of, progress);
             dataset.origin = loaded.origin;
             dataset.digests = loaded.digests;
             LoadOutcome {
@@ -114,12 +94,7 @@ pub fn load(
 }
 
 impl Dataset {
-    pub fn build(
-        portfolio: Portfolio,
-        as_of: Date,
-        generation: u64,
-        progress: &dyn Fn(Phase),
-    ) -> Dataset {
+    pub fn build(portfolio: Portfolio, as_of: Date, progress: &dyn Fn(Phase)) -> Dataset {
         progress(Phase::Evaluating);
         let analysis = eval::analyse(&portfolio, as_of);
         progress(Phase::Indexing);
@@ -137,7 +112,6 @@ impl Dataset {
             .map(|x| (x.id.clone(), fingerprint(x)))
             .collect();
         let mut data = Dataset {
-            generation,
             portfolio,
             analysis,
             search,
@@ -147,6 +121,7 @@ impl Dataset {
             digests: HashMap::new(),
             by_id,
             fingerprints,
+            summary_docs: Default::default(),
         };
         data.facets = Facet::ALL
             .into_iter()
@@ -186,16 +161,7 @@ impl Dataset {
 
     /// The values initiative `i` has for a facet (a tag filter matches any of its tags).
     pub fn facet_values(&self, facet: Facet, i: usize) -> Vec<&str> {
-        let f = &self.initiative(i).file;
-        let item = self.item(i);
-        match facet {
-            Facet::Stage => f.stage.iter().map(|s| s.value.id()).collect(),
-            Facet::Unit => f.unit.iter().map(String::as_str).collect(),
-            Facet::Tag => f.tags.iter().map(String::as_str).collect(),
-            Facet::Goal => f.goals.iter().map(|g| g.value.as_str()).collect(),
-            Facet::Gate => vec![item.eval.gate.id()],
-            Facet::Flag => item.flags.iter().map(|fl| fl.kind.id()).collect(),
-        }
+        super::filter::facet_values(facet, self.initiative(i), self.item(i))
     }
 
     fn facet_counts(&self, facet: Facet) -> Vec<(String, usize)> {
@@ -239,6 +205,34 @@ impl Dataset {
             ),
             Origin::Embedded => None,
         }
+    }
+
+    /// The portfolio's name as shown (made safe): its settings' name, else its folder's or
+    /// file's name.
+    pub fn name(&self, lang: Lang) -> String {
+        let named = self.portfolio.settings.name.trim();
+        let name = if !named.is_empty() {
+            named.to_string()
+        } else {
+            let path = match &self.origin {
+                Origin::Folder(dir) => Some(dir.as_path()),
+                Origin::File(file) => Some(file.as_path()),
+                Origin::Embedded => None,
+            };
+            path.and_then(|p| p.canonicalize().ok().or(Some(p.to_path_buf())))
+                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| lang.pick("Portföljen", "The portfolio").to_string())
+        };
+        crate::i18n::safe::line(&name).into_owned()
+    }
+
+    /// The summary document (the portfolio screen, `bered summary`) in `lang`, built once.
+    pub fn summary_doc(&self, lang: Lang) -> &Doc {
+        let slot = match lang {
+            Lang::Sv => &self.summary_docs[0],
+            Lang::En => &self.summary_docs[1],
+        };
+        slot.get_or_init(|| super::summary::summary_doc(&self.portfolio, &self.summary, lang))
     }
 
     /// The display name of a strategic goal id.
