@@ -11,12 +11,12 @@ use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot, watch};
 
-use crate::i18n::{Lang, ui};
-use crate::model::Date;
-use crate::tui::app::{Command, Done, Meeting, PendingEdit, Request as Asked, WriteError, Written};
 use crate::edit::Applied;
+use crate::i18n::{Lang, ui};
 use crate::load::{Diagnostic, Origin};
+use crate::model::Date;
 use crate::report::dataset::{self as data, Dataset, LoadOutcome};
+use crate::tui::app::{Command, Done, Meeting, PendingEdit, Request as Asked, WriteError, Written};
 use crate::tui::writer::{Back, write_minutes, write_step};
 
 use super::audit::{Audit, Change};
