@@ -341,3 +341,33 @@ async fn q_leaves_with_the_terminal_restored_and_status_0() {
     }
     assert_eq!(rig.running.sessions(), 0, "the session was cleaned up");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn undo_and_redo_go_through_the_writer_and_reach_the_others() {
+    let rig = Rig::new().await;
+    let before = rig.read(CHATTBOT);
+    let anna = rig.connect(1).await;
+    let bo = rig.connect(2).await;
+    open_chattbot(&anna).await;
+    open_chattbot(&bo).await;
+    bo.send("2").await;
+    anna.send("e24\r").await;
+    anna.wait_for("score quality 3 → 4 – saved").await;
+    bo.wait_until("quality 4", |s| quality_is(s, 4)).await;
+    anna.send("u").await;
+    anna.wait_for("Undone").await;
+    bo.wait_until("quality 3 again", |s| quality_is(s, 3)).await;
+    assert_eq!(rig.read(CHATTBOT), before, "the file as it was");
+    anna.send("\x12").await;
+    bo.wait_until("quality 4 again", |s| quality_is(s, 4)).await;
+    // Bo's own history is empty: his u is refused (a viewer) and writes nothing.
+    bo.send("u").await;
+    bo.wait_for("You can only read").await;
+    let audit =
+        std::fs::read_to_string(rig.portfolio.path().join("bered-audit.jsonl")).expect("audit log");
+    let actions: Vec<String> = audit
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json")["action"].to_string())
+        .collect();
+    assert_eq!(actions, ["\"edit\"", "\"undo\"", "\"redo\""]);
+}
