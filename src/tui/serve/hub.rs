@@ -15,7 +15,7 @@ use crate::edit::Applied;
 use crate::i18n::{Lang, ui};
 use crate::load::{Diagnostic, Origin};
 use crate::model::Date;
-use crate::report::dataset::{self as data, Dataset, LoadOutcome};
+use crate::report::dataset::{self as data, Dataset};
 use crate::tui::app::{Command, Done, Meeting, PendingEdit, Request as Asked, WriteError, Written};
 use crate::tui::writer::{Back, write_minutes, write_step};
 
@@ -26,7 +26,8 @@ use super::keys::Identity;
 pub struct Snapshot {
     /// Bumped on every change the hub publishes.
     pub revision: u64,
-    pub data: Option<Dataset>,
+    /// Shared by every client: publishing a snapshot copies nothing.
+    pub data: Option<Arc<Dataset>>,
     pub diagnostics: Vec<Diagnostic>,
     /// Who made this snapshot by writing through the server, and to which initiatives.
     pub change: Option<Changed>,
@@ -38,16 +39,6 @@ pub struct Changed {
     pub session: u64,
     pub name: String,
     pub ids: Vec<String>,
-}
-
-impl Snapshot {
-    /// The snapshot as a finished load, for `App::apply_load`.
-    pub fn outcome(&self) -> LoadOutcome {
-        LoadOutcome {
-            dataset: self.data.clone(),
-            diagnostics: self.diagnostics.clone(),
-        }
-    }
 }
 
 /// The shared meeting, as the chair runs it.
@@ -114,7 +105,7 @@ pub struct HubOptions {
 struct Hub {
     options: HubOptions,
     revision: u64,
-    data: Option<Dataset>,
+    data: Option<Arc<Dataset>>,
     diagnostics: Vec<Diagnostic>,
     /// Per initiative: the revision that last changed it, the session and the name (`None`:
     /// changed on disk).
@@ -136,7 +127,7 @@ pub fn start(options: HubOptions) -> anyhow::Result<(HubHandle, std::thread::Joi
     }
     let first = Snapshot {
         revision: 1,
-        data: loaded.dataset,
+        data: loaded.dataset.map(Arc::new),
         diagnostics: loaded.diagnostics,
         change: None,
     };
@@ -269,13 +260,13 @@ impl Hub {
             if caller.who.role < super::keys::Role::Chair {
                 return Reply::Refused(ui::CHAIR_ONLY.get(lang).to_string());
             }
-            let folder = self.data.as_ref().and_then(Dataset::folder);
+            let folder = self.data.as_ref().and_then(|d| d.folder());
             return Reply::Minutes(match folder {
                 Some(dir) => write_minutes(&dir, &minutes).map_err(|e| e.to_string()),
                 None => Err(ui::READ_ONLY.get(lang).to_string()),
             });
         }
-        let Some(data) = self.data.as_ref() else {
+        let Some(data) = self.data.as_deref() else {
             return Reply::Written(Box::new(Written {
                 request: asked(&command),
                 result: Err(WriteError::NotFound),
@@ -320,7 +311,7 @@ impl Hub {
         let fitted = self
             .data
             .as_mut()
-            .is_some_and(|d| d.apply_file(done.update.clone()));
+            .is_some_and(|d| Arc::make_mut(d).apply_file(done.update.clone()));
         if !fitted {
             self.full_reload();
         }
@@ -378,7 +369,7 @@ impl Hub {
         let outcome = data::load(portfolio.as_deref(), self.options.as_of, &|_| {});
         self.diagnostics = outcome.diagnostics;
         if let Some(new) = outcome.dataset {
-            self.data = Some(new);
+            self.data = Some(Arc::new(new));
         }
     }
 

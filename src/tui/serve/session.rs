@@ -19,7 +19,7 @@ use crate::tui::app::{App, Command, Status};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
-use super::hub::{Caller, HubHandle, Reply, Request};
+use super::hub::{Caller, HubHandle, Reply, Request, Snapshot};
 use super::input::{Decoder, ESC_TIMEOUT};
 use super::keys::Role;
 use super::screen::{ENTER, LEAVE, Outbox, Screen};
@@ -225,27 +225,49 @@ impl Session {
             return;
         }
         self.seen = snapshot.revision;
-        self.app.apply_load(snapshot.outcome());
-        // Written by another client: say who changed what, rather than "reloaded from disk".
-        let Some(change) = snapshot.change.as_ref() else {
-            return;
-        };
-        if change.session == self.client.caller.session
-            || self.app.status.as_ref().is_some_and(|s| s.error)
-        {
-            return;
+        let changes = self.show(&snapshot);
+        let lang = self.client.lang;
+        let me = self.client.caller.session;
+        match (&snapshot.change, changes) {
+            // Our own write: the status already says what was saved.
+            (Some(change), _) if change.session == me => {}
+            // Written by another client: who changed what, not "reloaded from disk".
+            (Some(change), _) => {
+                let text = ui::changed_by_other(
+                    &safe::line(&change.name),
+                    &self.titles(&change.ids),
+                    lang,
+                );
+                self.app.status = Status::info(text);
+            }
+            (None, Some((0, 0, 0)) | None) => {}
+            (None, Some((added, changed, removed))) => {
+                let text = ui::reloaded(added, changed, removed, lang);
+                self.app.status = Status::info(text);
+            }
         }
-        let titles: Vec<String> = change
-            .ids
+    }
+
+    /// Puts the snapshot's shared data (the same `Arc` every client holds) under this client's
+    /// view; returns what changed since the data it had (added, changed, removed).
+    fn show(&mut self, snapshot: &Snapshot) -> Option<(usize, usize, usize)> {
+        self.app.loading = None;
+        self.app.diagnostics = snapshot.diagnostics.clone();
+        let new = snapshot.data.clone()?;
+        let changes = self.app.data.as_ref().map(|old| new.changes_since(old));
+        self.app.replace_data(new);
+        changes
+    }
+
+    fn titles(&self, ids: &[String]) -> String {
+        let Some(data) = self.app.data.as_ref() else {
+            return String::new();
+        };
+        let titles: Vec<String> = ids
             .iter()
-            .filter_map(|id| {
-                let data = self.app.data.as_ref()?;
-                Some(safe::line(data.initiative(data.index_of(id)?).title()).into_owned())
-            })
+            .filter_map(|id| Some(safe::line(data.initiative(data.index_of(id)?).title()).into()))
             .collect();
-        let name = safe::line(&change.name).into_owned();
-        let text = ui::changed_by_other(&name, &titles.join(", "), self.client.lang);
-        self.app.status = Status::info(text);
+        titles.join(", ")
     }
 
     /// One key (or paste, or resize) through the same path as the local terminal.
@@ -286,11 +308,16 @@ impl Session {
         }
     }
 
+    /// `R`: the writer reads the files again (publishing if anything changed); this client
+    /// shows the newest snapshot and says what changed.
     async fn reload(&mut self) {
         let _ = self.hub.requests.send(Request::Reload).await;
         let snapshot = self.hub.snapshot.borrow_and_update().clone();
         self.seen = snapshot.revision;
-        self.app.apply_load(snapshot.outcome());
+        self.app.reload_asked = false;
+        let (added, changed, removed) = self.show(&snapshot).unwrap_or_default();
+        let text = ui::reloaded(added, changed, removed, self.client.lang);
+        self.app.status = Status::info(text);
     }
 
     async fn write(&mut self, command: Command) {
