@@ -71,6 +71,9 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = DocFormat::Text)]
         format: DocFormat,
     },
+    /// Serve the portfolio over SSH: one live portfolio for the preparation group and the
+    /// directors, with roles from their keys.
+    Serve(ServeArgs),
     /// Set a criterion's score (1–4), with an optional motivation.
     Score(ScoreArgs),
     /// Record a decision on an initiative.
@@ -286,4 +289,30 @@ pub(crate) fn parse_outcome(s: &str) -> Result<Outcome, String> {
         .into_iter()
         .find(|o| o.id() == s)
         .ok_or_else(|| Msg::BadOutcome.say(super::lang_of_run(), &[&s, &ids.join(", ")]))
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct ServeArgs {
+    #[arg(value_name = "PATH")]
+    pub(crate) path: Option<PathBuf>,
+    /// The address to listen on.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:2222")]
+    pub(crate) listen: String,
+    /// Who may connect: authorized_keys lines with role="viewer|editor|chair" and a name.
+    /// Default: bered-keys in the portfolio's folder.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) keys: Option<PathBuf>,
+    /// The server's private key (created on first start; never inside the portfolio).
+    /// Default: $XDG_DATA_HOME/bered/ssh_host_ed25519_key, else ~/.local/share/bered/….
+    #[arg(long = "host-key", value_name = "FILE")]
+    pub(crate) host_key: Option<PathBuf>,
+    /// The audit log, one JSON line per edit. Default: bered-audit.jsonl beside the portfolio.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) audit: Option<PathBuf>,
+    /// The most clients at once.
+    #[arg(long = "max-sessions", value_name = "N", default_value_t = 32)]
+    pub(crate) max_sessions: usize,
+    /// Let any key in, read only.
+    #[arg(long = "anonymous-viewers")]
+    pub(crate) anonymous_viewers: bool,
 }

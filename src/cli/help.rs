@@ -148,6 +148,46 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ),
     ("changes.format", "Utdataformat.", "Output format."),
     (
+        "serve",
+        "Dela portföljen över SSH: en levande portfölj för beredningsgruppen och direktörerna, med roller från deras nycklar.",
+        "Serve the portfolio over SSH: one live portfolio for the preparation group and the directors, with roles from their keys.",
+    ),
+    (
+        "serve.path",
+        "Portföljen att dela.",
+        "The portfolio to serve.",
+    ),
+    (
+        "serve.listen",
+        "Adressen att lyssna på.",
+        "The address to listen on.",
+    ),
+    (
+        "serve.keys",
+        "Vilka som får ansluta: rader i authorized_keys-format med role=\"viewer|editor|chair\" och ett namn. Standard: bered-keys i portföljens mapp.",
+        "Who may connect: authorized_keys lines with role=\"viewer|editor|chair\" and a name. Default: bered-keys in the portfolio's folder.",
+    ),
+    (
+        "serve.host_key",
+        "Serverns privata nyckel (skapas vid första starten; aldrig i portföljen). Standard: $XDG_DATA_HOME/bered/ssh_host_ed25519_key, annars ~/.local/share/bered/….",
+        "The server's private key (created on first start; never inside the portfolio). Default: $XDG_DATA_HOME/bered/ssh_host_ed25519_key, else ~/.local/share/bered/….",
+    ),
+    (
+        "serve.audit",
+        "Granskningsloggen, en JSON-rad per ändring. Standard: bered-audit.jsonl bredvid portföljen.",
+        "The audit log, one JSON line per edit. Default: bered-audit.jsonl beside the portfolio.",
+    ),
+    (
+        "serve.max_sessions",
+        "Högst så många klienter samtidigt.",
+        "The most clients at once.",
+    ),
+    (
+        "serve.anonymous_viewers",
+        "Släpp in vilken nyckel som helst, med läsrätt.",
+        "Let any key in, read only.",
+    ),
+    (
         "score",
         "Sätt ett kriteriums poäng (1–4), med en motivering om du vill.",
         "Set a criterion's score (1–4), with an optional rationale.",

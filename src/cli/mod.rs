@@ -73,6 +73,7 @@ struct Context {
     lang: Lang,
     today: Date,
     as_of: Date,
+    theme: Option<String>,
 }
 
 pub fn main() -> ExitCode {
@@ -99,6 +100,7 @@ pub fn main() -> ExitCode {
         lang: cli.lang.unwrap_or(lang),
         today,
         as_of: cli.as_of.unwrap_or(today),
+        theme: cli.theme.clone(),
     };
     let result = match cli.command {
         Some(command) => run(command, &context),
@@ -169,6 +171,21 @@ fn run(command: Command, c: &Context) -> Result<ExitCode, Failure> {
             report(report::summary(path, format.into(), as_of, lang))
         }
         Command::Changes(a) => changes::run(&a, portfolio, as_of, lang),
+        Command::Serve(a) => report(bered::tui::serve::run(bered::tui::serve::ServeOptions {
+            portfolio: a.path.or(c.portfolio.clone()),
+            listen: a.listen,
+            keys: a.keys,
+            host_key: a.host_key,
+            audit: a.audit,
+            max_sessions: a.max_sessions,
+            anonymous_viewers: a.anonymous_viewers,
+            lang,
+            theme: c.theme.clone(),
+            as_of,
+            today: c.today,
+            poll: std::time::Duration::from_secs(1),
+            idle: None,
+        })),
         Command::New { id, title } => {
             print_line(&edit::new(portfolio, &id, &title, c.today, lang)?);
             Ok(ExitCode::SUCCESS)
@@ -217,6 +234,7 @@ fn to_edit(command: Command, today: Date) -> (String, Edit) {
         | Command::Show { .. }
         | Command::Summary { .. }
         | Command::Changes(_)
+        | Command::Serve(_)
         | Command::New { .. } => unreachable!("dispatched before"),
     }
 }

@@ -7,8 +7,10 @@ use super::Lang;
 
 pub mod changes;
 mod edit;
+mod serve;
 
 pub use edit::*;
+pub use serve::*;
 
 /// A fixed text in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -174,7 +174,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// A hash of the portfolio's files' names, sizes and modification times.
-fn fingerprint(path: &Path) -> u64 {
+pub(crate) fn fingerprint(path: &Path) -> u64 {
     let mut h = DefaultHasher::new();
     stat(path, &mut h);
     if path.is_dir() {

@@ -8,6 +8,7 @@ mod events;
 pub mod keymap;
 mod layout;
 mod matrix;
+pub mod serve;
 mod terminal;
 pub mod theme;
 pub mod views;
@@ -116,7 +117,15 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn draw(terminal: &mut terminal::Term, app: &mut App, theme: &Theme) -> anyhow::Result<()> {
+/// Draws one frame of the app: the same for the local terminal and for each `bered serve` client.
+pub(crate) fn draw<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+    theme: &Theme,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
     let mut info = views::RenderInfo::default();
     terminal.draw(|frame| info = views::render(app, theme, frame))?;
     if let Some(max) = info.detail_max_scroll {
@@ -134,33 +143,7 @@ fn draw(terminal: &mut terminal::Term, app: &mut App, theme: &Theme) -> anyhow::
 
 fn handle(app: &mut App, event: Event) -> Command {
     match event {
-        Event::Input(input) => match input {
-            TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
-                match keymap::action_for(&app.contexts(), &key) {
-                    Some(action) => app.update(action),
-                    None => Command::None,
-                }
-            }
-            TermEvent::Resize(w, h) => app.update(action::Action::Resize(w, h)),
-            TermEvent::Mouse(m) => match m.kind {
-                MouseEventKind::ScrollUp => app.update(action::Action::Up),
-                MouseEventKind::ScrollDown => app.update(action::Action::Down),
-                _ => Command::None,
-            },
-            TermEvent::Paste(text) if app.mode() == app::Mode::Search => {
-                for c in text.chars().filter(|c| !c.is_control()) {
-                    app.update(action::Action::SearchInput(c));
-                }
-                Command::None
-            }
-            TermEvent::Paste(text) if app.mode() == (app::Mode::Prompt { form: true }) => {
-                for c in text.chars().filter(|c| !c.is_control()) {
-                    app.update(action::Action::TextInput(c));
-                }
-                Command::None
-            }
-            _ => Command::None,
-        },
+        Event::Input(input) => handle_input(app, input),
         Event::Progress(phase) => {
             app.set_loading(phase);
             Command::None
@@ -176,5 +159,37 @@ fn handle(app: &mut App, event: Event) -> Command {
         }
         Event::FilesChanged(_) => Command::Reload,
         Event::Terminate | Event::InputClosed => Command::Quit,
+    }
+}
+
+/// One terminal event through the keymap into `App::update`: the local terminal's and each
+/// `bered serve` client's keys take this same path.
+pub(crate) fn handle_input(app: &mut App, input: TermEvent) -> Command {
+    match input {
+        TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
+            match keymap::action_for(&app.contexts(), &key) {
+                Some(action) => app.update(action),
+                None => Command::None,
+            }
+        }
+        TermEvent::Resize(w, h) => app.update(action::Action::Resize(w, h)),
+        TermEvent::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollUp => app.update(action::Action::Up),
+            MouseEventKind::ScrollDown => app.update(action::Action::Down),
+            _ => Command::None,
+        },
+        TermEvent::Paste(text) if app.mode() == app::Mode::Search => {
+            for c in text.chars().filter(|c| !c.is_control()) {
+                app.update(action::Action::SearchInput(c));
+            }
+            Command::None
+        }
+        TermEvent::Paste(text) if app.mode() == (app::Mode::Prompt { form: true }) => {
+            for c in text.chars().filter(|c| !c.is_control()) {
+                app.update(action::Action::TextInput(c));
+            }
+            Command::None
+        }
+        _ => Command::None,
     }
 }

@@ -48,8 +48,9 @@ pub fn perform(app: &mut App, command: Command) -> Command {
     app.apply_written(Written { request, result })
 }
 
-/// Applies one edit to the file the initiative was loaded from.
-fn edit(data: &Dataset, pending: &PendingEdit) -> Result<Done, WriteError> {
+/// Applies one edit to the file the initiative was loaded from. Public for `bered serve`'s
+/// writer thread, which has the shared data but no app.
+pub fn edit(data: &Dataset, pending: &PendingEdit) -> Result<Done, WriteError> {
     if data.origin == Origin::Embedded {
         return Err(WriteError::ReadOnly);
     }
@@ -86,8 +87,8 @@ fn edit(data: &Dataset, pending: &PendingEdit) -> Result<Done, WriteError> {
     })
 }
 
-#[derive(Clone, Copy)]
-enum Back {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Back {
     Undo,
     Redo,
 }
@@ -95,7 +96,16 @@ enum Back {
 /// Writes a step of the history back (undo: the text before it; redo: after it), if the file
 /// is still as the step, or its undo, left it.
 fn write_back(app: &App, step: Option<&Applied>, back: Back) -> Result<Done, WriteError> {
-    let (data, step) = match (app.data.as_deref(), step, back) {
+    write_step(app.data.as_deref(), step, back)
+}
+
+/// `write_back` on the data itself: for `bered serve`, whose clients send their history's step.
+pub fn write_step(
+    data: Option<&Dataset>,
+    step: Option<&Applied>,
+    back: Back,
+) -> Result<Done, WriteError> {
+    let (data, step) = match (data, step, back) {
         (Some(data), Some(step), _) => (data, step),
         (_, _, Back::Undo) => return Err(WriteError::NothingToUndo),
         (_, _, Back::Redo) => return Err(WriteError::NothingToRedo),
