@@ -46,7 +46,7 @@ impl CaseView {
         let count = count.clamp(1, years.max(1));
         let first = first.min(years.saturating_sub(count));
         CaseView {
-            tables: vec![first..(first + count).min(years)],
+            tables: std::iter::once(first..(first + count).min(years)).collect(),
             template,
         }
     }
@@ -135,18 +135,22 @@ fn year_table(doc: &mut Doc, case: &CaseResult, years: &[YearRow], template: boo
 mod tests {
     use super::*;
 
+    fn one(years: Range<usize>) -> Vec<Range<usize>> {
+        std::iter::once(years).collect()
+    }
+
     #[test]
     fn the_whole_horizon_is_split_evenly_in_tables_of_at_most_five_years() {
         assert_eq!(CaseView::whole(8, false).tables, vec![0..4, 4..8]);
-        assert_eq!(CaseView::whole(5, false).tables, vec![0..5]);
+        assert_eq!(CaseView::whole(5, false).tables, one(0..5));
         assert_eq!(CaseView::whole(11, false).tables, vec![0..4, 4..8, 8..11]);
         assert_eq!(CaseView::whole(0, false).tables, Vec::<Range<usize>>::new());
     }
 
     #[test]
     fn a_window_stays_inside_the_horizon() {
-        assert_eq!(CaseView::window(8, 6, 4, true).tables, vec![4..8]);
-        assert_eq!(CaseView::window(8, 0, 20, true).tables, vec![0..8]);
-        assert_eq!(CaseView::window(3, 9, 0, true).tables, vec![2..3]);
+        assert_eq!(CaseView::window(8, 6, 4, true).tables, one(4..8));
+        assert_eq!(CaseView::window(8, 0, 20, true).tables, one(0..8));
+        assert_eq!(CaseView::window(3, 9, 0, true).tables, one(2..3));
     }
 }
