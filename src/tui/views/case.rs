@@ -36,19 +36,19 @@ pub fn doc<'a>(
     let (portfolio, analysis) = (&data.portfolio, &data.analysis);
     let years = data.item(i).case.as_ref().map_or(0, |c| c.years.len());
     let template = detail.template_scale;
-    let mut view = CaseView::window(years, 0, years, template);
+    let view = CaseView::window(years, 0, years, template);
     let mut report = case_doc(portfolio, analysis, i, &view, lang);
-    let fits = years_that_fit(&report, lang, width);
+    let (first, count) = years_that_fit(&report, detail.year_offset, lang, width);
     let mut doc = Doc::default();
-    if fits < years {
-        view = CaseView::window(years, detail.year_offset, fits, template);
+    if count < years {
+        let view = CaseView::window(years, first, count, template);
         report = case_doc(portfolio, analysis, i, &view, lang);
-        if let (Some(case), Some(range)) = (&data.item(i).case, view.tables.first()) {
+        if let Some(case) = &data.item(i).case {
             let year = |n: usize| case.years.get(n).map_or(0, |r| r.year);
             let note = format!(
                 "{}–{} ({} ◀ ▶)",
-                year(range.start),
-                year(range.end.saturating_sub(1)),
+                year(first),
+                year(first + count - 1),
                 ui::MORE_YEARS.get(lang),
             );
             doc.line(Line::styled(note, theme.muted()));
@@ -72,25 +72,37 @@ pub fn doc<'a>(
     doc
 }
 
-/// How many years of the document's first table fit across `width`, as `from_report` lays a
-/// table out (two spaces before and between columns): at least one.
-fn years_that_fit(report: &Report, lang: Lang, width: u16) -> usize {
+/// The first year and how many years of the document's first table (all the years) fit across
+/// `width` from `offset`, as `from_report` lays a table out: two spaces before and between
+/// columns, each as wide as its widest cell. When the last years leave room, earlier ones fill it.
+fn years_that_fit(report: &Report, offset: usize, lang: Lang, width: u16) -> (usize, usize) {
     let Some(Block::Table { header, rows, .. }) = report
         .blocks
         .iter()
         .find(|b| matches!(b, Block::Table { .. }))
     else {
-        return 1;
+        return (0, 0);
     };
     let column = |n: usize| {
         let cells = rows.iter().filter_map(|r| r.get(n));
         let widest = cells.map(|c| c.render(lang).chars().count()).max();
         let head = header.get(n).map_or(0, |h| h.chars().count());
-        widest.unwrap_or(0).max(head)
+        widest.unwrap_or(0).max(head) + 2
     };
-    let label = column(0);
-    let figure = (1..header.len()).map(column).max().unwrap_or(1);
-    (usize::from(width).saturating_sub(2 + label) / (figure + 2)).max(1)
+    let years: Vec<usize> = (1..header.len()).map(column).collect();
+    let room = usize::from(width).saturating_sub(column(0));
+    let mut first = offset.min(years.len().saturating_sub(1));
+    let (mut end, mut used) = (first, 0);
+    while end < years.len() && used + years[end] <= room {
+        used += years[end];
+        end += 1;
+    }
+    while end == years.len() && first > 0 && used + years[first - 1] <= room {
+        first -= 1;
+        used += years[first];
+    }
+    // At least one year, cut with `…` if it must be.
+    (first, (end - first).max(1).min(years.len()))
 }
 
 /// The chart of yearly net (bars) and accumulated net (line), drawn when its piece is visible.
