@@ -212,3 +212,47 @@ fn both_surfaces_reproduce_the_worked_example() {
         );
     }
 }
+
+/// The years across the screen from the TUI's yearly table: its header row.
+fn years_on_screen(screen: &str) -> Vec<String> {
+    let rows = year_rows(screen, "År (kr)");
+    rows.into_iter().next().map(|(_, y)| y).unwrap_or_default()
+}
+
+#[test]
+fn the_tui_scrolls_the_years_and_keeps_every_figure_whole() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("portfolio");
+    let mut app = app_from(&sample, Lang::Sv, 80, 30);
+    let data = app.data.clone().expect("the sample loads");
+    let index = data.portfolio.initiatives.iter().position(|i| i.id == ID);
+    let row = app.view.rows.iter().position(|&i| Some(i) == index);
+    for _ in 0..row.expect("listed") {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('3'));
+    let first = years_on_screen(&draw(&mut app, &mono()));
+    assert_eq!(first.first().map(String::as_str), Some("2023"), "{first:?}");
+    assert!(
+        first.len() < 8,
+        "80 columns hold fewer than eight years: {first:?}"
+    );
+    press(&mut app, KeyCode::Char(']'));
+    let later = years_on_screen(&draw(&mut app, &mono()));
+    assert_eq!(later.first().map(String::as_str), Some("2024"), "{later:?}");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Char(']'));
+    }
+    let screen = draw(&mut app, &mono());
+    let last = years_on_screen(&screen);
+    assert_eq!(last.last().map(String::as_str), Some("2030"), "{last:?}");
+    // Every figure is whole: the accumulated costs end at -1 200 000, with their sign.
+    assert!(screen.contains("-1\u{a0}200\u{a0}000"), "{screen}");
+    let figures = year_rows(&screen, "År (kr)");
+    assert!(
+        figures
+            .iter()
+            .all(|(_, f)| f.iter().all(|x| !x.contains('…'))),
+        "{screen}"
+    );
+}
