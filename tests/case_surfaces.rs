@@ -248,6 +248,13 @@ fn the_tui_scrolls_the_years_and_keeps_every_figure_whole() {
     assert_eq!(last.last().map(String::as_str), Some("2030"), "{last:?}");
     // Every figure is whole: the accumulated costs end at -1 200 000, with their sign.
     assert!(screen.contains("-1\u{a0}200\u{a0}000"), "{screen}");
+    // Scrolling stops at the last year: as many presses back as the horizon has years after
+    // the first bring the first year back.
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Char('['));
+    }
+    let back = years_on_screen(&draw(&mut app, &mono()));
+    assert_eq!(back.first().map(String::as_str), Some("2023"), "{back:?}");
     let figures = year_rows(&screen, "År (kr)");
     assert!(
         figures
