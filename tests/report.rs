@@ -270,9 +270,10 @@ fn show_text_and_markdown_say_it_in_words() {
         "{sv}"
     );
     assert!(sv.contains("Kortare handläggningstid (kortare-handlaggning) — Risk för försening"));
+    // The years across, as in Nacka's template, four years a table for eight years.
     assert!(
         sv.contains(
-            "  2026                   -520\u{a0}000                      0   -520\u{a0}000        -520\u{a0}000"
+            "  Kostnader                            -520\u{a0}000  -160\u{a0}000   -95\u{a0}000   -85\u{a0}000\n"
         ),
         "{sv}"
     );
@@ -283,7 +284,8 @@ fn show_text_and_markdown_say_it_in_words() {
         "{en}"
     );
     assert!(
-        en.contains("| 2026 | -433,520 | -433,520 | 0.17 | 1.66 | 0.00 |"),
+        en.contains("| Benefit ratio | 0.17 | 0.54 | 0.91 | 1.02 |")
+            && en.contains("| Ratio ×10 (template) | 1.7 | 5.4 | 9.1 | 10.2 |"),
         "{en}"
     );
     let none = show_text(&p, &a, 1, Lang::En);

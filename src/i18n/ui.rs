@@ -152,6 +152,10 @@ pub const ROW_REALLOCATION: Text = Text("Omfördelningsnyttor", "Reallocation be
 pub const ROW_BENEFITS: Text = Text("Ekonomiska nyttor", "Economic benefits");
 pub const ROW_BENEFITS_ACC: Text = Text("Nyttor ack.", "Benefits, accumulated");
 pub const ROW_NET: Text = Text("Ekonomisk nettonytta", "Net economic benefit");
+pub const ROW_NET_NO_REALLOCATION: Text = Text(
+    "Nettonytta utan omfördelningsnyttor",
+    "Net without reallocation benefits",
+);
 pub const ROW_NET_ACC: Text = Text("Nettonytta ack.", "Net, accumulated");
 pub const ROW_RATIO: Text = Text("Ekonomisk nyttokvot", "Benefit ratio");
 pub const ROW_RATIO_TEMPLATE: Text = Text("Nyttokvot ×10 (mallen)", "Ratio ×10 (template)");

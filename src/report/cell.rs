@@ -48,6 +48,8 @@ pub enum Cell {
     Score(Option<Decimal>),
     /// A figure as written, with its own decimals (a weight of 1.5, a baseline of 42).
     Exact(Decimal),
+    /// A figure with a fixed number of decimals (the template's ratio × 10 has one).
+    Fixed(Option<Decimal>, u32),
     Gate(GateStatus, Form),
     Quadrant(Option<Quadrant>, Form),
     Stage(Option<Stage>),
@@ -99,6 +101,7 @@ impl Cell {
             Cell::Kronor(v) => v.map_or_else(|| NONE.into(), |v| format_number(v, lang)),
             Cell::Score(v) => v.map_or_else(|| NONE.into(), |v| format_decimal(v, 2, lang)),
             Cell::Exact(v) => format_decimal(*v, v.normalize().scale(), lang),
+            Cell::Fixed(v, dp) => v.map_or_else(|| NONE.into(), |v| format_decimal(v, *dp, lang)),
             Cell::Gate(g, form) => gate(*g, *form, lang),
             Cell::Quadrant(None, _) => NONE.into(),
             Cell::Quadrant(Some(q), Form::Full) => words::quadrant(*q, lang).into(),
@@ -128,6 +131,7 @@ impl Cell {
             | Cell::Kronor(_)
             | Cell::Score(_)
             | Cell::Exact(_)
+            | Cell::Fixed(..)
             | Cell::Year(_) => Align::Right,
             _ => Align::Left,
         }
@@ -141,15 +145,18 @@ impl Cell {
             {
                 Kind::Negative
             }
-            Cell::Money(None) | Cell::Kronor(None) | Cell::Score(None) | Cell::Year(None) => {
-                Kind::Undefined
-            }
+            Cell::Money(None)
+            | Cell::Kronor(None)
+            | Cell::Score(None)
+            | Cell::Fixed(None, _)
+            | Cell::Year(None) => Kind::Undefined,
             Cell::Year(Some(None)) => Kind::Negative,
             Cell::Count(_)
             | Cell::Money(_)
             | Cell::Kronor(_)
             | Cell::Score(_)
             | Cell::Exact(_)
+            | Cell::Fixed(..)
             | Cell::Year(_) => Kind::Number,
             Cell::Gate(g, _) => Kind::Gate(*g),
             Cell::Quadrant(q, _) => Kind::Quadrant(*q),
@@ -168,6 +175,7 @@ impl Cell {
                 | Cell::Kronor(_)
                 | Cell::Score(_)
                 | Cell::Exact(_)
+                | Cell::Fixed(..)
                 | Cell::Year(_)
         )
     }

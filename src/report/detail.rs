@@ -5,7 +5,8 @@ use super::cell::{Cell, Form};
 use super::doc::Doc;
 use rust_decimal::Decimal;
 
-use super::show_case::{benefits, business_case, case_totals};
+use super::case::{CaseView, case_doc};
+use super::show_case::benefits;
 use crate::eval::{Analysis, Analyzed, Evaluation, RankGroup};
 use crate::i18n::{Lang, ui, words};
 use crate::model::{Group, Initiative, Portfolio, Stage};
@@ -53,31 +54,14 @@ pub fn tab_doc(
     match tab {
         Tab::Overview => overview(&mut doc, portfolio, analysis, index, lang),
         Tab::Scores => evaluation(&mut doc, portfolio, &item.eval, lang),
-        Tab::Case => match (&initiative.file.business_case, &item.case) {
-            (Some(file), Some(case)) => {
-                let delay = cost_of_delay(initiative, item);
-                business_case(&mut doc, portfolio, file, case, delay, lang)
-            }
-            _ => doc.paragraph(ui::NO_CASE.get(lang)),
-        },
+        Tab::Case => {
+            // Every year, with the template's ×10 rows to compare with Nacka's spreadsheet.
+            let years = item.case.as_ref().map_or(0, |c| c.years.len());
+            let view = CaseView::whole(years, true);
+            doc = case_doc(portfolio, analysis, index, &view, lang);
+        }
         Tab::Benefits => benefits(&mut doc, initiative, item, lang),
         Tab::Decisions => decisions(&mut doc, initiative, lang),
-    }
-    doc
-}
-
-/// The business case's totals alone, for the TUI's template view of the case.
-pub fn case_totals_doc(
-    portfolio: &Portfolio,
-    analysis: &Analysis,
-    index: usize,
-    lang: Lang,
-) -> Doc {
-    let (initiative, item) = (&portfolio.initiatives[index], &analysis.items[index]);
-    let mut doc = Doc::default();
-    if let Some(case) = &item.case {
-        let delay = cost_of_delay(initiative, item);
-        doc.cells(case_totals(portfolio, case, delay, lang));
     }
     doc
 }

@@ -1,5 +1,5 @@
-//! The business case and the benefits of `bered show`, laid out as Nacka's template: costs,
-//! economic benefits and net, each year a row.
+//! The business case's totals and lines (its yearly tables are in `report::case`), and the
+//! benefits of `bered show`.
 
 use rust_decimal::Decimal;
 
@@ -7,23 +7,10 @@ use super::cell::Cell;
 use super::doc::Doc;
 use super::fmt::{Align, NONE, exact, money, percent};
 use crate::eval::Analyzed;
-use crate::finance::{CaseResult, YearRow};
+use crate::finance::CaseResult;
 use crate::i18n::{Lang, ui, words};
 use crate::model::{BenefitFile, BusinessCaseFile, Date, Initiative, Portfolio};
 use crate::realisation::BenefitProgress;
-
-pub fn business_case(
-    doc: &mut Doc,
-    portfolio: &Portfolio,
-    file: &BusinessCaseFile,
-    case: &CaseResult,
-    cost_of_delay: Option<Decimal>,
-    lang: Lang,
-) {
-    doc.cells(case_totals(portfolio, case, cost_of_delay, lang));
-    doc.list(line_names(file, lang));
-    years_tables(doc, &case.years, lang);
-}
 
 /// The case's totals: the same fields under `bered show` and beside the TUI's template table.
 pub fn case_totals(
@@ -86,7 +73,7 @@ pub fn case_totals(
 }
 
 /// Each line of the case with its kind and, where given, its low–high range.
-fn line_names(file: &BusinessCaseFile, lang: Lang) -> Vec<String> {
+pub(super) fn line_names(file: &BusinessCaseFile, lang: Lang) -> Vec<String> {
     let lines = file.costs.iter().chain(&file.benefits);
     lines
         .map(|l| {
@@ -98,79 +85,6 @@ fn line_names(file: &BusinessCaseFile, lang: Lang) -> Vec<String> {
             format!("{} ({kind}){range}", l.name)
         })
         .collect()
-}
-
-/// A column of a year table: its title and its figure for a year.
-type YearColumn = (ui::Text, fn(&YearRow) -> Cell);
-
-/// A table of the years, one row each: the year, then a figure per column.
-fn year_table(
-    doc: &mut Doc,
-    heading: ui::Text,
-    columns: &[YearColumn],
-    years: &[YearRow],
-    lang: Lang,
-) {
-    doc.heading(3, format!("{} (kr)", heading.get(lang)));
-    let mut header = vec![ui::YEAR.get(lang).to_string()];
-    header.extend(columns.iter().map(|(t, _)| t.get(lang).to_string()));
-    let rows = years
-        .iter()
-        .map(|r| {
-            let mut row = vec![Cell::Text(r.year.to_string())];
-            row.extend(columns.iter().map(|(_, f)| f(r)));
-            row
-        })
-        .collect();
-    doc.typed_table(header, rows);
-}
-
-fn kr(v: Decimal) -> Cell {
-    Cell::Kronor(Some(v))
-}
-
-fn years_tables(doc: &mut Doc, years: &[YearRow], lang: Lang) {
-    year_table(
-        doc,
-        ui::ROW_COSTS,
-        &[
-            (ui::ROW_INVESTMENT, |r| kr(r.investment)),
-            (ui::ROW_OPERATIONS, |r| kr(r.operations)),
-            (ui::ROW_COSTS, |r| kr(r.costs)),
-            (ui::ROW_COSTS_ACC, |r| kr(r.costs_accumulated)),
-        ],
-        years,
-        lang,
-    );
-    year_table(
-        doc,
-        ui::ROW_BENEFITS,
-        &[
-            (ui::ROW_FINANCIAL, |r| kr(r.financial)),
-            (ui::ROW_REALLOCATION, |r| kr(r.reallocation)),
-            (ui::ROW_BENEFITS, |r| kr(r.benefits)),
-            (ui::ROW_BENEFITS_ACC, |r| kr(r.benefits_accumulated)),
-            (ui::ROW_OTHER, |r| kr(r.other)),
-        ],
-        years,
-        lang,
-    );
-    // The true ratio, and the template's ×10 ratio to compare with Nacka's spreadsheet.
-    year_table(
-        doc,
-        ui::ROW_NET,
-        &[
-            (ui::ROW_NET, |r| kr(r.net)),
-            (ui::ROW_NET_ACC, |r| kr(r.net_accumulated)),
-            (ui::ROW_RATIO, |r| Cell::Score(r.ratio)),
-            (ui::ROW_RATIO_TEMPLATE, |r| {
-                Cell::Score(r.ratio.map(|q| q * Decimal::TEN))
-            }),
-            (ui::ROW_QUALITY, |r| Cell::Score(Some(r.quality_shift))),
-        ],
-        years,
-        lang,
-    );
 }
 
 pub fn benefits(doc: &mut Doc, initiative: &Initiative, item: &Analyzed, lang: Lang) {

@@ -396,6 +396,19 @@ impl App {
 
     fn update_detail(&mut self, action: Action) {
         let max = self.detail_max_scroll;
+        // The business case scrolls its years no further than its last year.
+        let last_year = self
+            .detail
+            .as_ref()
+            .zip(self.data.as_ref())
+            .map_or(0, |(d, data)| {
+                let case = data
+                    .analysis
+                    .items
+                    .get(d.index)
+                    .and_then(|i| i.case.as_ref());
+                case.map_or(0, |c| c.years.len().saturating_sub(1))
+            });
         let Some(detail) = &mut self.detail else {
             return;
         };
@@ -419,7 +432,7 @@ impl App {
             Action::First => detail.scroll = 0,
             Action::Last => detail.scroll = max,
             Action::YearsEarlier => detail.year_offset = detail.year_offset.saturating_sub(1),
-            Action::YearsLater => detail.year_offset += 1,
+            Action::YearsLater => detail.year_offset = (detail.year_offset + 1).min(last_year),
             Action::TemplateScale => detail.template_scale = !detail.template_scale,
             Action::Back => self.detail = None,
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },

@@ -1,51 +1,28 @@
-//! The business case tab: the yearly table laid out as Nacka's template (years across), the
-//! totals with NPV, payback and the low/high band, and a chart of yearly and accumulated net.
+//! The business case tab: the shared business-case document (`report::case`: the yearly table
+//! laid out as Nacka's template, years across, the totals with NPV, payback and the low/high band,
+//! the lines) for the years that fit from the scroll offset, and a chart of yearly and accumulated
+//! net, which only the TUI draws.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
-use ratatui::style::Style;
+use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, GraphType, Row, Table, Widget};
+use ratatui::text::Line;
+use ratatui::widgets::GraphType;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::i18n::{Lang, format_decimal, format_number, ui};
+use crate::i18n::{Lang, format_number, ui};
 
 use super::super::app::{App, Detail};
 use super::super::theme::Theme;
 use super::doc::{Doc, from_report};
 use super::plot::{Plot, Scale, Series};
 use crate::finance::{CaseResult, YearRow};
-use crate::report::cell::{Align, fit as fit_cell};
+use crate::report::case::{CaseView, case_doc};
 use crate::report::dataset::Dataset;
-use crate::report::detail::case_totals_doc;
+use crate::report::doc::{Block, Doc as Report};
 
-const LABEL_WIDTH: u16 = 30;
-const YEAR_WIDTH: u16 = 11;
 const CHART_HEIGHT: u16 = 12;
-
-type Field = fn(&YearRow) -> Option<Decimal>;
-
-/// The template's rows: label, value per year, whether it is a sum row.
-const ROWS: [(ui::Text, Field, bool); 12] = [
-    (ui::ROW_INVESTMENT, |r| Some(r.investment), false),
-    (ui::ROW_OPERATIONS, |r| Some(r.operations), false),
-    (ui::ROW_COSTS, |r| Some(r.costs), true),
-    (ui::ROW_COSTS_ACC, |r| Some(r.costs_accumulated), false),
-    (ui::ROW_FINANCIAL, |r| Some(r.financial), false),
-    (ui::ROW_REALLOCATION, |r| Some(r.reallocation), false),
-    (ui::ROW_BENEFITS, |r| Some(r.benefits), true),
-    (
-        ui::ROW_BENEFITS_ACC,
-        |r| Some(r.benefits_accumulated),
-        false,
-    ),
-    (ui::ROW_NET, |r| Some(r.net), true),
-    (ui::ROW_NET_ACC, |r| Some(r.net_accumulated), false),
-    (ui::ROW_RATIO, |r| r.ratio, false),
-    (ui::ROW_QUALITY, |r| Some(r.quality_shift), false),
-];
 
 pub fn doc<'a>(
     app: &App,
@@ -56,112 +33,76 @@ pub fn doc<'a>(
     width: u16,
 ) -> Doc<'a> {
     let lang = app.lang;
-    let mut doc = Doc::default();
-    let Some(case) = &data.item(i).case else {
-        doc.line(Line::styled(ui::NO_CASE.get(lang), theme.muted()));
-        return doc;
-    };
-    let fits = usize::from(width.saturating_sub(LABEL_WIDTH) / (YEAR_WIDTH + 1)).max(1);
-    let first = detail
-        .year_offset
-        .min(case.years.len().saturating_sub(fits));
-    let shown: Vec<YearRow> = case.years.iter().skip(first).take(fits).cloned().collect();
-    if shown.len() < case.years.len() {
-        let note = format!(
-            "{}–{} ({} {})",
-            shown.first().map_or(0, |r| r.year),
-            shown.last().map_or(0, |r| r.year),
-            ui::MORE_YEARS.get(lang),
-            "◀ ▶"
-        );
-        doc.line(Line::styled(note, theme.muted()));
-    }
-    let has_other = case.years.iter().any(|r| !r.other.is_zero());
+    let (portfolio, analysis) = (&data.portfolio, &data.analysis);
+    let years = data.item(i).case.as_ref().map_or(0, |c| c.years.len());
     let template = detail.template_scale;
-    let height = ROWS.len() as u16 + 1 + u16::from(has_other) + 2 * u16::from(template);
-    let table = year_table(&shown, (has_other, template), lang, theme);
-    doc.widget(height, move |area, buf| table.render(area, buf));
-    doc.blank();
-    let totals = case_totals_doc(&data.portfolio, &data.analysis, i, lang);
-    doc.append(from_report(&totals, theme, lang, width));
-    doc.blank();
-    doc.widget(CHART_HEIGHT, chart(case, lang, theme));
+    let view = CaseView::window(years, 0, years, template);
+    let mut report = case_doc(portfolio, analysis, i, &view, lang);
+    let (first, count) = years_that_fit(&report, detail.year_offset, lang, width);
+    let mut doc = Doc::default();
+    if count < years {
+        let view = CaseView::window(years, first, count, template);
+        report = case_doc(portfolio, analysis, i, &view, lang);
+        if let Some(case) = &data.item(i).case {
+            let year = |n: usize| case.years.get(n).map_or(0, |r| r.year);
+            let note = format!(
+                "{}–{} ({} ◀ ▶)",
+                year(first),
+                year(first + count - 1),
+                ui::MORE_YEARS.get(lang),
+            );
+            doc.line(Line::styled(note, theme.muted()));
+        }
+    }
+    // Each block of the document on its own, a blank line after the yearly table.
+    for block in report.blocks {
+        let table = matches!(block, Block::Table { .. });
+        let one = Report {
+            blocks: vec![block],
+        };
+        doc.append(from_report(&one, theme, lang, width));
+        if table {
+            doc.blank();
+        }
+    }
+    if let Some(case) = &data.item(i).case {
+        doc.blank();
+        doc.widget(CHART_HEIGHT, chart(case, lang, theme));
+    }
     doc
 }
 
-/// The yearly table; `extra` adds the other-benefits row and the template's ×10 ratio rows.
-fn year_table<'a>(years: &[YearRow], extra: (bool, bool), lang: Lang, theme: &Theme) -> Table<'a> {
-    let (has_other, template) = extra;
-    let mut header = vec![Cell::from(format!("{} (kr)", ui::YEAR.get(lang)))];
-    header.extend(
-        years
-            .iter()
-            .map(|r| Cell::from(Line::from(r.year.to_string()).right_aligned())),
-    );
-    let mut rows: Vec<Row> = ROWS
+/// The first year and how many years of the document's first table (all the years) fit across
+/// `width` from `offset`, as `from_report` lays a table out: two spaces before and between
+/// columns, each as wide as its widest cell. When the last years leave room, earlier ones fill it.
+fn years_that_fit(report: &Report, offset: usize, lang: Lang, width: u16) -> (usize, usize) {
+    let Some(Block::Table { header, rows, .. }) = report
+        .blocks
         .iter()
-        .map(|(label, field, sum)| {
-            let style = if *sum { theme.title() } else { theme.text() };
-            let is_ratio = *label == ui::ROW_RATIO || *label == ui::ROW_QUALITY;
-            let mut cells = vec![Cell::from(Span::styled(label.get(lang), style))];
-            cells.extend(years.iter().map(|r| {
-                let text = match field(r) {
-                    None => ui::NONE.get(lang).to_string(),
-                    Some(v) if is_ratio => format_decimal(v, 2, lang),
-                    Some(v) => format_number(v, lang),
-                };
-                // A figure wider than its column ends in `…`; it never loses its sign.
-                let text = fit_cell(&text, usize::from(YEAR_WIDTH), Align::Right);
-                let value_style = match field(r) {
-                    Some(v) if !is_ratio => theme.money(v).patch(if *sum {
-                        theme.title()
-                    } else {
-                        Style::default()
-                    }),
-                    _ => style,
-                };
-                Cell::from(Line::styled(text, value_style).right_aligned())
-            }));
-            Row::new(cells)
-        })
-        .collect();
-    if has_other {
-        let mut cells = vec![Cell::from(ui::ROW_OTHER.get(lang))];
-        cells.extend(
-            years
-                .iter()
-                .map(|r| Cell::from(Line::from(format_number(r.other, lang)).right_aligned())),
-        );
-        rows.push(Row::new(cells).style(theme.muted()));
-    }
-    if template {
-        rows.extend(template_rows(years, lang, theme));
-    }
-    let mut widths = vec![Constraint::Length(LABEL_WIDTH - 1)];
-    widths.extend(years.iter().map(|_| Constraint::Length(YEAR_WIDTH)));
-    Table::new(rows, widths)
-        .header(Row::new(header).style(theme.muted()))
-        .column_spacing(1)
-}
-
-/// Nacka's spreadsheet shows benefits/costs × 10, and a total that adds the quality shift.
-fn template_rows<'a>(years: &[YearRow], lang: Lang, theme: &Theme) -> [Row<'a>; 2] {
-    let ten = Decimal::TEN;
-    let row = |label: ui::Text, value: &dyn Fn(&YearRow) -> Option<Decimal>| {
-        let mut cells = vec![Cell::from(label.get(lang))];
-        cells.extend(years.iter().map(|r| {
-            let text =
-                value(r).map_or_else(|| ui::NONE.get(lang).into(), |v| format_decimal(v, 1, lang));
-            Cell::from(Line::from(text).right_aligned())
-        }));
-        Row::new(cells).style(theme.muted())
+        .find(|b| matches!(b, Block::Table { .. }))
+    else {
+        return (0, 0);
     };
-    [
-        row(ui::ROW_RATIO_TEMPLATE, &|r| r.ratio.map(|x| x * ten)),
-        row(ui::ROW_RATIO_TOTAL_TEMPLATE, &|r| {
-            r.ratio.map(|x| x * ten + r.quality_shift)
-        }),
-    ]
+    let column = |n: usize| {
+        let cells = rows.iter().filter_map(|r| r.get(n));
+        let widest = cells.map(|c| c.render(lang).chars().count()).max();
+        let head = header.get(n).map_or(0, |h| h.chars().count());
+        widest.unwrap_or(0).max(head) + 2
+    };
+    let years: Vec<usize> = (1..header.len()).map(column).collect();
+    let room = usize::from(width).saturating_sub(column(0));
+    let mut first = offset.min(years.len().saturating_sub(1));
+    let (mut end, mut used) = (first, 0);
+    while end < years.len() && used + years[end] <= room {
+        used += years[end];
+        end += 1;
+    }
+    while end == years.len() && first > 0 && used + years[first - 1] <= room {
+        first -= 1;
+        used += years[first];
+    }
+    // At least one year, cut with `…` if it must be.
+    (first, (end - first).max(1).min(years.len()))
 }
 
 /// The chart of yearly net (bars) and accumulated net (line), drawn when its piece is visible.
