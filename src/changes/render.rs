@@ -36,7 +36,7 @@ pub fn text(set: &ChangeSet, lang: Lang) -> String {
             safe::line(&ini.title)
         ));
         for change in &ini.changes {
-            let (label, detail) = describe(change, set, clean_line, lang);
+            let (label, detail) = describe_as(change, set, clean_line, lang);
             out.push_str(&format!("    {label}: {detail}\n"));
         }
     }
@@ -55,7 +55,7 @@ pub fn markdown(set: &ChangeSet, lang: Lang) -> String {
             safe::line(&ini.id).replace('`', "'")
         ));
         for change in &ini.changes {
-            let (label, detail) = describe(change, set, safe::markdown_text, lang);
+            let (label, detail) = describe_as(change, set, safe::markdown_text, lang);
             out.push_str(&format!("- **{}**: {detail}\n", capitalised(label)));
         }
     }
@@ -114,8 +114,18 @@ fn budget(set: &ChangeSet, lang: Lang) -> String {
     )
 }
 
+/// A change's label and what it says, data text made safe for a terminal line.
+pub fn describe(change: &Change, set: &ChangeSet, lang: Lang) -> (&'static str, String) {
+    describe_as(change, set, clean_line, lang)
+}
+
 /// A change's label and what it says.
-fn describe(change: &Change, set: &ChangeSet, clean: Clean, lang: Lang) -> (&'static str, String) {
+fn describe_as(
+    change: &Change,
+    set: &ChangeSet,
+    clean: Clean,
+    lang: Lang,
+) -> (&'static str, String) {
     let label = words::kind(change.kind(), lang);
     let arrow = |a: String, b: String| format!("{a} → {b}");
     let detail = match change {

@@ -1,0 +1,156 @@
+//! Changes since a revision or a date (`--since`, or the prompt `C` opens), and since the last
+//! reload from disk: the ranking's marker column, the Changes view grouped by kind, and the
+//! changed values in an initiative's detail. The change set is read off the UI thread; the app
+//! only asks for it (`Command::LoadChanges`) and takes it in (`apply_changes`).
+
+use std::sync::Arc;
+
+use crate::changes::{ChangeSet, ChangesError, KINDS};
+use crate::i18n::ui::changes as words;
+
+use super::super::action::Action;
+use super::{App, Command, Status};
+
+/// The revision or date being typed in the prompt `C` opens.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SincePrompt {
+    pub text: String,
+    pub error: Option<String>,
+}
+
+/// The Changes view: one line per change kind of an initiative, grouped by kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ChangesView {
+    /// Index into `entries`.
+    pub selected: usize,
+}
+
+/// One line of the Changes view: a kind, and the initiative (index into
+/// `ChangeSet::initiatives`) that has a change of that kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: &'static str,
+    pub initiative: usize,
+}
+
+/// The Changes view's lines, grouped by kind in `KINDS` order, the ranking's order within.
+pub fn entries(set: &ChangeSet) -> Vec<Entry> {
+    KINDS
+        .iter()
+        .flat_map(|&kind| {
+            set.initiatives
+                .iter()
+                .enumerate()
+                .filter(move |(_, ini)| ini.has(kind))
+                .map(move |(initiative, _)| Entry { kind, initiative })
+        })
+        .collect()
+}
+
+impl App {
+    /// `C`: show the changes at hand (a reload's first), else ask since when; in the Changes
+    /// view, ask for another revision.
+    pub(super) fn changes_key(&mut self) {
+        if let Some(set) = self.reload_changes.take() {
+            self.changes = Some(set);
+            self.changes_view = Some(ChangesView::default());
+        } else if self.changes.is_some() && self.changes_view.is_none() {
+            self.changes_view = Some(ChangesView::default());
+        } else {
+            self.since_prompt = Some(SincePrompt::default());
+        }
+    }
+
+    pub(super) fn update_since_prompt(&mut self, action: Action) -> Command {
+        let Some(prompt) = &mut self.since_prompt else {
+            return Command::None;
+        };
+        match action {
+            Action::TextInput(c) if !c.is_control() => prompt.text.push(c),
+            Action::TextBackspace => {
+                prompt.text.pop();
+            }
+            Action::Cancel => self.since_prompt = None,
+            Action::Quit => return Command::Quit,
+            Action::Confirm => {
+                let text = prompt.text.trim().to_string();
+                if text.is_empty() {
+                    prompt.error = Some(words::EMPTY_PROMPT.get(self.lang).to_string());
+                    return Command::None;
+                }
+                self.since_prompt = None;
+                self.changes_loading = true;
+                self.status = Status::info(words::READING_HISTORY.get(self.lang));
+                return Command::LoadChanges(text);
+            }
+            _ => {}
+        }
+        Command::None
+    }
+
+    /// Takes in a change set read off the UI thread, and shows it in the Changes view.
+    pub fn apply_changes(&mut self, result: Result<ChangeSet, ChangesError>) {
+        self.changes_loading = false;
+        match result {
+            Ok(set) => {
+                self.changes = Some(Arc::new(set));
+                self.changes_view = Some(ChangesView::default());
+                self.status = None;
+            }
+            Err(e) => self.status = Status::error(e.message(self.lang)),
+        }
+        self.sync();
+    }
+
+    /// After a reload from disk: what changed from the snapshot before it, offered on the
+    /// status line (`C` shows it).
+    pub(super) fn offer_reload_changes(&mut self, set: ChangeSet) {
+        if set.is_empty() {
+            return;
+        }
+        self.reload_changes = Some(Arc::new(set));
+        if let Some(status) = &mut self.status {
+            status.text = words::reload_offer(&status.text, self.lang);
+        }
+    }
+
+    pub(super) fn update_changes_view(&mut self, action: Action) -> Command {
+        let (Some(set), Some(mut view)) = (self.changes.clone(), self.changes_view) else {
+            return Command::None;
+        };
+        let entries = entries(&set);
+        let last = entries.len().saturating_sub(1);
+        match action {
+            Action::Up => view.selected = view.selected.saturating_sub(1),
+            Action::Down => view.selected = (view.selected + 1).min(last),
+            Action::PageUp => view.selected = view.selected.saturating_sub(10),
+            Action::PageDown => view.selected = (view.selected + 10).min(last),
+            Action::First => view.selected = 0,
+            Action::Last => view.selected = last,
+            Action::Open => {
+                let id = entries
+                    .get(view.selected)
+                    .and_then(|e| set.initiatives.get(e.initiative))
+                    .map(|ini| ini.id.clone());
+                let index = id.and_then(|id| self.data.as_ref()?.index_of(&id));
+                if let Some(i) = index {
+                    self.open_detail(i);
+                }
+            }
+            Action::Back => {
+                self.changes_view = None;
+                return Command::None;
+            }
+            Action::Help => self.overlay = super::Overlay::Help { scroll: 0 },
+            Action::NextScreen | Action::PrevScreen => {
+                self.changes_view = None;
+                self.update_screen(action);
+                return Command::None;
+            }
+            Action::ShowChanges => self.since_prompt = Some(SincePrompt::default()),
+            _ => {}
+        }
+        self.changes_view = Some(view);
+        Command::None
+    }
+}
