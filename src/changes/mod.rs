@@ -25,7 +25,7 @@ use crate::model::Date;
 
 pub use diff::{BudgetLine, Change, InitiativeChanges, KINDS, budget_line, compare, within_budget};
 pub use json::json;
-pub use render::{describe, markdown, text};
+pub use render::{describe, heading, markdown, summary_lines, text};
 pub use repo::{CommitInfo, Point};
 
 /// Why the comparison could not be made at all. `message` words it in the user's language.

@@ -62,6 +62,16 @@ pub fn markdown(set: &ChangeSet, lang: Lang) -> String {
     out
 }
 
+/// The report's heading for a terminal line: "Ändringar sedan … till …".
+pub fn heading(set: &ChangeSet, lang: Lang) -> String {
+    title(set, clean_line, lang)
+}
+
+/// The summary's lines: the counts of each kind, and the budget line's move.
+pub fn summary_lines(set: &ChangeSet, lang: Lang) -> Vec<String> {
+    summary(set, lang).lines().map(str::to_string).collect()
+}
+
 /// "Ändringar sedan HEAD~1 (abc1234, 2026-11-20) till arbetskopian".
 fn title(set: &ChangeSet, clean: Clean, lang: Lang) -> String {
     let since = end_name(&set.since, clean, lang);

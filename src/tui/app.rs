@@ -197,6 +197,8 @@ pub struct App {
     pub reload_changes: Option<Arc<crate::changes::ChangeSet>>,
     /// A change set is being read off the UI thread.
     pub changes_loading: bool,
+    /// The prompt asked for the change set being read: show it when it comes.
+    pub(crate) changes_asked: bool,
 }
 
 impl App {
@@ -236,6 +238,7 @@ impl App {
             since_prompt: None,
             reload_changes: None,
             changes_loading: false,
+            changes_asked: false,
         }
     }
 

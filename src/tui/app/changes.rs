@@ -80,6 +80,7 @@ impl App {
                 }
                 self.since_prompt = None;
                 self.changes_loading = true;
+                self.changes_asked = true;
                 self.status = Status::info(words::READING_HISTORY.get(self.lang));
                 return Command::LoadChanges(text);
             }
@@ -92,12 +93,22 @@ impl App {
     pub fn apply_changes(&mut self, result: Result<ChangeSet, ChangesError>) {
         self.changes_loading = false;
         match result {
-            Ok(set) => {
+            // Asked for in the prompt: shown at once. From `--since`: marked in the ranking,
+            // and the status line says how to see the list.
+            Ok(set) if std::mem::take(&mut self.changes_asked) => {
                 self.changes = Some(Arc::new(set));
                 self.changes_view = Some(ChangesView::default());
                 self.status = None;
             }
-            Err(e) => self.status = Status::error(e.message(self.lang)),
+            Ok(set) => {
+                let heading = crate::changes::heading(&set, self.lang);
+                self.status = Status::info(words::reload_offer(&heading, self.lang));
+                self.changes = Some(Arc::new(set));
+            }
+            Err(e) => {
+                self.changes_asked = false;
+                self.status = Status::error(e.message(self.lang));
+            }
         }
         self.sync();
     }
