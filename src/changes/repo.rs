@@ -215,7 +215,10 @@ impl Repo {
         let folder = if self.portfolio.is_dir() || self.inside.as_os_str().is_empty() {
             self.inside.clone()
         } else {
-            self.inside.parent().map(Path::to_path_buf).unwrap_or_default()
+            self.inside
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default()
         };
         let path = folder.join(name);
         let Ok(mut commit) = self.repo.head_commit() else {

@@ -93,10 +93,14 @@ pub enum Overlay {
 /// screen, most specific first. `App::mode` is the one place that decides it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
-    Prompt { form: bool },
+    Prompt {
+        form: bool,
+    },
     /// The prompt for a revision or date to show the changes since.
     Since,
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Filters(FilterMenu),
     Search,
     Meeting,

@@ -127,12 +127,7 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
 
 /// Reads the changes since a revision or date off the UI thread. The sample built into bered
 /// has no history: the message says there is no portfolio folder.
-fn app_changes_wanted(
-    tx: &mpsc::Sender<Event>,
-    path: &Option<PathBuf>,
-    since: &str,
-    as_of: Date,
-) {
+fn app_changes_wanted(tx: &mpsc::Sender<Event>, path: &Option<PathBuf>, since: &str, as_of: Date) {
     let point = crate::changes::Point::parse(since);
     match path {
         Some(path) => events::spawn_changes(tx.clone(), path.clone(), point, as_of),

@@ -41,7 +41,10 @@ pub fn render(
             let heading = format!(" ── {} ({count}) ", words::kind(kind, lang));
             let fill = "─".repeat(width.saturating_sub(heading.chars().count()));
             lines.push(Line::from(""));
-            lines.push(Line::styled(format!("{heading}{fill}"), theme.group_header()));
+            lines.push(Line::styled(
+                format!("{heading}{fill}"),
+                theme.group_header(),
+            ));
         }
         let Some(ini) = set.initiatives.get(entry.initiative) else {
             continue;

@@ -34,7 +34,10 @@ pub fn render(
     ])
     .areas(area);
     if let Some(line) = changed {
-        frame.render_widget(Paragraph::new(fit_line(line, changed_row.width)), changed_row);
+        frame.render_widget(
+            Paragraph::new(fit_line(line, changed_row.width)),
+            changed_row,
+        );
     }
     let initiative = data.initiative(i);
     let item = data.item(i);

@@ -222,9 +222,10 @@ fn cell<'a>(
         );
     }
     if column == Column::Changed {
-        let marker = app.changes.as_ref().and_then(|set| {
-            set.marker(&data.initiative(i).id)
-        });
+        let marker = app
+            .changes
+            .as_ref()
+            .and_then(|set| set.marker(&data.initiative(i).id));
         return Line::styled(marker.unwrap_or_default(), theme.title());
     }
     let typed = column.cell(data.initiative(i), data.item(i), form);
