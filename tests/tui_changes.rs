@@ -205,6 +205,11 @@ fn since_at_the_start_marks_the_ranking_and_c_shows_the_list() {
         as_of(),
     ));
     assert!(app.changes_view.is_none(), "the ranking stays in front");
+    assert_eq!(
+        app.changes_to_refresh().as_deref(),
+        Some("HEAD~1"),
+        "a reload reads them again, up to the new work tree"
+    );
     let status = app.status.clone().expect("a status").text;
     assert!(status.contains("tryck C"), "{status}");
     press(&mut app, KeyCode::Char('C'));
@@ -257,6 +262,11 @@ fn after_a_reload_from_disk_the_status_offers_the_changes() {
     assert!(app.changes_view.is_some());
     let set = app.changes.clone().expect("the reload's changes");
     assert_eq!(set.since.asked.as_deref(), Some("före omläsningen"));
+    assert_eq!(
+        app.changes_to_refresh(),
+        None,
+        "a reload's own changes stay"
+    );
     let ids: Vec<&str> = set.initiatives.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["a"]);
     let screen = draw(&mut app, &mono());

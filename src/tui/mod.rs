@@ -189,7 +189,11 @@ fn handle(app: &mut App, event: Event) -> Command {
         }
         Event::Loaded(outcome) => {
             app.apply_load(*outcome);
-            Command::None
+            // The changes shown since a revision now end at the new work tree.
+            match app.changes_to_refresh() {
+                Some(since) => Command::LoadChanges(since),
+                None => Command::None,
+            }
         }
         Event::ChangesLoaded(result) => {
             app.apply_changes(*result);

@@ -100,9 +100,12 @@ impl App {
                 self.changes_view = Some(ChangesView::default());
                 self.status = None;
             }
+            // A refresh after a reload replaces the set quietly; the first says how to see it.
             Ok(set) => {
-                let heading = crate::changes::heading(&set, self.lang);
-                self.status = Status::info(words::reload_offer(&heading, self.lang));
+                if self.changes.is_none() {
+                    let heading = crate::changes::heading(&set, self.lang);
+                    self.status = Status::info(words::reload_offer(&heading, self.lang));
+                }
                 self.changes = Some(Arc::new(set));
             }
             Err(e) => {
@@ -111,6 +114,14 @@ impl App {
             }
         }
         self.sync();
+    }
+
+    /// After a reload: the revision or date whose changes are shown, to read them again up to
+    /// the new work tree (`None` when the changes shown are a reload's own).
+    pub fn changes_to_refresh(&self) -> Option<String> {
+        let set = self.changes.as_ref()?;
+        set.since.commit.as_ref()?;
+        set.since.asked.clone()
     }
 
     /// After a reload from disk: what changed from the snapshot before it, offered on the
