@@ -191,6 +191,22 @@ fn the_marker_column_shows_the_rank_move_added_and_other_changes() {
     app.open_detail(b);
     let screen = draw(&mut app, &mono());
     assert!(screen.contains("2 → 4"), "{screen}");
+    // Its scores tab marks the changed criterion in place, and lists what changed on top.
+    press(&mut app, KeyCode::Char('2'));
+    let screen = draw(&mut app, &mono());
+    assert!(screen.contains("≠ Better quality"), "{screen}");
+    assert!(screen.contains("≠ Changed"), "{screen}");
+    insta::assert_snapshot!("changes_detail_scores_en_120x40", {
+        app.update(bered::tui::action::Action::Resize(120, 40));
+        draw(&mut app, &mono())
+    });
+    // The decision recorded on c shows on top of its decisions tab.
+    press(&mut app, KeyCode::Esc);
+    let c = app.data.as_ref().unwrap().index_of("c").unwrap();
+    app.open_detail(c);
+    press(&mut app, KeyCode::Char('5'));
+    let screen = draw(&mut app, &mono());
+    assert!(screen.contains("decision: 2026-11-10"), "{screen}");
 }
 
 #[test]

@@ -7,13 +7,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
-use crate::changes::{self, ChangeSet, InitiativeChanges};
+use crate::changes::{self, Change, ChangeSet, InitiativeChanges};
 use crate::i18n::ui::changes as words;
 use crate::i18n::{Lang, safe};
 
-use super::super::app::{App, ChangesView, SincePrompt, changes_entries};
+use super::super::app::{App, ChangesView, DetailTab, SincePrompt, changes_entries};
 use super::super::theme::Theme;
 use super::{centred, fit, fit_line};
+use crate::report::cell::Cell;
+use crate::report::doc::{Block as DocBlock, Doc};
 
 pub fn render(
     app: &App,
@@ -156,4 +158,61 @@ pub fn changed_line(app: &App, id: &str, theme: &Theme) -> Option<Line<'static>>
             theme.search_match(),
         ),
     ]))
+}
+
+/// The kinds of change a detail tab shows.
+fn kinds_of(tab: DetailTab) -> &'static [&'static str] {
+    match tab {
+        DetailTab::Overview => &["added", "title", "stage", "rank", "gate", "budget"],
+        DetailTab::Scores => &["score", "benefit", "feasibility", "priority", "gate"],
+        DetailTab::Case => &["npv", "payback", "budget"],
+        DetailTab::Benefits => &["follow_up"],
+        DetailTab::Decisions => &["decision"],
+    }
+}
+
+/// Marks a tab's document with what changed: a list at its top (`≠ Ändrat: …`) of the changes
+/// this tab shows, and `≠` before each changed criterion in the scores table.
+pub fn mark_tab(app: &App, id: &str, tab: DetailTab, doc: &mut Doc) {
+    let Some((set, ini)) = app.changes.as_ref().and_then(|s| Some((s, s.get(id)?))) else {
+        return;
+    };
+    let kinds = kinds_of(tab);
+    let shown: Vec<Cell> = ini
+        .changes
+        .iter()
+        .filter(|c| kinds.contains(&c.kind()))
+        .map(|c| {
+            let (label, detail) = changes::describe(c, set, app.lang);
+            Cell::Text(format!("{label}: {detail}"))
+        })
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    let criteria: Vec<&str> = ini
+        .changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Score { criterion, .. } => Some(set.criterion_name(criterion, app.lang)),
+            _ => None,
+        })
+        .collect();
+    if tab == DetailTab::Scores {
+        for block in &mut doc.blocks {
+            let DocBlock::Table { rows, .. } = block else {
+                continue;
+            };
+            for cell in rows.iter_mut().filter_map(|r| r.first_mut()) {
+                if let Cell::Text(name) = cell
+                    && criteria.contains(&name.as_str())
+                {
+                    *name = format!("≠ {name}");
+                }
+            }
+        }
+    }
+    let heading = format!("≠ {}", words::CHANGED.get(app.lang));
+    doc.blocks
+        .splice(0..0, [DocBlock::Heading(3, heading), DocBlock::List(shown)]);
 }

@@ -61,7 +61,8 @@ pub fn render(
     let doc = match detail.tab {
         DetailTab::Case => case::doc(app, data, i, detail, theme, body.width),
         tab => {
-            let report = tab_doc(tab, &data.portfolio, &data.analysis, i, app.lang);
+            let mut report = tab_doc(tab, &data.portfolio, &data.analysis, i, app.lang);
+            super::changes::mark_tab(app, &data.initiative(i).id, tab, &mut report);
             from_report(&report, theme, app.lang, body.width)
         }
     };
