@@ -317,6 +317,16 @@ fn since_the_last_minutes_is_since_the_commit_that_added_them() {
     assert_eq!(set.since.asked.as_deref(), Some("protokoll-2026-11-01.md"));
     let ids: Vec<&str> = set.initiatives.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["d"], "only what changed after the meeting");
+    // This meeting's minutes, written but not committed, are passed over.
+    std::fs::write(portfolio.join("protokoll-2026-11-23.md"), "# Protokoll\n").unwrap();
+    let annex = changes::last_meeting_annex(Some(&portfolio), as_of(), Lang::Sv)
+        .unwrap()
+        .expect("minutes in the history");
+    assert!(
+        annex.starts_with("## Ändringar sedan förra mötet ("),
+        "{annex}"
+    );
+    assert!(annex.contains("Delta diarium"), "{annex}");
 }
 
 #[test]

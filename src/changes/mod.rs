@@ -195,8 +195,8 @@ fn criteria(
 }
 
 /// What changed since the previous meeting: since the commit that added the newest minutes
-/// file (`protokoll-*.md`) in the portfolio's folder, to the work tree. `Ok(None)` when there
-/// are no minutes, or none committed yet.
+/// file (`protokoll-*.md`) in the portfolio's folder that is committed, to the work tree.
+/// `Ok(None)` when no minutes are committed yet.
 pub fn since_last_minutes(
     path: Option<&Path>,
     as_of: Date,
@@ -207,22 +207,41 @@ pub fn since_last_minutes(
     } else {
         path.parent().map(Path::to_path_buf).unwrap_or_default()
     };
-    let Some(name) = last_minutes(&folder) else {
+    let minutes = minutes_newest_first(&folder);
+    if minutes.is_empty() {
         return Ok(None);
-    };
+    }
     let repo = repo::Repo::open(&path)?;
-    let Some((commit, _)) = repo.added(&name)? else {
-        return Ok(None);
-    };
-    let mut set = since(Some(&path), &Point::Rev(commit.to_string()), None, as_of)?;
-    set.since.asked = Some(name);
-    Ok(Some(set))
+    for name in minutes {
+        // Minutes written but not committed yet (this meeting's) are passed over.
+        if let Some((commit, _)) = repo.added(&name)? {
+            let mut set = since(Some(&path), &Point::Rev(commit.to_string()), None, as_of)?;
+            set.since.asked = Some(name);
+            return Ok(Some(set));
+        }
+    }
+    Ok(None)
 }
 
-/// The newest minutes file's name in a folder: by its date, then its number (`-2`, `-3`).
-fn last_minutes(folder: &Path) -> Option<String> {
-    std::fs::read_dir(folder)
-        .ok()?
+/// The annex section "Ändringar sedan förra mötet" for the agenda or the minutes, as Markdown;
+/// `Ok(None)` when no minutes are committed yet.
+pub fn last_meeting_annex(
+    path: Option<&Path>,
+    as_of: Date,
+    lang: Lang,
+) -> Result<Option<String>, ChangesError> {
+    Ok(since_last_minutes(path, as_of)?.map(|mut set| {
+        set.since.asked = Some(ui::changes::LAST_MEETING.get(lang).to_string());
+        markdown(&set, lang)
+    }))
+}
+
+/// The minutes files' names in a folder, newest first: by date, then number (`-2`, `-3`).
+fn minutes_newest_first(folder: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<((Date, u32), String)> = entries
         .flatten()
         .filter_map(|e| e.file_name().into_string().ok())
         .filter_map(|name| {
@@ -234,8 +253,9 @@ fn last_minutes(folder: &Path) -> Option<String> {
             };
             Some(((date, n), name))
         })
-        .max()
-        .map(|(_, name)| name)
+        .collect();
+    found.sort_unstable_by(|a, b| b.cmp(a));
+    found.into_iter().map(|(_, name)| name).collect()
 }
 
 /// What changed in the portfolio at `path` (default as `bered` chooses it) from `since` to

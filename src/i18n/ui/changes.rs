@@ -157,6 +157,8 @@ pub const SINCE_PROMPT: Text = Text(
     "Changes since: a revision or a date (HEAD~1, v1.0, main, 2026-11-01). Enter shows, Esc cancels.",
 );
 pub const READING_HISTORY: Text = Text("Läser historiken …", "Reading the history …");
+/// The older end of "Ändringar sedan förra mötet" in the meeting's papers.
+pub const LAST_MEETING: Text = Text("förra mötet", "the last meeting");
 pub const BEFORE_RELOAD: Text = Text("före omläsningen", "before the reload");
 /// The ranking's marker column's heading.
 pub const COL_CHANGED: Text = Text("Ändr", "Chg");
