@@ -70,7 +70,7 @@ impl App {
             Action::TextBackspace => {
                 prompt.text.pop();
             }
-            Action::Cancel => self.since_prompt = None,
+            Action::Cancel | Action::Back => self.since_prompt = None,
             Action::Quit => return Command::Quit,
             Action::Confirm => {
                 let text = prompt.text.trim().to_string();
