@@ -3,6 +3,7 @@
 //! third), the prompt `C` opens, the marker column, the Changes view and its snapshots, the
 //! changed values over an initiative's tabs, and the offer after a reload from disk.
 
+mod pty_support;
 mod tui_support;
 
 use std::path::{Path, PathBuf};
@@ -343,4 +344,24 @@ fn the_changes_view_at_both_sizes_in_both_languages() {
             insta::assert_snapshot!(format!("changes_ranking_{}_{w}x{h}", lang.id()), text);
         }
     }
+}
+
+#[test]
+fn the_real_binary_with_since_marks_the_ranking_and_c_shows_the_changes() {
+    let (_dir, portfolio) = repository();
+    let mut s = pty_support::Session::start_with(&portfolio, "sv", 100, 30, &["--since", "HEAD~1"]);
+    s.wait_for("Ändr");
+    s.wait_for("↑1");
+    s.wait_for("tryck C för att se ändringarna");
+    s.send("C");
+    s.wait_for("── poäng (1)");
+    // C in the view asks for another revision; a branch that does not exist says so.
+    s.send("C");
+    s.wait_for("Ändringar sedan:");
+    s.send("mian\r");
+    s.wait_for("okänd version `mian`");
+    s.send("\u{1b}");
+    s.send("q");
+    assert!(s.finish(), "exit status");
+    s.assert_restored();
 }
