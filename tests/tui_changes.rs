@@ -3,6 +3,9 @@
 //! third), the prompt `C` opens, the marker column, the Changes view and its snapshots, the
 //! changed values over an initiative's tabs, and the offer after a reload from disk.
 
+// Both support modules include the fixture helpers; here they are only ever used through
+// their own module, so loading them twice is harmless.
+#[allow(clippy::duplicate_mod)]
 mod pty_support;
 mod tui_support;
 
