@@ -377,7 +377,7 @@ fn a_reload_keeps_the_selection_and_says_what_changed() {
     assert!(!status.error);
     assert_eq!(
         status.text,
-        "Omläst från disk: 1 nya, 1 ändrade, 1 borttagna"
+        "Omläst från disk: 1 nya, 1 ändrade, 1 borttagna – tryck C för att se ändringarna"
     );
 }
 

@@ -342,7 +342,7 @@ fn a_file_changed_on_disk_is_not_overwritten_the_ui_reloads_and_says_so() {
     assert!(status.error);
     assert_eq!(
         status.text,
-        "initiatives/chattbot-kontaktcenter.yaml: filen ändrades på disken; laddade om – gör ändringen igen. Inget skrevs. Omläst från disk: 0 nya, 1 ändrade, 0 borttagna"
+        "initiatives/chattbot-kontaktcenter.yaml: filen ändrades på disken; laddade om – gör ändringen igen. Inget skrevs. Omläst från disk: 0 nya, 1 ändrade, 0 borttagna – tryck C för att se ändringarna"
     );
     let i = index(&rig, "chattbot-kontaktcenter");
     assert_eq!(

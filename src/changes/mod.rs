@@ -25,7 +25,7 @@ use crate::model::Date;
 
 pub use diff::{BudgetLine, Change, InitiativeChanges, KINDS, budget_line, compare, within_budget};
 pub use json::json;
-pub use render::{markdown, text};
+pub use render::{describe, heading, markdown, summary_lines, text};
 pub use repo::{CommitInfo, Point};
 
 /// Why the comparison could not be made at all. `message` words it in the user's language.
@@ -132,6 +132,130 @@ impl ChangeSet {
     pub fn is_empty(&self) -> bool {
         self.initiatives.is_empty()
     }
+
+    /// The ranking's change marker for an initiative: the rank move (`↑3`, `↓2`), `+` when
+    /// added, `•` for any other change; `None` when it did not change.
+    pub fn marker(&self, id: &str) -> Option<String> {
+        let changes = self.get(id)?;
+        if changes.has("added") {
+            return Some("+".into());
+        }
+        Some(match changes.rank_move() {
+            Some(n) if n > 0 => format!("↑{n}"),
+            Some(n) if n < 0 => format!("↓{}", n.unsigned_abs()),
+            _ => "•".into(),
+        })
+    }
+}
+
+/// The changes between two portfolios already loaded and analysed — a reload from disk
+/// compared with the snapshot before it. `since` names the older end.
+pub fn between(
+    old: (&crate::model::Portfolio, &crate::eval::Analysis),
+    new: (&crate::model::Portfolio, &crate::eval::Analysis),
+    since: &str,
+) -> ChangeSet {
+    let initiatives = compare(old, new);
+    let by_id = index(&initiatives);
+    let end = |asked: Option<String>| End {
+        asked,
+        commit: None,
+        errors: 0,
+    };
+    ChangeSet {
+        since: end(Some(since.to_string())),
+        until: end(None),
+        initiatives,
+        budget_line: (budget_line(old.1), budget_line(new.1)),
+        budget: new.0.settings.budget.map(|b| b.0),
+        parsed: 0,
+        criteria: criteria(old.0, new.0),
+        by_id,
+    }
+}
+
+fn index(initiatives: &[InitiativeChanges]) -> HashMap<String, usize> {
+    initiatives
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect()
+}
+
+fn criteria(
+    old: &crate::model::Portfolio,
+    new: &crate::model::Portfolio,
+) -> HashMap<String, (String, String)> {
+    old.model
+        .criteria
+        .iter()
+        .chain(&new.model.criteria)
+        .map(|c| (c.id.clone(), (c.name_sv.clone(), c.name_en.clone())))
+        .collect()
+}
+
+/// What changed since the previous meeting: since the commit that added the newest minutes
+/// file (`protokoll-*.md`) in the portfolio's folder that is committed, to the work tree.
+/// `Ok(None)` when no minutes are committed yet.
+pub fn since_last_minutes(
+    path: Option<&Path>,
+    as_of: Date,
+) -> Result<Option<ChangeSet>, ChangesError> {
+    let path = load::resolve(path).ok_or(ChangesError::NoPortfolio)?;
+    let folder = if path.is_dir() {
+        path.clone()
+    } else {
+        path.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    let minutes = minutes_newest_first(&folder);
+    if minutes.is_empty() {
+        return Ok(None);
+    }
+    let repo = repo::Repo::open(&path)?;
+    for name in minutes {
+        // Minutes written but not committed yet (this meeting's) are passed over.
+        if let Some((commit, _)) = repo.added(&name)? {
+            let mut set = since(Some(&path), &Point::Rev(commit.to_string()), None, as_of)?;
+            set.since.asked = Some(name);
+            return Ok(Some(set));
+        }
+    }
+    Ok(None)
+}
+
+/// The annex section "Ändringar sedan förra mötet" for the agenda or the minutes, as Markdown;
+/// `Ok(None)` when no minutes are committed yet.
+pub fn last_meeting_annex(
+    path: Option<&Path>,
+    as_of: Date,
+    lang: Lang,
+) -> Result<Option<String>, ChangesError> {
+    Ok(since_last_minutes(path, as_of)?.map(|mut set| {
+        set.since.asked = Some(ui::changes::LAST_MEETING.get(lang).to_string());
+        markdown(&set, lang)
+    }))
+}
+
+/// The minutes files' names in a folder, newest first: by date, then number (`-2`, `-3`).
+fn minutes_newest_first(folder: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<((Date, u32), String)> = entries
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter_map(|name| {
+            let stem = name.strip_prefix("protokoll-")?.strip_suffix(".md")?;
+            let date = Date::parse(stem.get(..10)?).ok()?;
+            let n = match stem.get(10..)? {
+                "" => 1,
+                rest => rest.strip_prefix('-')?.parse::<u32>().ok()?,
+            };
+            Some(((date, n), name))
+        })
+        .collect();
+    found.sort_unstable_by(|a, b| b.cmp(a));
+    found.into_iter().map(|(_, name)| name).collect()
 }
 
 /// What changed in the portfolio at `path` (default as `bered` chooses it) from `since` to
@@ -199,11 +323,7 @@ fn change_set(old: (Loaded, End), new: (Loaded, End), as_of: Date, parsed: usize
     let (op, np) = (&old_loaded.portfolio, &new_loaded.portfolio);
     let (oa, na) = (analyse(op, as_of), analyse(np, as_of));
     let initiatives = compare((op, &oa), (np, &na));
-    let by_id = initiatives
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.clone(), i))
-        .collect();
+    let by_id = index(&initiatives);
     ChangeSet {
         since,
         until,
@@ -211,13 +331,7 @@ fn change_set(old: (Loaded, End), new: (Loaded, End), as_of: Date, parsed: usize
         budget_line: (budget_line(&oa), budget_line(&na)),
         budget: np.settings.budget.map(|b| b.0),
         parsed,
-        criteria: op
-            .model
-            .criteria
-            .iter()
-            .chain(&np.model.criteria)
-            .map(|c| (c.id.clone(), (c.name_sv.clone(), c.name_en.clone())))
-            .collect(),
+        criteria: criteria(op, np),
         by_id,
     }
 }

@@ -36,7 +36,7 @@ pub fn text(set: &ChangeSet, lang: Lang) -> String {
             safe::line(&ini.title)
         ));
         for change in &ini.changes {
-            let (label, detail) = describe(change, set, clean_line, lang);
+            let (label, detail) = describe_as(change, set, clean_line, lang);
             out.push_str(&format!("    {label}: {detail}\n"));
         }
     }
@@ -55,11 +55,21 @@ pub fn markdown(set: &ChangeSet, lang: Lang) -> String {
             safe::line(&ini.id).replace('`', "'")
         ));
         for change in &ini.changes {
-            let (label, detail) = describe(change, set, safe::markdown_text, lang);
+            let (label, detail) = describe_as(change, set, safe::markdown_text, lang);
             out.push_str(&format!("- **{}**: {detail}\n", capitalised(label)));
         }
     }
     out
+}
+
+/// The report's heading for a terminal line: "Ändringar sedan … till …".
+pub fn heading(set: &ChangeSet, lang: Lang) -> String {
+    title(set, clean_line, lang)
+}
+
+/// The summary's lines: the counts of each kind, and the budget line's move.
+pub fn summary_lines(set: &ChangeSet, lang: Lang) -> Vec<String> {
+    summary(set, lang).lines().map(str::to_string).collect()
 }
 
 /// "Ändringar sedan HEAD~1 (abc1234, 2026-11-20) till arbetskopian".
@@ -114,8 +124,18 @@ fn budget(set: &ChangeSet, lang: Lang) -> String {
     )
 }
 
+/// A change's label and what it says, data text made safe for a terminal line.
+pub fn describe(change: &Change, set: &ChangeSet, lang: Lang) -> (&'static str, String) {
+    describe_as(change, set, clean_line, lang)
+}
+
 /// A change's label and what it says.
-fn describe(change: &Change, set: &ChangeSet, clean: Clean, lang: Lang) -> (&'static str, String) {
+fn describe_as(
+    change: &Change,
+    set: &ChangeSet,
+    clean: Clean,
+    lang: Lang,
+) -> (&'static str, String) {
     let label = words::kind(change.kind(), lang);
     let arrow = |a: String, b: String| format!("{a} → {b}");
     let detail = match change {

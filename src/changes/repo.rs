@@ -209,6 +209,39 @@ impl Repo {
         })
     }
 
+    /// The commit that added `name` (a file in the portfolio's folder) on the first-parent
+    /// line from HEAD: the oldest commit in the unbroken run of commits that hold it.
+    pub fn added(&self, name: &str) -> Result<Option<(ObjectId, CommitInfo)>, ChangesError> {
+        let folder = if self.portfolio.is_dir() || self.inside.as_os_str().is_empty() {
+            self.inside.clone()
+        } else {
+            self.inside
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default()
+        };
+        let path = folder.join(name);
+        let Ok(mut commit) = self.repo.head_commit() else {
+            return Ok(None);
+        };
+        let mut found = None;
+        loop {
+            let tree = commit.tree().map_err(git)?;
+            if tree.lookup_entry_by_path(&path).map_err(git)?.is_none() {
+                break;
+            }
+            found = Some((commit.id, info(&commit)?));
+            let Some(parent) = commit.parent_ids().next() else {
+                break;
+            };
+            commit = parent
+                .object()
+                .and_then(|o| o.peel_to_commit())
+                .map_err(git)?;
+        }
+        Ok(found)
+    }
+
     /// The bytes of a blob.
     pub fn blob(&self, id: ObjectId) -> Result<Vec<u8>, String> {
         self.repo

@@ -43,6 +43,11 @@ pub(crate) struct Cli {
     #[arg(long, value_name = "NAMES")]
     pub(crate) attendees: Option<String>,
 
+    /// Mark what changed since this revision or date (HEAD~1, a tag, a branch, 2026-11-01) in
+    /// the ranking, and list it in the Changes view (C).
+    #[arg(long, value_name = "REV|DATE")]
+    pub(crate) since: Option<String>,
+
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
 }

@@ -49,6 +49,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "Närvarande på mötet, för protokollet: \"Anna Berg, Olle Holm\" (frågas efter i slutet av mötesläget om det inte anges).",
         "Who attends the meeting, for its minutes: \"Anna Berg, Olle Holm\" (asked for at the end of meeting mode when not given).",
     ),
+    (
+        ".since",
+        "Markera det som ändrats sedan denna revision eller detta datum (HEAD~1, en tagg, en gren, 2026-11-01) i rangordningen och lista det i vyn Ändringar (C).",
+        "Mark what changed since this revision or date (HEAD~1, a tag, a branch, 2026-11-01) in the ranking, and list it in the Changes view (C).",
+    ),
     (".help", "Visa hjälpen", "Print help"),
     (".version", "Visa versionen", "Print version"),
     (

@@ -112,6 +112,7 @@ pub fn main() -> ExitCode {
                 as_of: context.as_of,
                 today,
                 attendees: cli.attendees,
+                since: cli.since,
             };
             bered::tui::run(options)
                 .map(|()| match bered::tui::fatal_signal() {

@@ -36,6 +36,9 @@ pub enum Column {
     Id,
     Quadrant,
     Budget,
+    /// The TUI's change marker (`↑3`, `↓2`, `+`, `•`) when changes since a revision are shown;
+    /// its cell comes from the change set, not from the initiative.
+    Changed,
 }
 
 impl Column {
@@ -72,6 +75,7 @@ impl Column {
             Column::Id => ui::COL_ID,
             Column::Quadrant => ui::COL_QUADRANT,
             Column::Budget => ui::COL_BUDGET,
+            Column::Changed => ui::changes::COL_CHANGED,
         }
     }
 
@@ -94,6 +98,7 @@ impl Column {
             Column::Payback => Cell::Year(item.case.as_ref().map(|c| c.totals.payback_year)),
             Column::Budget => Cell::Budget(item.within_budget),
             Column::Flags => Cell::Flags(item.flags.len()),
+            Column::Changed => Cell::Empty,
         }
     }
 
@@ -262,7 +267,7 @@ fn compare(data: &Dataset, column: Column, a: usize, b: usize) -> Ordering {
             .map(|c| c.totals.payback_year.unwrap_or(i32::MAX))
     };
     match column {
-        Column::Rank => xa.rank.cmp(&xb.rank),
+        Column::Rank | Column::Changed => xa.rank.cmp(&xb.rank),
         Column::Title => compare_text(ia.title(), ib.title()),
         Column::Unit => compare_text(
             ia.file.unit.as_deref().unwrap_or(""),

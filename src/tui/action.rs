@@ -64,5 +64,7 @@ pub enum Action {
     Skip,
     Previous,
     EndMeeting,
+    /// The changes since a revision or date: shown, or asked for.
+    ShowChanges,
     Resize(u16, u16),
 }

@@ -16,12 +16,14 @@ use std::sync::Arc;
 use crate::report::RankFilter;
 use crate::report::ranking::{Sort, View};
 
+mod changes;
 mod lists;
 mod meeting;
 mod prompt;
 mod reload;
 mod written;
 
+pub use changes::{ChangesView, Entry as ChangesEntry, SincePrompt, entries as changes_entries};
 pub use meeting::Meeting;
 pub use prompt::{Field, Form, Pick, Prompt, Step};
 pub use written::{
@@ -91,12 +93,20 @@ pub enum Overlay {
 /// screen, most specific first. `App::mode` is the one place that decides it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
-    Prompt { form: bool },
-    Help { scroll: u16 },
+    Prompt {
+        form: bool,
+    },
+    /// The prompt for a revision or date to show the changes since.
+    Since,
+    Help {
+        scroll: u16,
+    },
     Filters(FilterMenu),
     Search,
     Meeting,
     Detail,
+    /// The Changes view (ändringar sedan …), over the screens.
+    Changes,
     Screen(Screen),
 }
 
@@ -112,6 +122,8 @@ pub enum Command {
     Redo,
     /// Write the meeting's minutes into the portfolio's folder.
     WriteMinutes(MinutesFile),
+    /// Read the changes since a revision or date (as typed) off the UI thread.
+    LoadChanges(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -179,6 +191,18 @@ pub struct App {
     pub size: (u16, u16),
     /// The largest useful detail scroll, as the last frame measured it.
     pub detail_max_scroll: u16,
+    /// The changes shown: the ranking's marker column, the Changes view, the detail's.
+    pub changes: Option<Arc<crate::changes::ChangeSet>>,
+    /// The Changes view, when open.
+    pub changes_view: Option<ChangesView>,
+    /// The prompt for a revision or date, when open.
+    pub since_prompt: Option<SincePrompt>,
+    /// What the last reload from disk changed, offered on the status line until `C` shows it.
+    pub reload_changes: Option<Arc<crate::changes::ChangeSet>>,
+    /// A change set is being read off the UI thread.
+    pub changes_loading: bool,
+    /// The prompt asked for the change set being read: show it when it comes.
+    pub(crate) changes_asked: bool,
 }
 
 impl App {
@@ -213,6 +237,12 @@ impl App {
             diagnostic_offset: 0,
             size: (80, 24),
             detail_max_scroll: u16::MAX,
+            changes: None,
+            changes_view: None,
+            since_prompt: None,
+            reload_changes: None,
+            changes_loading: false,
+            changes_asked: false,
         }
     }
 
@@ -222,6 +252,9 @@ impl App {
             return Mode::Prompt {
                 form: prompt.step.is_form(),
             };
+        }
+        if self.since_prompt.is_some() {
+            return Mode::Since;
         }
         match self.overlay {
             Overlay::Help { scroll } => return Mode::Help { scroll },
@@ -234,6 +267,8 @@ impl App {
             Mode::Meeting
         } else if self.detail.is_some() {
             Mode::Detail
+        } else if self.changes_view.is_some() {
+            Mode::Changes
         } else {
             Mode::Screen(self.screen)
         }
@@ -245,11 +280,13 @@ impl App {
         match self.mode() {
             Mode::Prompt { form: true } => vec![C::Form],
             Mode::Prompt { form: false } => vec![C::Choice],
+            Mode::Since => vec![C::Form],
             Mode::Help { .. } => vec![C::Help, C::Global],
             Mode::Filters(_) => vec![C::Filter, C::Global],
             Mode::Search => vec![C::Search],
             Mode::Meeting => vec![C::Meeting],
             Mode::Detail => vec![C::Detail, C::Global],
+            Mode::Changes => vec![C::List, C::Global],
             Mode::Screen(Screen::Ranking) => vec![C::Ranking, C::List, C::Global],
             Mode::Screen(Screen::Matrix) => vec![C::Matrix, C::Global],
             Mode::Screen(Screen::Portfolio | Screen::Diagnostics) => vec![C::List, C::Global],
@@ -280,16 +317,19 @@ impl App {
         let mode = self.mode();
         match mode {
             Mode::Prompt { .. } => return self.update_prompt(action),
+            Mode::Since => return self.update_since_prompt(action),
             Mode::Help { scroll } => self.update_help(scroll, action),
             Mode::Filters(menu) => self.update_filters(menu, action),
             Mode::Search => self.update_search(action),
             Mode::Meeting => return self.update_meeting(action),
-            Mode::Detail | Mode::Screen(_) => match action {
+            Mode::Detail | Mode::Changes | Mode::Screen(_) => match action {
                 Action::EditScore
                 | Action::RecordDecision
                 | Action::ChangeStage
                 | Action::AddFollowUp => self.open_prompt(action),
                 Action::StartMeeting => self.start_meeting(),
+                Action::ShowChanges if mode != Mode::Changes => self.changes_key(),
+                _ if mode == Mode::Changes => return self.update_changes_view(action),
                 _ if mode == Mode::Detail => self.update_detail(action),
                 _ => self.update_screen(action),
             },

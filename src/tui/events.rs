@@ -18,6 +18,8 @@ pub enum Event {
     Input(crossterm::event::Event),
     Progress(Phase),
     Loaded(Box<LoadOutcome>),
+    /// The changes since a revision or date, read off the UI thread.
+    ChangesLoaded(Box<Result<crate::changes::ChangeSet, crate::changes::ChangesError>>),
     /// Files of the portfolio changed: these paths, or (empty) unknown which.
     FilesChanged(Vec<PathBuf>),
     /// SIGTERM, SIGHUP or SIGINT: leave cleanly.
@@ -64,6 +66,14 @@ pub fn spawn_load(tx: Sender<Event>, path: Option<PathBuf>, as_of: Date) {
         };
         let outcome = dataset::load(path.as_deref(), as_of, &progress);
         let _ = tx.send(Event::Loaded(Box::new(outcome)));
+    });
+}
+
+/// Reads the changes since `since` to the work tree of the portfolio at `path`.
+pub fn spawn_changes(tx: Sender<Event>, path: PathBuf, since: crate::changes::Point, as_of: Date) {
+    thread::spawn(move || {
+        let result = crate::changes::since(Some(&path), &since, None, as_of);
+        let _ = tx.send(Event::ChangesLoaded(Box::new(result)));
     });
 }
 

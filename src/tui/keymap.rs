@@ -152,6 +152,7 @@ pub const BINDINGS: &[Binding] = &[
     b(X::Global, &[c('u')], Action::Undo, ui::ACT_UNDO, false),
     b(X::Global, &[ctrl('r')], Action::Redo, ui::ACT_REDO, false),
     b(X::Global, &[c('M')], Action::StartMeeting, ui::ACT_MEETING, false),
+    b(X::Global, &[c('C')], Action::ShowChanges, ui::changes::ACT_CHANGES, false),
     b(X::List, &[k(K::Up), c('k')], Action::Up, ui::ACT_UP, false),
     b(X::List, &[k(K::Down), c('j')], Action::Down, ui::ACT_DOWN, false),
     b(X::List, &[k(K::PageUp), ctrl('b')], Action::PageUp, ui::ACT_PAGE_UP, false),

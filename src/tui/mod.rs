@@ -42,6 +42,8 @@ pub struct TuiOptions {
     pub today: Date,
     /// Who attends the meeting (`--attendees "A, B"`); asked for at its end when `None`.
     pub attendees: Option<String>,
+    /// `--since REV|DATE`: read the changes since then at the start.
+    pub since: Option<String>,
 }
 
 /// Picks the theme, honouring `NO_COLOR`.
@@ -76,9 +78,13 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         .as_ref()
         .map(|watched| events::spawn_watcher(tx.clone(), watched.clone()));
     events::spawn_load(tx.clone(), path.clone(), options.as_of);
+    if let Some(since) = &options.since {
+        app_changes_wanted(&tx, &path, since, options.as_of);
+    }
     let mut app = App::new(options.lang, options.as_of);
     app.today = options.today;
     app.attendees = options.attendees.clone();
+    app.changes_loading = options.since.is_some();
     let size = guard.terminal.size()?;
     app.update(action::Action::Resize(size.width, size.height));
     let mut reload_wanted = false;
@@ -101,6 +107,9 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
             match writer::perform(&mut app, command) {
                 Command::Quit => quit = true,
                 Command::Reload => reload_wanted = true,
+                Command::LoadChanges(since) => {
+                    app_changes_wanted(&tx, &path, &since, options.as_of);
+                }
                 _ => {}
             }
         }
@@ -115,6 +124,19 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
     }
     drop(guard);
     Ok(())
+}
+
+/// Reads the changes since a revision or date off the UI thread. The sample built into bered
+/// has no history: the message says there is no portfolio folder.
+fn app_changes_wanted(tx: &mpsc::Sender<Event>, path: &Option<PathBuf>, since: &str, as_of: Date) {
+    let point = crate::changes::Point::parse(since);
+    match path {
+        Some(path) => events::spawn_changes(tx.clone(), path.clone(), point, as_of),
+        None => {
+            let error = Err(crate::changes::ChangesError::NoPortfolio);
+            let _ = tx.send(Event::ChangesLoaded(Box::new(error)));
+        }
+    }
 }
 
 /// Draws one frame of the app: the same for the local terminal and for each `bered serve` client.
@@ -150,6 +172,14 @@ fn handle(app: &mut App, event: Event) -> Command {
         }
         Event::Loaded(outcome) => {
             app.apply_load(*outcome);
+            // The changes shown since a revision now end at the new work tree.
+            match app.changes_to_refresh() {
+                Some(since) => Command::LoadChanges(since),
+                None => Command::None,
+            }
+        }
+        Event::ChangesLoaded(result) => {
+            app.apply_changes(*result);
             Command::None
         }
         // bered's own write was taken in already (`Dataset::apply_file`); only a change made

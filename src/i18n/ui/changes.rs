@@ -149,3 +149,30 @@ pub fn kind(kind: &str, lang: Lang) -> &'static str {
     };
     lang.pick(sv, en)
 }
+
+// The interactive application's words for changes since a revision.
+pub const ACT_CHANGES: Text = Text("ändringar sedan …", "changes since …");
+pub const SINCE_PROMPT: Text = Text(
+    "Ändringar sedan: en revision eller ett datum (HEAD~1, v1.0, main, 2026-11-01). Enter visar, Esc avbryter.",
+    "Changes since: a revision or a date (HEAD~1, v1.0, main, 2026-11-01). Enter shows, Esc cancels.",
+);
+pub const READING_HISTORY: Text = Text("Läser historiken …", "Reading the history …");
+/// The older end of "Ändringar sedan förra mötet" in the meeting's papers.
+pub const LAST_MEETING: Text = Text("förra mötet", "the last meeting");
+pub const BEFORE_RELOAD: Text = Text("före omläsningen", "before the reload");
+/// The ranking's marker column's heading.
+pub const COL_CHANGED: Text = Text("Ändr", "Chg");
+/// Before the changed values in an initiative's detail.
+pub const CHANGED: Text = Text("Ändrat", "Changed");
+pub const EMPTY_PROMPT: Text = Text(
+    "Skriv en revision eller ett datum.",
+    "Write a revision or a date.",
+);
+
+/// The status line after a reload from disk that changed something.
+pub fn reload_offer(summary: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("{summary} – tryck C för att se ändringarna"),
+        Lang::En => format!("{summary} – press C to see the changes"),
+    }
+}

@@ -39,6 +39,14 @@ impl App {
         };
         let notice = self.reload_notice.take();
         let asked = std::mem::take(&mut self.reload_asked);
+        let before = ui::changes::BEFORE_RELOAD.get(self.lang);
+        let reload_set = self.data.as_ref().map(|old| {
+            crate::changes::between(
+                (&old.portfolio, &old.analysis),
+                (&new.portfolio, &new.analysis),
+                before,
+            )
+        });
         self.status = match self.data.as_ref() {
             Some(old) => {
                 let changes = new.changes_since(old);
@@ -59,6 +67,9 @@ impl App {
             None => None,
         };
         self.replace_data(Arc::new(new));
+        if let Some(set) = reload_set.filter(|_| self.status.is_some()) {
+            self.offer_reload_changes(set);
+        }
     }
 
     /// Swaps in a new snapshot of the shared data (a reload, or one published to every client

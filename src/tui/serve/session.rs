@@ -301,11 +301,35 @@ impl Session {
                 self.reload().await;
                 Flow::Go
             }
+            Command::LoadChanges(since) => {
+                self.load_changes(since).await;
+                Flow::Go
+            }
             command => {
                 self.write(command).await;
                 Flow::Go
             }
         }
+    }
+
+    /// `C`: the changes since a revision or date, read from git off the session's task.
+    async fn load_changes(&mut self, since: String) {
+        use crate::load::Origin;
+        let path = self.app.data.as_ref().and_then(|d| match &d.origin {
+            Origin::Folder(p) | Origin::File(p) => Some(p.clone()),
+            Origin::Embedded => None,
+        });
+        let as_of = self.client.as_of;
+        let result = tokio::task::spawn_blocking(move || {
+            let point = crate::changes::Point::parse(&since);
+            match path {
+                Some(path) => crate::changes::since(Some(&path), &point, None, as_of),
+                None => Err(crate::changes::ChangesError::NoPortfolio),
+            }
+        })
+        .await
+        .unwrap_or(Err(crate::changes::ChangesError::NoPortfolio));
+        self.app.apply_changes(result);
     }
 
     /// `R`: the writer reads the files again (publishing if anything changed); this client

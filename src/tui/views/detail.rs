@@ -24,13 +24,21 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
 ) -> u16 {
-    let [title_row, tabs_row, body] = Layout::vertical([
+    let i = detail.index.min(data.len().saturating_sub(1));
+    let changed = super::changes::changed_line(app, &data.initiative(i).id, theme);
+    let [title_row, changed_row, tabs_row, body] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(u16::from(changed.is_some())),
         Constraint::Length(1),
         Constraint::Min(0),
     ])
     .areas(area);
-    let i = detail.index.min(data.len().saturating_sub(1));
+    if let Some(line) = changed {
+        frame.render_widget(
+            Paragraph::new(fit_line(line, changed_row.width)),
+            changed_row,
+        );
+    }
     let initiative = data.initiative(i);
     let item = data.item(i);
     let gate = item.eval.gate.id();
@@ -53,7 +61,8 @@ pub fn render(
     let doc = match detail.tab {
         DetailTab::Case => case::doc(app, data, i, detail, theme, body.width),
         tab => {
-            let report = tab_doc(tab, &data.portfolio, &data.analysis, i, app.lang);
+            let mut report = tab_doc(tab, &data.portfolio, &data.analysis, i, app.lang);
+            super::changes::mark_tab(app, &data.initiative(i).id, tab, &mut report);
             from_report(&report, theme, app.lang, body.width)
         }
     };

@@ -1,6 +1,7 @@
 //! Drawing: one file per screen or pane. Views read the app's state and never change it.
 
 mod case;
+mod changes;
 mod chrome;
 mod detail;
 mod diagnostics;
@@ -49,7 +50,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) -> RenderInfo {
         (Some(data), None, Some(detail)) => {
             info.detail_max_scroll = Some(detail::render(app, data, detail, theme, frame, content));
         }
-        _ => screen(app, theme, frame, content),
+        _ => match (&app.changes, app.changes_view) {
+            (Some(set), Some(view)) => changes::render(app, set, view, theme, frame, content),
+            _ => screen(app, theme, frame, content),
+        },
     }
     match app.overlay {
         Overlay::Help { scroll } => help::render(app, theme, frame, content, scroll),
@@ -58,6 +62,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) -> RenderInfo {
     }
     if let Some(p) = &app.prompt {
         prompt::render(app, p, theme, frame, content);
+    }
+    if let Some(p) = &app.since_prompt {
+        changes::render_prompt(app, p, theme, frame, content);
     }
     info
 }

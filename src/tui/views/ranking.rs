@@ -55,13 +55,18 @@ fn width_of(column: Column, wide: bool, rank: u16) -> u16 {
         Column::Quadrant if wide => 22,
         Column::Quadrant => 11,
         Column::Budget => 9,
+        Column::Changed => 5,
     }
 }
 
-/// The columns that fit, in table order, and whether the wide layout is used.
-fn visible_columns(width: u16, rank: u16) -> (Vec<Column>, bool) {
+/// The columns that fit, in table order, and whether the wide layout is used. With changes
+/// shown, their marker follows the rank and is never dropped.
+fn visible_columns(width: u16, rank: u16, changed: bool) -> (Vec<Column>, bool) {
     let wide = width >= 160;
     let mut columns = Column::ALL.to_vec();
+    if changed {
+        columns.insert(1, Column::Changed);
+    }
     let total = |cols: &[Column]| -> u16 {
         // The selection marker, then each column with one space between.
         2 + title_min(width)
@@ -87,7 +92,7 @@ pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area:
     }
     // Ranks as wide as the largest one: 100 000 initiatives need six digits.
     let rank = (data.len().max(1).ilog10() as u16 + 1).max(4);
-    let (columns, wide) = visible_columns(area.width, rank);
+    let (columns, wide) = visible_columns(area.width, rank, app.changes.is_some());
     let mut widths = vec![Constraint::Length(1)];
     widths.extend(columns.iter().map(|c| match c {
         Column::Title => Constraint::Min(title_min(area.width)),
@@ -215,6 +220,13 @@ fn cell<'a>(
             layout.title_width,
             i,
         );
+    }
+    if column == Column::Changed {
+        let marker = app
+            .changes
+            .as_ref()
+            .and_then(|set| set.marker(&data.initiative(i).id));
+        return Line::styled(marker.unwrap_or_default(), theme.title());
     }
     let typed = column.cell(data.initiative(i), data.item(i), form);
     let width = usize::from(width_of(column, layout.wide, layout.rank));
