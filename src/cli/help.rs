@@ -49,6 +49,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "Närvarande på mötet, för protokollet: \"Anna Berg, Olle Holm\" (frågas efter i slutet av mötesläget om det inte anges).",
         "Who attends the meeting, for its minutes: \"Anna Berg, Olle Holm\" (asked for at the end of meeting mode when not given).",
     ),
+    (
+        ".no_cache",
+        "Tolka varje fil på nytt, utan cachen i ~/.cache/bered (samma som BERED_NO_CACHE=1).",
+        "Parse every file again, without the cache in ~/.cache/bered (same as BERED_NO_CACHE=1).",
+    ),
     (".help", "Visa hjälpen", "Print help"),
     (".version", "Visa versionen", "Print version"),
     (
