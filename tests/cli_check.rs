@@ -5,6 +5,11 @@ use std::process::Command;
 
 fn bered(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("LANG", "en_GB.UTF-8")
@@ -118,6 +123,11 @@ fn the_sample_portfolio_passes_check() {
 fn the_embedded_sample_is_used_outside_a_portfolio_folder() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .args(["check"])
         .current_dir(dir.path())
         .env("LANG", "en")
@@ -192,6 +202,11 @@ fn sample_files_point_editors_at_the_committed_schema() {
 fn check_in(dir: &Path, lang: &str, args: &[&str]) -> (Option<i32>, String, String) {
     use std::time::{Duration, Instant};
     let mut child = Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .arg("check")
         .arg(dir)
         .args(args)
@@ -404,6 +419,11 @@ fn help_under_swedish_is_swedish() {
         &["check", "-h"],
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+            // The parse cache in the build folder, never in the home folder.
+            .env(
+                "XDG_CACHE_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+            )
             .args(args)
             .env("LANG", "sv_SE.UTF-8")
             .env_remove("LC_ALL")
