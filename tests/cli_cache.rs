@@ -1,7 +1,6 @@
 //! The parse cache seen from the command line: the output is byte-for-byte the same with and
 //! without it, cold and warm; `--no-cache` and `BERED_NO_CACHE=1` leave the cache folder alone.
 
-#[allow(dead_code)]
 #[path = "../benches/support/synth.rs"]
 mod synth;
 

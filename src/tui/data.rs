@@ -93,9 +93,14 @@ pub fn load(
     progress(Phase::Reading);
     match load::load(path) {
         Ok(loaded) => {
-            let mut dataset = Dataset::build(loaded.portfolio, as_of, generation, progress);
+            let mut dataset = Dataset::build_with_digests(
+                loaded.portfolio,
+                loaded.digests,
+                as_of,
+                generation,
+                progress,
+            );
             dataset.origin = loaded.origin;
-            dataset.digests = loaded.digests;
             LoadOutcome {
                 dataset: Some(dataset),
                 diagnostics: loaded.diagnostics,
@@ -118,6 +123,18 @@ impl Dataset {
         generation: u64,
         progress: &dyn Fn(Phase),
     ) -> Dataset {
+        Dataset::build_with_digests(portfolio, HashMap::new(), as_of, generation, progress)
+    }
+
+    /// `build`, with the digest of each file's bytes as the loader read them: an initiative
+    /// alone in its file is told apart by that digest, without another pass over its data.
+    pub fn build_with_digests(
+        portfolio: Portfolio,
+        digests: HashMap<PathBuf, u64>,
+        as_of: Date,
+        generation: u64,
+        progress: &dyn Fn(Phase),
+    ) -> Dataset {
         progress(Phase::Evaluating);
         let analysis = eval::analyse(&portfolio, as_of);
         progress(Phase::Indexing);
@@ -129,11 +146,7 @@ impl Dataset {
             .enumerate()
             .map(|(i, x)| (x.id.clone(), i))
             .collect();
-        let fingerprints = portfolio
-            .initiatives
-            .iter()
-            .map(|x| (x.id.clone(), fingerprint(x)))
-            .collect();
+        let fingerprints = fingerprints(&portfolio.initiatives, &digests);
         let mut data = Dataset {
             generation,
             portfolio,
@@ -142,7 +155,7 @@ impl Dataset {
             summary,
             facets: BTreeMap::new(),
             origin: Origin::Embedded,
-            digests: HashMap::new(),
+            digests,
             by_id,
             fingerprints,
         };
@@ -267,6 +280,29 @@ impl Dataset {
             .count();
         (added, changed, removed)
     }
+}
+
+/// What tells each initiative's version apart, to see which ones a reload changed: the digest
+/// of its file's bytes when it is alone in its file (a portfolio folder), else `fingerprint`.
+fn fingerprints(
+    initiatives: &[Initiative],
+    digests: &HashMap<PathBuf, u64>,
+) -> HashMap<String, u64> {
+    let mut per_file: HashMap<&Path, usize> = HashMap::with_capacity(initiatives.len());
+    for x in initiatives {
+        *per_file.entry(&x.path).or_default() += 1;
+    }
+    initiatives
+        .iter()
+        .map(|x| {
+            let alone = per_file.get(x.path.as_path()) == Some(&1);
+            let print = match digests.get(&x.path) {
+                Some(&digest) if alone => digest,
+                _ => fingerprint(x),
+            };
+            (x.id.clone(), print)
+        })
+        .collect()
 }
 
 /// A hash of everything an initiative file says, to tell which ones a reload changed.
