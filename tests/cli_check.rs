@@ -417,6 +417,7 @@ fn help_under_swedish_is_swedish() {
         &["decide", "--help"],
         &["rank", "--help"],
         &["check", "-h"],
+        &["help", "stage"],
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_bered"))
             // The parse cache in the build folder, never in the home folder.
@@ -447,4 +448,98 @@ fn help_under_swedish_is_swedish() {
             assert!(!text.contains(english), "{args:?}: `{english}` in: {text}");
         }
     }
+}
+
+#[test]
+fn bered_started_inside_a_portfolio_folder_opens_it() {
+    let dir = fixture_support_copy("valid");
+    let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+        .arg("check")
+        .current_dir(dir.path())
+        .env("LANG", "en")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_eq!(text, ".: 2 initiatives loaded, 0 errors, 0 warnings\n");
+}
+
+fn fixture_support_copy(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::copy(
+        from.join("portfolio.yaml"),
+        dir.path().join("portfolio.yaml"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("initiatives")).unwrap();
+    for e in std::fs::read_dir(from.join("initiatives")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(
+            &p,
+            dir.path().join("initiatives").join(p.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn usage_errors_under_swedish_are_swedish_and_english_help_is_english() {
+    let run = |lang: &str, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+            .args(args)
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.code(), text)
+    };
+    let (code, text) = run("sv_SE.UTF-8", &["decide", "x"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        text,
+        "bered: fel i kommandoraden: ett argument saknas: <UTFALL>\nSe `bered --help`.\n"
+    );
+    let (code, text) = run("sv_SE.UTF-8", &["stage", "x", "projekt"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        text.contains("okänd fas `projekt`: väntade en av idea, preparation"),
+        "{text}"
+    );
+    let (code, text) = run("en", &["--help"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        text.contains("Usage: bered [OPTIONS] [PATH] [COMMAND]"),
+        "{text}"
+    );
+    for swedish in ["Användning", "Flaggor", "Kommandon", "portfölj", "Visa"] {
+        assert!(!text.contains(swedish), "`{swedish}` in: {text}");
+    }
+}
+
+#[test]
+fn the_interactive_mode_without_a_terminal_says_bered_once() {
+    let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+        .env("LANG", "sv_SE.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("bered: det interaktiva läget kräver en terminal"),
+        "{err}"
+    );
+    assert_eq!(err.matches("bered:").count(), 1, "{err}");
 }

@@ -249,7 +249,9 @@ fn an_approval_writes_the_decision_and_the_stage_in_one_edit_and_says_so_in_swed
     );
     assert_eq!(code, Some(0), "{err}");
     assert!(
-        out.starts_with("e-tjanst-bygglov: beslut beslutad 2026-11-20, fas beredning → beslutad ("),
+        out.starts_with(
+            "e-tjanst-bygglov: beslut beslutad den 2026-11-20, fas beredning → beslutad ("
+        ),
         "{out}"
     );
     let after = std::fs::read_to_string(&file).unwrap();

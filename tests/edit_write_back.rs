@@ -325,3 +325,52 @@ fn the_loader_records_the_digest_of_the_bytes_it_read() {
     assert_eq!(file.digests.get(&single), Some(&digest(&bytes)));
     assert!(bered::load::load_embedded().digests.len() > 1);
 }
+
+#[test]
+fn a_first_decisions_list_follows_the_files_style_before_its_trailing_comment() {
+    let text = "title: X\nstage: idea\nbenefits:\n    - {id: a, title: A}\n\n# Slut på filen.\n";
+    let new = apply(text, None, &decision(Some("Beviljas, förutsatt att"))).unwrap();
+    assert_eq!(
+        new,
+        "title: X\nstage: idea\nbenefits:\n    - {id: a, title: A}\ndecisions:\n    - {date: 2026-11-23, forum: beredningsgruppen, outcome: deferred, note: 'Beviljas, förutsatt att'}\n\n# Slut på filen.\n"
+    );
+}
+
+#[test]
+fn a_note_with_a_quote_and_a_swedish_letter_stays_readable() {
+    let text = "title: X\nstage: idea\ndecisions:\n  - {date: 2026-10-12, outcome: prioritised}\n";
+    let new = apply(text, None, &decision(Some("Kim's förslag, åter i maj"))).unwrap();
+    assert!(
+        new.ends_with("note: 'Kim''s förslag, åter i maj'}\n"),
+        "{new}"
+    );
+}
+
+#[test]
+fn an_approval_or_rejection_moves_the_stage_in_the_same_edit() {
+    let text =
+        "title: X\nstage: preparation\ndecisions:\n  - {date: 2026-10-12, outcome: prioritised}\n";
+    for (outcome, stage) in [
+        (Outcome::Approved, "approved"),
+        (Outcome::Rejected, "rejected"),
+    ] {
+        let edit = Edit::Decision {
+            date: Date::parse("2026-11-23").unwrap(),
+            forum: None,
+            outcome,
+            note: None,
+        };
+        let new = apply(text, None, &edit).unwrap();
+        assert_eq!(
+            new,
+            format!(
+                "title: X\nstage: {stage}\ndecisions:\n  - {{date: 2026-10-12, outcome: prioritised}}\n  - {{date: 2026-11-23, outcome: {stage}}}\n"
+            )
+        );
+    }
+    let new = apply(text, None, &decision(None)).unwrap();
+    assert!(
+        new.contains("stage: preparation\n"),
+        "a deferral leaves the stage"
+    );
+}

@@ -170,3 +170,110 @@ fn a_broken_portfolio_yaml_keeps_the_initiatives() {
     assert_eq!(loaded.errors(), 1);
     assert_eq!(loaded.portfolio.initiatives.len(), 1);
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    /// Text made of YAML's own characters, keys and values, so that the parsers get far.
+    fn yamlish() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("title: ".to_string()),
+            Just("stage: ".to_string()),
+            Just("scores:\n".to_string()),
+            Just("decisions:\n".to_string()),
+            Just("initiatives:\n".to_string()),
+            Just("  - ".to_string()),
+            Just("id: ".to_string()),
+            Just("outcome: ".to_string()),
+            Just("quality: ".to_string()),
+            Just("\n".to_string()),
+            Just("  ".to_string()),
+            Just("{".to_string()),
+            Just("}".to_string()),
+            Just("[".to_string()),
+            Just("]".to_string()),
+            Just(", ".to_string()),
+            Just(": ".to_string()),
+            Just("&a ".to_string()),
+            Just("*a".to_string()),
+            Just("'".to_string()),
+            Just("\"".to_string()),
+            Just("#".to_string()),
+            Just("- ".to_string()),
+            Just("? ".to_string()),
+            Just("|\n".to_string()),
+            Just("!!str ".to_string()),
+            "[a-zåäö0-9.\\\\-]{0,6}",
+        ];
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// The whole loading of a single-file portfolio, the untyped pass after a typed error
+        /// included, never panics.
+        #[test]
+        fn loading_any_yamlish_text(text in yamlish()) {
+            let _ = bered::load::load_text(std::path::Path::new("p.yaml"), &text);
+        }
+    }
+}
+
+/// Issue 11's must-show: every text field holds escape sequences, a bidi override and NUL, and
+/// no output of rank, show, summary or check, in any format, lets one through raw.
+#[test]
+fn no_output_lets_a_control_character_through() {
+    const P: &str = r#""\e]0;PWN\a\e[2J\u202E\0""#;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("initiatives")).unwrap();
+    let settings =
+        format!("name: {P}\norganisation: {P}\nstrategic_goals:\n  - {{id: mal, name: {P}}}\n");
+    std::fs::write(dir.path().join("portfolio.yaml"), settings).unwrap();
+    let initiative = format!(
+        "title: {P}\nsummary: {P}\nunit: {P}\nowner: {P}\nstage: preparation\ntags: [{P}]\ngoals: [mal]\n\
+         hypotheses: [{P}]\nscores: {{cost_savings: 3, quality: 3, mandatory: 2, strategic_fit: 3, competence: 3, \
+         management_support: 3, complexity: 2, funding: 3, object_management: 3, technical_support: 3, compliance: 4}}\n\
+         motivations: {{quality: {P}}}\n\
+         business_case:\n  start_year: 2026\n  years: 3\n  costs:\n    - {{name: {P}, kind: investment, amounts: {{2026: 1000}}}}\n  \
+         benefits:\n    - {{name: {P}, kind: financial, yearly: 900}}\n\
+         benefits:\n  - id: nytta\n    title: {P}\n    kind: quality\n    owner: {P}\n    indicator: {P}\n    chain: {P}\n    baseline: 1\n    target: 2\n\
+         decisions:\n  - {{date: 2026-10-12, forum: {P}, outcome: deferred, note: {P}}}\n\
+         {P}: 1\n"
+    );
+    std::fs::write(dir.path().join("initiatives/fientlig.yaml"), &initiative).unwrap();
+    let ok = initiative.replace(&format!("{P}: 1\n"), "");
+    std::fs::write(dir.path().join("initiatives/ok.yaml"), ok).unwrap();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["check"],
+        vec!["check", "--format", "json"],
+        vec!["rank"],
+        vec!["rank", "--format", "csv"],
+        vec!["rank", "--format", "json"],
+        vec!["rank", "--format", "markdown"],
+        vec!["show", "ok"],
+        vec!["show", "ok", "--format", "json"],
+        vec!["show", "ok", "--format", "markdown"],
+        vec!["summary"],
+        vec!["summary", "--format", "json"],
+        vec!["summary", "--format", "markdown"],
+    ];
+    for lang in ["sv", "en"] {
+        for args in &runs {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_bered"))
+                .args(args)
+                .arg("-p")
+                .arg(dir.path())
+                .args(["--lang", lang])
+                .output()
+                .unwrap();
+            assert_ne!(out.status.code(), Some(101), "{args:?} panicked");
+            for bytes in [&out.stdout, &out.stderr] {
+                let text = String::from_utf8_lossy(bytes);
+                let bad = text.chars().find(
+                    |&c| matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}' | '\u{202e}'),
+                );
+                assert_eq!(bad, None, "{lang} {args:?}: {text}");
+            }
+        }
+    }
+}

@@ -590,3 +590,37 @@ fn absurd_weights_and_discount_rates_are_warned() {
         "warnings do not stop loading"
     );
 }
+
+#[test]
+fn every_finding_of_the_fixtures_is_said_in_swedish() {
+    use bered::i18n::{Lang, msg::translate};
+    let mut untranslated = Vec::new();
+    let mut folders = vec![portfolio_with(&[])];
+    let invalid: Vec<String> = std::fs::read_dir(fixtures().join("invalid"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let names: Vec<&str> = invalid.iter().map(String::as_str).collect();
+    folders.push(portfolio_with(&names));
+    let mut loads: Vec<Loaded> = folders
+        .iter()
+        .map(|d| load::load_path(d.path()).unwrap())
+        .collect();
+    for rel in [
+        "hostile/four-typos",
+        "hostile/svenska",
+        "hostile/single-bad-items.yaml",
+    ] {
+        loads.push(load::load_path(&fixtures().join(rel)).unwrap());
+    }
+    for loaded in &loads {
+        for d in &loaded.diagnostics {
+            for text in std::iter::once(&d.message).chain(d.hint.as_ref()) {
+                if translate(text, Lang::Sv) == *text {
+                    untranslated.push(text.clone());
+                }
+            }
+        }
+    }
+    assert!(untranslated.is_empty(), "{untranslated:#?}");
+}

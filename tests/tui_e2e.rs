@@ -110,7 +110,7 @@ fn a_score_edited_at_the_keyboard_changes_exactly_one_line_on_disk() {
     s.send("4");
     s.wait_for("Score: 3 → 4");
     s.send("\r");
-    s.wait_for("score quality 3 → 4 – saved to initiatives/chattbot-kontaktcenter.yaml");
+    s.wait_for("score Better quality / user experience 3 → 4 – saved to initiatives/chattbot-kontaktcenter.yaml");
     // The watcher sees bered's own write and reloads; finding nothing new, it keeps quiet.
     let start = Instant::now();
     while start.elapsed() < Duration::from_millis(2500) {

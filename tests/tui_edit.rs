@@ -68,7 +68,7 @@ fn a_score_by_keys_changes_one_line_and_the_ranking_at_once() {
     );
     assert_eq!(
         rig.status(),
-        "score quality 3 → 4 – saved to initiatives/chattbot-kontaktcenter.yaml"
+        "score Better quality / user experience 3 → 4 – saved to initiatives/chattbot-kontaktcenter.yaml"
     );
     let data = rig.app.data.as_ref().unwrap();
     assert_eq!(data.initiative(i).scores["quality"], 4);
@@ -103,7 +103,7 @@ fn a_criterion_by_arrows_and_a_motivation_typed() {
     );
     assert!(
         rig.status()
-            .starts_with("poäng compliance 3 → 4 – sparat i"),
+            .starts_with("poäng Regelefterlevnad (juridik, dataskydd, infosäk) 3 → 4 – sparat i"),
         "{}",
         rig.status()
     );
@@ -147,12 +147,13 @@ fn a_decision_defaults_forum_and_today_and_adds_one_line() {
     rig.keys("Ingen finansiering");
     rig.press(KeyCode::Enter);
     let after = read(&rig, CHATTBOT);
-    // The file had no decisions: the list is added after everything else (in the edit core's
-    // layout), nothing before it changes.
+    // The file had no decisions: the list is added after everything else, indented as the
+    // file's own lists are; a rejection also moves the stage to `rejected`, in the same write.
     assert_eq!(
         after,
         format!(
-            "{before}decisions:\n- {{date: 2026-12-01, forum: beredningsgruppen, outcome: rejected, note: Ingen finansiering}}\n"
+            "{}decisions:\n  - {{date: 2026-12-01, forum: beredningsgruppen, outcome: rejected, note: Ingen finansiering}}\n",
+            before.replace("stage: idea\n", "stage: rejected\n")
         )
     );
     let i = index(&rig, "chattbot-kontaktcenter");
@@ -308,7 +309,7 @@ fn undo_and_redo_restore_exact_bytes_and_the_ranking() {
     assert_eq!(rig.app.data.as_ref().unwrap().analysis, analysis);
     assert_eq!(
         rig.status(),
-        "Undone: score quality 3 → 4 – initiatives/chattbot-kontaktcenter.yaml restored"
+        "Undone: score Better quality / user experience 3 → 4 – initiatives/chattbot-kontaktcenter.yaml restored"
     );
     assert_eq!(rig.press(KeyCode::Char('u')), Command::None);
     assert_eq!(rig.status(), "Nothing to undo.");
@@ -318,7 +319,10 @@ fn undo_and_redo_restore_exact_bytes_and_the_ranking() {
     );
     assert_eq!(read(&rig, CHATTBOT), edited);
     assert_analysis_fresh(&rig);
-    assert!(rig.status().starts_with("Redone: score quality 3 → 4"));
+    assert!(
+        rig.status()
+            .starts_with("Redone: score Better quality / user experience 3 → 4")
+    );
     rig.press_with(KeyCode::Char('r'), KeyModifiers::CONTROL);
     assert_eq!(rig.status(), "Nothing to redo.");
 }

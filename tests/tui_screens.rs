@@ -98,10 +98,10 @@ fn the_header_counts_diagnostics_and_the_detail_opens_from_one() {
     let mut app = app_from(&broken, Lang::En, 80, 24);
     let text = draw(&mut app, &mono());
     assert!(
-        text.lines().next().unwrap().contains("⚠ 2 diagnostics"),
+        text.lines().next().unwrap().contains("⚠ 3 diagnostics"),
         "{text}"
     );
-    assert!(text.contains("Diagnostics (2)"));
+    assert!(text.contains("Diagnostics (3)"));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use bered::edit::{Edit, EditError, apply, digest, new_initiative, write_atomic};
 use bered::i18n::msg::Msg;
-use bered::i18n::{Lang, words};
+use bered::i18n::{Lang, format_decimal, words};
 use bered::load::{self, Loaded, Origin, shown, yaml::suggestion};
 use bered::model::{Date, Initiative, Model};
 
@@ -171,7 +171,10 @@ pub fn describe(model: &Model, ini: &Initiative, edit: &Edit, lang: Lang) -> Str
             date,
             value,
             ..
-        } => Msg::DoneFollowUp.say(lang, &[id, benefit, value, date, &path]),
+        } => {
+            let value = format_decimal(value.0, value.0.normalize().scale(), lang);
+            Msg::DoneFollowUp.say(lang, &[id, benefit, &value, date, &path])
+        }
     }
 }
 

@@ -75,7 +75,13 @@ struct Context {
 }
 
 pub fn main() -> ExitCode {
-    let argv: Vec<OsString> = std::env::args_os().collect();
+    let mut argv: Vec<OsString> = std::env::args_os().collect();
+    // `bered help [COMMAND]` is `bered [COMMAND] --help` (clap's own help subcommand would
+    // describe itself in English).
+    if argv.get(1).is_some_and(|a| a == "help") {
+        argv.remove(1);
+        argv.push("--help".into());
+    }
     let lang = lang_in_args(&argv).unwrap_or_else(Lang::from_env);
     let _ = LANG.set(lang);
     let command = help::localise(Cli::command(), lang);
@@ -227,18 +233,57 @@ fn id_refusal(id: &str, problem: IdProblem, lang: Lang) -> String {
 /// The final guard on standard output: text made visible (newlines and tabs kept). A closed
 /// pipe (`bered rank | head`) is not an error worth a message.
 fn print(text: &str) {
-    let _ = std::io::stdout()
-        .lock()
-        .write_all(safe::visible(text, Layout::Text).as_bytes());
+    let _ = std::io::stdout().lock().write_all(guarded(text).as_bytes());
+}
+
+/// `text` made visible, except what a file format needs as it is: a byte-order mark at the very
+/// start and CRLF line ends (CSV for a spreadsheet); any other CR or BOM is shown escaped.
+fn guarded(text: &str) -> String {
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(bom);
+    for (i, line) in body.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let (line, crlf) = match line.strip_suffix('\r') {
+            Some(l) => (l, "\r"),
+            None => (line, ""),
+        };
+        out.push_str(&safe::visible(line, Layout::Text));
+        out.push_str(crlf);
+    }
+    out
 }
 
 fn print_line(text: &str) {
     print(&format!("{text}\n"));
 }
 
-/// JSON as it is: its strings are escaped already.
+/// JSON: its strings are escaped already, except for what JSON allows raw and a terminal must
+/// not get raw (C1 controls, bidi overrides, zero-width characters); those become `\uXXXX`.
 fn print_json(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(json_guarded(text).as_bytes());
+}
+
+fn json_guarded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        let one: &str = c.encode_utf8(&mut buf);
+        if c > '\u{7f}' && safe::line(one) != one {
+            // Every such character is in the Basic Multilingual Plane: one escape.
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The final guard on standard error. Not `eprintln!`: with the terminal gone (an SSH drop) it
@@ -246,4 +291,25 @@ fn print_json(text: &str) {
 fn eprint_line(text: &str) {
     let text = format!("{text}\n");
     let _ = std::io::stderr().write_all(safe::visible(&text, Layout::Text).as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{guarded, json_guarded};
+
+    #[test]
+    fn json_escapes_what_it_allows_raw() {
+        let text = "{\"t\": \"a\u{202e}b\u{85}ö\"}\n";
+        assert_eq!(json_guarded(text), "{\"t\": \"a\\u202eb\\u0085ö\"}\n");
+        let back: serde_json::Value = serde_json::from_str(&json_guarded(text)).unwrap();
+        assert_eq!(back["t"], "a\u{202e}b\u{85}ö");
+    }
+
+    #[test]
+    fn the_guard_shows_controls_and_keeps_a_bom_and_crlf() {
+        assert_eq!(
+            guarded("\u{feff}a;b\r\n\u{1b}[2J\r\u{202e}x\n"),
+            "\u{feff}a;b\r\n\\e[2J\\r\\u{202E}x\n"
+        );
+    }
 }

@@ -1,5 +1,6 @@
 //! Swedish and English: the language choice, and number and money formatting per language.
 
+mod catalogue;
 pub mod msg;
 mod number;
 pub mod safe;

@@ -188,68 +188,14 @@ fn initiative(
     context: (&Model, &Settings),
 ) -> (Option<Initiative>, Vec<Diagnostic>) {
     let mut c = Checker::new(path, text);
-    let file = match yaml::parse_at::<InitiativeFile>(text, first_line) {
+    let mut file = match yaml::parse_at::<InitiativeFile>(text, first_line) {
         Ok(file) => file,
         Err(e) => {
-            // The typed parse stops at its first error; the untyped pass finds the others.
-            // Not after a refusal (an alias bomb, nesting too deep): that text is not read on.
-            let refused = e.message.starts_with("refused");
-            let rest = if refused {
-                Vec::new()
-            } else {
-                lenient::findings(text, first_line, context.0)
-            };
-            let mut seen = vec![e.loc];
-            c.error(e.loc, e.message, e.hint);
-            for (loc, message, hint) in rest {
-                if !seen.iter().any(|s| s.line == loc.line) {
-                    seen.push(loc);
-                    c.error(loc, message, hint);
-                }
-            }
+            every_problem(&mut c, e, first_line, context.0);
             return (None, fix_sources(c.diagnostics, text, first_line));
         }
     };
-    let id_from_name = id.is_some();
-    let id = match (id, &file.id) {
-        (Some(stem), Some(written)) if written.value != stem => {
-            c.error(
-                written.loc,
-                format!(
-                    "`id: {}` differs from the file name `{stem}`",
-                    written.value
-                ),
-                Some("the id is the file name; remove `id:` or rename the file".into()),
-            );
-            stem.to_string()
-        }
-        (Some(stem), _) => stem.to_string(),
-        (None, Some(written)) => written.value.clone(),
-        (None, None) => {
-            c.error(
-                Loc {
-                    line: first_line,
-                    col: 1,
-                },
-                "missing required key `id`",
-                Some("in a single-file portfolio every initiative needs `id:`".into()),
-            );
-            String::new()
-        }
-    };
-    if !id.is_empty()
-        && let Err(problem) = ids::check(&id)
-    {
-        let loc = match (&file.id, id_from_name) {
-            (Some(written), false) => written.loc,
-            _ => Loc {
-                line: first_line,
-                col: 1,
-            },
-        };
-        c.error(loc, ids::message(&id, problem), None);
-    }
-    let mut file = file;
+    let id = initiative_id(&mut c, &file, id, first_line);
     let scores = validate::check_initiative(&mut c, &file, context.0, context.1);
     // The scores as written (keys, raw text, locations) only serve validation; from here on
     // `Initiative::scores` holds them, and a large portfolio need not keep both.
@@ -262,6 +208,65 @@ fn initiative(
         scores,
     });
     (initiative, fix_sources(c.diagnostics, text, first_line))
+}
+
+/// The typed parse stops at its first error; the untyped pass finds the others, one a line.
+/// Not after a refusal (an alias bomb, nesting too deep): that text is not read on.
+fn every_problem(c: &mut Checker, e: yaml::YamlError, first_line: u32, model: &Model) {
+    let rest = if e.message.starts_with("refused") {
+        Vec::new()
+    } else {
+        lenient::findings(c.text, first_line, model)
+    };
+    let mut seen = vec![e.loc.line];
+    c.error(e.loc, e.message, e.hint);
+    for (loc, message, hint) in rest {
+        if !seen.contains(&loc.line) {
+            seen.push(loc.line);
+            c.error(loc, message, hint);
+        }
+    }
+}
+
+/// The initiative's id: the file stem in folder form (`stem`), else its `id:`; checked as an id
+/// where it is written.
+fn initiative_id(
+    c: &mut Checker,
+    file: &InitiativeFile,
+    stem: Option<&str>,
+    first_line: u32,
+) -> String {
+    let start = Loc {
+        line: first_line,
+        col: 1,
+    };
+    let (id, loc) = match (stem, &file.id) {
+        (Some(stem), Some(written)) if written.value != stem => {
+            c.error(
+                written.loc,
+                format!(
+                    "`id: {}` differs from the file name `{stem}`",
+                    written.value
+                ),
+                Some("the id is the file name; remove `id:` or rename the file".into()),
+            );
+            (stem.to_string(), start)
+        }
+        (Some(stem), _) => (stem.to_string(), start),
+        (None, Some(written)) => (written.value.clone(), written.loc),
+        (None, None) => {
+            c.error(
+                start,
+                "missing required key `id`",
+                Some("in a single-file portfolio every initiative needs `id:`".into()),
+            );
+            return String::new();
+        }
+    };
+    if let Err(problem) = ids::check(&id) {
+        c.error(loc, ids::message(&id, problem), None);
+    }
+    id
 }
 
 /// Source lines were taken from a slice; re-take them counting the slice's offset.

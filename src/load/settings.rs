@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::validate::Checker;
 use super::yaml::suggestion;
 use crate::model::{Criterion, Gate, Model};
-use crate::model::{Dec, Group, Loc, ModelFile, PortfolioFile, Settings};
+use crate::model::{Dec, Group, Loc, Located, ModelFile, PortfolioFile, Settings};
 
 /// Builds the settings and model; findings go to the checker, and a bad value falls back to
 /// the default so the initiatives can still be loaded and checked.
@@ -26,29 +26,10 @@ pub fn build(c: &mut Checker, file: &PortfolioFile) -> (Settings, Model) {
             .collect(),
         ..Settings::default()
     };
-    if let Some(rate) = &file.discount_rate {
-        if rate.value.0 <= -Decimal::ONE || rate.value.0 >= Decimal::ONE {
-            c.error(
-                rate.loc,
-                format!(
-                    "discount rate is a fraction such as 0.03, found {}",
-                    rate.value
-                ),
-                None,
-            );
-        } else {
-            if rate.value.0 <= Decimal::new(-5, 1) {
-                c.warning(
-                    rate.loc,
-                    format!(
-                        "discount rate {} is outside a sane range (above -0.5 and below 1)",
-                        rate.value
-                    ),
-                    None,
-                );
-            }
-            settings.discount_rate = rate.value;
-        }
+    if let Some(rate) = &file.discount_rate
+        && let Some(rate) = discount_rate(c, rate)
+    {
+        settings.discount_rate = rate;
     }
     for (name, value) in [("budget", &file.budget), ("hourly_cost", &file.hourly_cost)] {
         if let Some(v) = value
@@ -240,4 +221,25 @@ fn warn_absurd_weight(c: &mut Checker, loc: Loc, weight: Decimal) {
             None,
         );
     }
+}
+
+/// The discount rate when it is a fraction between -1 and 1 (an error otherwise), warned when it
+/// is at or below -0.5, where later years outweigh the present many times over.
+fn discount_rate(c: &mut Checker, rate: &Located<Dec>) -> Option<Dec> {
+    if rate.value.0 <= -Decimal::ONE || rate.value.0 >= Decimal::ONE {
+        let message = format!(
+            "discount rate is a fraction such as 0.03, found {}",
+            rate.value
+        );
+        c.error(rate.loc, message, None);
+        return None;
+    }
+    if rate.value.0 <= Decimal::new(-5, 1) {
+        let message = format!(
+            "discount rate {} is outside a sane range (above -0.5 and below 1)",
+            rate.value
+        );
+        c.warning(rate.loc, message, None);
+    }
+    Some(rate.value)
 }

@@ -220,7 +220,7 @@ impl App {
         command
     }
 
-    /// What an edit does, in words, before it is written: "poäng quality 3 → 4".
+    /// What an edit does, in words, before it is written: "poäng Projektets komplexitet 3 → 2".
     fn label(&self, id: &str, edit: &Edit) -> String {
         let lang = self.lang;
         let initiative = self
@@ -232,7 +232,12 @@ impl App {
                 criterion, value, ..
             } => {
                 let old = initiative.and_then(|i| i.scores.get(criterion).copied());
-                ui::label_score(criterion, old, *value, lang)
+                // The criterion by its label, as in every sentence: "poäng Kvalitet 3 → 4".
+                let model = self.data.as_ref().map(|d| &d.portfolio.model);
+                let name = model
+                    .and_then(|m| m.criterion(criterion))
+                    .map_or(criterion.as_str(), |c| lang.pick(&c.name_sv, &c.name_en));
+                ui::label_score(name, old, *value, lang)
             }
             Edit::Decision { date, outcome, .. } => {
                 let outcome = words::outcome(*outcome, lang).to_lowercase();

@@ -41,12 +41,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let block = Block::default()
             .borders(Borders::TOP)
             .border_style(theme.border());
-        let mut text = format!("{}\n{}", location(d), d.message);
+        let said = |t: &str| crate::i18n::msg::translate(t, app.lang);
+        let mut text = format!("{}\n{}", location(d), said(&d.message));
         if let Some(source) = &d.source_line {
             text.push_str(&format!("\n  {source}"));
         }
         if let Some(hint) = &d.hint {
-            text.push_str(&format!("\n{hint}"));
+            text.push_str(&format!("\n{}", said(hint)));
         }
         let p = Paragraph::new(text).block(block).wrap(Wrap { trim: false });
         frame.render_widget(p, pane);
@@ -67,7 +68,10 @@ fn line<'a>(app: &App, theme: &Theme, d: &'a Diagnostic, selected: bool) -> Line
         Span::raw(marker),
         Span::styled(format!("{word:<8} "), style),
         Span::styled(format!("{}  ", location(d)), theme.muted()),
-        Span::styled(d.message.as_str(), theme.text()),
+        Span::styled(
+            crate::i18n::msg::translate(&d.message, app.lang),
+            theme.text(),
+        ),
     ]);
     if selected {
         line.style(theme.selected())
