@@ -454,6 +454,11 @@ fn help_under_swedish_is_swedish() {
 fn bered_started_inside_a_portfolio_folder_opens_it() {
     let dir = fixture_support_copy("valid");
     let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .arg("check")
         .current_dir(dir.path())
         .env("LANG", "en")
@@ -490,6 +495,11 @@ fn fixture_support_copy(name: &str) -> tempfile::TempDir {
 fn usage_errors_under_swedish_are_swedish_and_english_help_is_english() {
     let run = |lang: &str, args: &[&str]| {
         let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+            // The parse cache in the build folder, never in the home folder.
+            .env(
+                "XDG_CACHE_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+            )
             .args(args)
             .env("LANG", lang)
             .env_remove("LC_ALL")
@@ -529,6 +539,11 @@ fn usage_errors_under_swedish_are_swedish_and_english_help_is_english() {
 #[test]
 fn the_interactive_mode_without_a_terminal_says_bered_once() {
     let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .env("LANG", "sv_SE.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
