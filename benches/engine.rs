@@ -1,6 +1,8 @@
-//! Loading a folder, scoring and ranking, and a re-rank after one score edit.
+//! Loading a folder (without the parse cache, with it empty, with it warm), scoring and
+//! ranking, and a re-rank after one score edit.
 //!
 //!     cargo bench --bench engine
+//!     cargo bench --bench engine -- load_warm     # one group
 
 mod support;
 
@@ -10,13 +12,14 @@ use std::time::Duration;
 use bered::eval::analyse;
 use bered::load;
 use bered::model::Date;
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn as_of() -> Date {
     Date::new(2026, 11, 23).expect("a date")
 }
 
 fn load_folder(c: &mut Criterion) {
+    // Without the parse cache: what every start cost before it, and what `--no-cache` costs.
     let mut group = c.benchmark_group("load_folder");
     group
         .sample_size(10)
@@ -29,6 +32,56 @@ fn load_folder(c: &mut Criterion) {
     }
     group.finish();
 }
+
+/// The parse cache of the benchmarks, in the build folder.
+fn bench_cache() -> load::cache::Cache {
+    load::cache::Cache::at(&cache_dir())
+}
+
+/// A first start: every file parsed, and the pack written.
+fn load_cold_writing(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load_cold_writing");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    let cache = bench_cache();
+    for count in CACHED_SIZES {
+        let dir = support::portfolio_dir(count);
+        group.bench_with_input(BenchmarkId::from_parameter(count), &dir, |b, dir| {
+            b.iter_batched(
+                || {
+                    let _ = std::fs::remove_dir_all(cache_dir());
+                },
+                |()| black_box(load::load_folder_with_cache(dir, Some(&cache)).expect("load")),
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+}
+
+fn cache_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-cache")
+}
+
+/// A start with nothing changed since the last: every file read and hashed, none parsed.
+fn load_warm(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load_warm");
+    group.sample_size(20);
+    let cache = bench_cache();
+    for count in CACHED_SIZES {
+        let dir = support::portfolio_dir(count);
+        let primed = load::load_folder_with_cache(&dir, Some(&cache)).expect("load");
+        assert_eq!(primed.portfolio.initiatives.len(), count);
+        group.bench_with_input(BenchmarkId::from_parameter(count), &dir, |b, dir| {
+            b.iter(|| black_box(load::load_folder_with_cache(dir, Some(&cache)).expect("load")))
+        });
+    }
+    group.finish();
+}
+
+/// The cache benchmarks stop at 10,000: 100,000 is measured by hand (README, "Performance").
+const CACHED_SIZES: [usize; 2] = [1_000, 10_000];
 
 fn score_and_rank(c: &mut Criterion) {
     let mut group = c.benchmark_group("score_and_rank");
@@ -64,5 +117,12 @@ fn rerank_after_one_edit(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_folder, score_and_rank, rerank_after_one_edit);
+criterion_group!(
+    benches,
+    load_folder,
+    load_cold_writing,
+    load_warm,
+    score_and_rank,
+    rerank_after_one_edit
+);
 criterion_main!(benches);

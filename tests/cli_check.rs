@@ -5,6 +5,11 @@ use std::process::Command;
 
 fn bered(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("LANG", "en_GB.UTF-8")
@@ -118,6 +123,11 @@ fn the_sample_portfolio_passes_check() {
 fn the_embedded_sample_is_used_outside_a_portfolio_folder() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .args(["check"])
         .current_dir(dir.path())
         .env("LANG", "en")
@@ -192,6 +202,11 @@ fn sample_files_point_editors_at_the_committed_schema() {
 fn check_in(dir: &Path, lang: &str, args: &[&str]) -> (Option<i32>, String, String) {
     use std::time::{Duration, Instant};
     let mut child = Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .arg("check")
         .arg(dir)
         .args(args)
@@ -405,6 +420,11 @@ fn help_under_swedish_is_swedish() {
         &["help", "stage"],
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+            // The parse cache in the build folder, never in the home folder.
+            .env(
+                "XDG_CACHE_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+            )
             .args(args)
             .env("LANG", "sv_SE.UTF-8")
             .env_remove("LC_ALL")
@@ -434,6 +454,11 @@ fn help_under_swedish_is_swedish() {
 fn bered_started_inside_a_portfolio_folder_opens_it() {
     let dir = fixture_support_copy("valid");
     let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .arg("check")
         .current_dir(dir.path())
         .env("LANG", "en")
@@ -470,6 +495,11 @@ fn fixture_support_copy(name: &str) -> tempfile::TempDir {
 fn usage_errors_under_swedish_are_swedish_and_english_help_is_english() {
     let run = |lang: &str, args: &[&str]| {
         let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+            // The parse cache in the build folder, never in the home folder.
+            .env(
+                "XDG_CACHE_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+            )
             .args(args)
             .env("LANG", lang)
             .env_remove("LC_ALL")
@@ -509,6 +539,11 @@ fn usage_errors_under_swedish_are_swedish_and_english_help_is_english() {
 #[test]
 fn the_interactive_mode_without_a_terminal_says_bered_once() {
     let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .env("LANG", "sv_SE.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

@@ -9,6 +9,11 @@ use fixture_support::valid_portfolio_copy;
 
 fn bered(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .args(args)
         .arg("-p")
         .arg(dir)
@@ -178,6 +183,11 @@ fn the_built_in_sample_is_read_only() {
     let dir = tempfile::tempdir().unwrap();
     // No language set: Swedish, the municipality's working language.
     let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .args(["score", "digital-post", "quality", "3"])
         .current_dir(dir.path())
         .env_remove("LANG")
@@ -358,6 +368,11 @@ fn today_is_the_date_in_the_local_time_zone() {
     for tz in ["Pacific/Kiritimati", "Pacific/Pago_Pago"] {
         let dir = valid_portfolio_copy();
         let out = Command::new(env!("CARGO_BIN_EXE_bered"))
+            // The parse cache in the build folder, never in the home folder.
+            .env(
+                "XDG_CACHE_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+            )
             .args(["decide", "e-tjanst-bygglov", "deferred", "-p"])
             .arg(dir.path())
             .env("LANG", "en")

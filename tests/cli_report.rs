@@ -5,6 +5,11 @@ use std::process::{Command, Output};
 
 fn bered(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .args(args)
         .args(["--as-of", "2026-11-23"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))

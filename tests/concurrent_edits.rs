@@ -14,6 +14,11 @@ fn run_together(dir: &Path, commands: &[Vec<String>]) -> Vec<Output> {
         .iter()
         .map(|args| {
             Command::new(env!("CARGO_BIN_EXE_bered"))
+                // The parse cache in the build folder, never in the home folder.
+                .env(
+                    "XDG_CACHE_HOME",
+                    concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+                )
                 .args(args)
                 .arg("-p")
                 .arg(dir)
@@ -103,6 +108,11 @@ fn edits_of_the_same_initiative_land_or_are_refused_never_lost() {
             "round {round}: at least the first writer lands"
         );
         let check = Command::new(env!("CARGO_BIN_EXE_bered"))
+            // The parse cache in the build folder, never in the home folder.
+            .env(
+                "XDG_CACHE_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+            )
             .args(["check", "-p"])
             .arg(dir.path())
             .output()

@@ -260,6 +260,11 @@ fn no_output_lets_a_control_character_through() {
     for lang in ["sv", "en"] {
         for args in &runs {
             let out = std::process::Command::new(env!("CARGO_BIN_EXE_bered"))
+                // The parse cache in the build folder, never in the home folder.
+                .env(
+                    "XDG_CACHE_HOME",
+                    concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+                )
                 .args(args)
                 .arg("-p")
                 .arg(dir.path())

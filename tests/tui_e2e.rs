@@ -79,6 +79,11 @@ fn a_change_on_disk_reloads_by_itself_and_says_what_changed() {
 #[test]
 fn without_a_terminal_it_says_so_and_points_to_ssh_t() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_bered"))
+        // The parse cache in the build folder, never in the home folder.
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .args(["--lang", "en"])
         .stdin(std::process::Stdio::null())
         .output()

@@ -48,6 +48,10 @@ pub(crate) struct Cli {
     #[arg(long, value_name = "REV|DATE")]
     pub(crate) since: Option<String>,
 
+    /// Parse every file again, without the cache in ~/.cache/bered (same as BERED_NO_CACHE=1).
+    #[arg(long = "no-cache", global = true)]
+    pub(crate) no_cache: bool,
+
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
 }

@@ -54,6 +54,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "Markera det som ändrats sedan denna revision eller detta datum (HEAD~1, en tagg, en gren, 2026-11-01) i rangordningen och lista det i vyn Ändringar (C).",
         "Mark what changed since this revision or date (HEAD~1, a tag, a branch, 2026-11-01) in the ranking, and list it in the Changes view (C).",
     ),
+    (
+        ".no_cache",
+        "Tolka varje fil på nytt, utan cachen i ~/.cache/bered (samma som BERED_NO_CACHE=1).",
+        "Parse every file again, without the cache in ~/.cache/bered (same as BERED_NO_CACHE=1).",
+    ),
     (".help", "Visa hjälpen", "Print help"),
     (".version", "Visa versionen", "Print version"),
     (

@@ -94,6 +94,7 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return help::usage_error(e, lang),
     };
+    bered::load::cache::enable(!cli.no_cache);
     let today = Date::today();
     let context = Context {
         portfolio: cli.portfolio.clone().or(cli.path.clone()),

@@ -137,11 +137,7 @@ pub fn is_rankable(initiative: &Initiative, item: &Analyzed) -> bool {
 
 pub fn analyse(portfolio: &Portfolio, as_of: Date) -> Analysis {
     let year = planning_year(&portfolio.settings, as_of);
-    let mut items: Vec<Analyzed> = portfolio
-        .initiatives
-        .iter()
-        .map(|initiative| analyse_one(portfolio, initiative, as_of, year))
-        .collect();
+    let mut items = analyse_all(portfolio, as_of, year);
     let order = rank_order(&portfolio.initiatives, &items);
     for (position, &index) in order.iter().enumerate() {
         items[index].rank = position + 1;
@@ -154,6 +150,37 @@ pub fn analyse(portfolio: &Portfolio, as_of: Date) -> Analysis {
         items,
         order,
     }
+}
+
+/// Every initiative analysed on its own, on every core (in order: each core takes one run).
+fn analyse_all(portfolio: &Portfolio, as_of: Date, year: i32) -> Vec<Analyzed> {
+    let all = &portfolio.initiatives;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let run = |part: &[Initiative]| -> Vec<Analyzed> {
+        part.iter()
+            .map(|initiative| analyse_one(portfolio, initiative, as_of, year))
+            .collect()
+    };
+    if cores < 2 || all.len() < 512 {
+        return run(all);
+    }
+    let chunk = all.len().div_ceil(cores);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = all
+            .chunks(chunk)
+            .skip(1)
+            .map(|part| s.spawn(move || run(part)))
+            .collect();
+        let mut items = run(&all[..chunk.min(all.len())]);
+        for h in handles {
+            // A panic in a worker goes on as it would have without the threads.
+            match h.join() {
+                Ok(part) => items.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        items
+    })
 }
 
 fn analyse_one(portfolio: &Portfolio, initiative: &Initiative, as_of: Date, year: i32) -> Analyzed {

@@ -2,11 +2,13 @@
 //! file (too large, not UTF-8, a folder, an unresolved merge conflict) with a clear message,
 //! and parsing the initiatives on every core.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::cache::{self, Cache, Pack};
 use super::{Diagnostic, Loaded, Origin, finish, initiative, portfolio_settings};
 use crate::model::Model;
 use crate::model::{Initiative, Loc, Settings};
@@ -21,6 +23,10 @@ pub trait Source: Sync {
     /// The bytes of a file, or why it cannot be read.
     fn read(&self, path: &Path) -> Result<Vec<u8>, String>;
     fn exists(&self, path: &Path) -> bool;
+    /// Whether what is loaded from here may be kept in the parse cache (files on disk).
+    fn cacheable(&self) -> bool {
+        false
+    }
 }
 
 /// Files on disk, read only when they are regular files inside `root` (see `read::read_capped`).
@@ -76,7 +82,9 @@ impl Source for Disk {
                 )),
             }
         }
-        paths.sort();
+        // All in one folder: by name, which is the order of the paths, without comparing
+        // every path component by component.
+        paths.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
         (paths, skipped)
     }
 
@@ -86,6 +94,10 @@ impl Source for Disk {
 
     fn exists(&self, path: &Path) -> bool {
         path.symlink_metadata().is_ok()
+    }
+
+    fn cacheable(&self) -> bool {
+        true
     }
 }
 
@@ -213,8 +225,23 @@ pub fn load_folder(dir: &Path, source: &dyn Source) -> Loaded {
 }
 
 /// `load_folder`, reading only the initiative files whose stem is `only` when given: what an
-/// edit of one initiative needs, without parsing the rest of a large portfolio.
+/// edit of one initiative needs, without parsing the rest of a large portfolio. A whole
+/// folder on disk goes through the process's parse cache (`cache::current`) when it is on.
 pub fn load_folder_only(dir: &Path, source: &dyn Source, only: Option<&str>) -> Loaded {
+    let cache = match only {
+        None if source.cacheable() => cache::current(),
+        _ => None,
+    };
+    load_folder_in(dir, source, only, cache.as_ref())
+}
+
+/// `load_folder_only` with the parse cache `cache` (none: every file parsed).
+pub fn load_folder_in(
+    dir: &Path,
+    source: &dyn Source,
+    only: Option<&str>,
+    cache: Option<&Cache>,
+) -> Loaded {
     let mut diagnostics = Vec::new();
     let settings_path = dir.join("portfolio.yaml");
     let text = if source.exists(&settings_path) {
@@ -237,7 +264,29 @@ pub fn load_folder_only(dir: &Path, source: &dyn Source, only: Option<&str>) -> 
         skipped.clear();
     }
     diagnostics.append(&mut skipped);
-    let (initiatives, mut found, digests) = load_initiatives(source, &paths, &model, &settings);
+    let packed = cache.map(|c| {
+        let context = cache::context(&text);
+        (c, c.open(dir, context))
+    });
+    let job = Job {
+        source,
+        dir,
+        paths: &paths,
+        model: &model,
+        settings: &settings,
+        pack: packed.as_ref().map(|(_, pack)| pack),
+    };
+    let (results, kept) = load_initiatives(&job);
+    if let Some((cache, pack)) = &packed {
+        let unchanged =
+            kept.iter().all(|k| matches!(k, Cow::Borrowed(_))) && kept.len() == pack.len();
+        if unchanged {
+            cache.touch(dir);
+        } else {
+            cache.store(dir, pack.context(), kept.iter().map(|k| k.as_ref()));
+        }
+    }
+    let (initiatives, mut found, digests) = results;
     diagnostics.append(&mut found);
     let mut loaded = finish(
         settings,
@@ -252,14 +301,61 @@ pub fn load_folder_only(dir: &Path, source: &dyn Source, only: Option<&str>) -> 
 
 type Parsed = (Vec<Initiative>, Vec<Diagnostic>, HashMap<PathBuf, u64>);
 
+/// What loading the initiative files needs.
+struct Job<'a> {
+    source: &'a dyn Source,
+    dir: &'a Path,
+    paths: &'a [PathBuf],
+    model: &'a Model,
+    settings: &'a Settings,
+    pack: Option<&'a Pack>,
+}
+
+/// One file loaded: the initiative, the diagnostics, the digest of its bytes and its entry in
+/// the next pack (borrowed from the pack read when it was found there).
+type One<'a> = (
+    Option<Initiative>,
+    Vec<Diagnostic>,
+    Option<u64>,
+    Option<Cow<'a, [u8]>>,
+);
+
+/// Reads one file, takes it from the pack when its entry is there and whole, else parses it.
+fn load_one<'a>(job: &Job<'a>, path: &Path) -> One<'a> {
+    let bytes = match job.source.read(path) {
+        Ok(bytes) => bytes,
+        Err(m) => {
+            return (
+                None,
+                vec![Diagnostic::error(path, Loc::default(), m)],
+                None,
+                None,
+            );
+        }
+    };
+    let digest = super::digest(&bytes);
+    let name = path.strip_prefix(job.dir).unwrap_or(path);
+    if let Some(pack) = job.pack
+        && let Some(raw) = pack.entry(name, digest)
+        && let Some((ini, diags)) = cache::decode(raw, path)
+    {
+        return (Some(ini), diags, Some(digest), Some(Cow::Borrowed(raw)));
+    }
+    let (ini, diags) = initiative_from_bytes(path, bytes, job.model, job.settings);
+    let entry = match (job.pack, &ini) {
+        (Some(pack), Some(ini)) => {
+            cache::encode(name, digest, pack.context(), (ini, &diags)).map(Cow::Owned)
+        }
+        _ => None,
+    };
+    (ini, diags, Some(digest), entry)
+}
+
 /// Reads and parses the files on every core; the result does not depend on which thread
-/// took which file. Each file read also gives the digest of its bytes.
-fn load_initiatives(
-    source: &dyn Source,
-    paths: &[PathBuf],
-    model: &Model,
-    settings: &Settings,
-) -> Parsed {
+/// took which file. Each file read also gives the digest of its bytes, and with a pack, the
+/// entries of the next pack in file order.
+fn load_initiatives<'a>(job: &Job<'a>) -> (Parsed, Vec<Cow<'a, [u8]>>) {
+    let paths = job.paths;
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::with_capacity(paths.len()));
     let workers = std::thread::available_parallelism()
@@ -270,15 +366,7 @@ fn load_initiatives(
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = paths.get(i) else { break };
-            let loaded = match source.read(path) {
-                Ok(bytes) => {
-                    let digest = super::digest(&bytes);
-                    let (ini, diags) = initiative_from_bytes(path, bytes, model, settings);
-                    (ini, diags, Some(digest))
-                }
-                Err(m) => (None, vec![Diagnostic::error(path, Loc::default(), m)], None),
-            };
-            local.push((i, loaded));
+            local.push((i, load_one(job, path)));
         }
         if let Ok(mut all) = results.lock() {
             all.append(&mut local);
@@ -295,12 +383,14 @@ fn load_initiatives(
     let mut initiatives = Vec::with_capacity(results.len());
     let mut diagnostics = Vec::new();
     let mut digests = HashMap::with_capacity(results.len());
-    for (i, (ini, mut diags, digest)) in results {
+    let mut kept = Vec::new();
+    for (i, (ini, mut diags, digest, entry)) in results {
         initiatives.extend(ini);
         diagnostics.append(&mut diags);
+        kept.extend(entry);
         if let (Some(d), Some(path)) = (digest, paths.get(i)) {
             digests.insert(path.clone(), d);
         }
     }
-    (initiatives, diagnostics, digests)
+    ((initiatives, diagnostics, digests), kept)
 }

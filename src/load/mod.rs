@@ -4,6 +4,7 @@
 //! `initiatives:` list. Loading never stops at a broken initiative: it returns every initiative
 //! that loaded cleanly, plus a diagnostic for each problem found.
 
+pub mod cache;
 mod diagnostic;
 mod files;
 pub mod ids;
@@ -22,14 +23,10 @@ use std::path::{Path, PathBuf};
 pub use diagnostic::{Diagnostic, Severity, shown};
 pub use files::{MAX_FILE_BYTES, initiative_from_bytes};
 
-/// A fingerprint of a file's bytes, to notice that it changed on disk since it was read.
+/// A fingerprint of a file's bytes, to notice that it changed on disk since it was read, and
+/// the key of its entry in the parse cache: xxh3, stable across runs and machines, and fast.
 pub fn digest(bytes: &[u8]) -> u64 {
-    use std::hash::Hasher as _;
-    // SipHash with fixed keys: stable within and across runs, and plenty to tell versions apart.
-    #[allow(deprecated)]
-    let mut h = std::hash::SipHasher::new();
-    h.write(bytes);
-    h.finish()
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 pub use single::load_text;
 
@@ -135,6 +132,24 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     } else {
         Err(LoadError::NotFound(path.to_path_buf()))
     }
+}
+
+/// Loads a portfolio folder through the parse cache `cache` (none: every file parsed),
+/// whatever the process's setting; for tests and benchmarks.
+pub fn load_folder_with_cache(
+    dir: &Path,
+    cache: Option<&cache::Cache>,
+) -> Result<Loaded, LoadError> {
+    if !dir.is_dir() {
+        return Err(LoadError::NotFound(dir.to_path_buf()));
+    }
+    portfolio_folder(dir)?;
+    Ok(files::load_folder_in(
+        dir,
+        &files::Disk::inside(dir),
+        None,
+        cache,
+    ))
 }
 
 /// The sample portfolio compiled into the binary.

@@ -74,12 +74,14 @@ pub fn read_capped(root: Option<&Path>, path: &Path) -> Result<Vec<u8>, String> 
     if meta.len() > MAX_FILE_BYTES {
         return Err(refusal_over_limit(meta.len()));
     }
-    read_at_most(file)
+    read_at_most(file, meta.len())
 }
 
 /// The file's bytes, refused when there are more than the limit (the metadata may lie).
-fn read_at_most(file: File) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
+/// `expected` is the size the metadata gives: room for it and one byte more makes the usual
+/// read two system calls (the bytes, then the end), not one per doubling of the buffer.
+fn read_at_most(file: File, expected: u64) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::with_capacity(expected.min(MAX_FILE_BYTES) as usize + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {e}"))?;

@@ -75,9 +75,9 @@ pub fn load(path: Option<&Path>, as_of: Date, progress: &dyn Fn(Phase)) -> LoadO
     progress(Phase::Reading);
     match load::load(path) {
         Ok(loaded) => {
-            let mut dataset = Dataset::build(loaded.portfolio, as_of, progress);
+            let mut dataset =
+                Dataset::build_with_digests(loaded.portfolio, loaded.digests, as_of, progress);
             dataset.origin = loaded.origin;
-            dataset.digests = loaded.digests;
             LoadOutcome {
                 dataset: Some(dataset),
                 diagnostics: loaded.diagnostics,
@@ -95,6 +95,17 @@ pub fn load(path: Option<&Path>, as_of: Date, progress: &dyn Fn(Phase)) -> LoadO
 
 impl Dataset {
     pub fn build(portfolio: Portfolio, as_of: Date, progress: &dyn Fn(Phase)) -> Dataset {
+        Dataset::build_with_digests(portfolio, HashMap::new(), as_of, progress)
+    }
+
+    /// `build`, with the digest of each file's bytes as the loader read them: an initiative
+    /// alone in its file is told apart by that digest, without another pass over its data.
+    pub fn build_with_digests(
+        portfolio: Portfolio,
+        digests: HashMap<PathBuf, u64>,
+        as_of: Date,
+        progress: &dyn Fn(Phase),
+    ) -> Dataset {
         progress(Phase::Evaluating);
         let analysis = eval::analyse(&portfolio, as_of);
         progress(Phase::Indexing);
@@ -106,11 +117,7 @@ impl Dataset {
             .enumerate()
             .map(|(i, x)| (x.id.clone(), i))
             .collect();
-        let fingerprints = portfolio
-            .initiatives
-            .iter()
-            .map(|x| (x.id.clone(), fingerprint(x)))
-            .collect();
+        let fingerprints = fingerprints(&portfolio.initiatives, &digests);
         let mut data = Dataset {
             portfolio,
             analysis,
@@ -118,7 +125,7 @@ impl Dataset {
             summary,
             facets: BTreeMap::new(),
             origin: Origin::Embedded,
-            digests: HashMap::new(),
+            digests,
             by_id,
             fingerprints,
             summary_docs: Default::default(),
@@ -263,6 +270,29 @@ impl Dataset {
             .count();
         (added, changed, removed)
     }
+}
+
+/// What tells each initiative's version apart, to see which ones a reload changed: the digest
+/// of its file's bytes when it is alone in its file (a portfolio folder), else `fingerprint`.
+fn fingerprints(
+    initiatives: &[Initiative],
+    digests: &HashMap<PathBuf, u64>,
+) -> HashMap<String, u64> {
+    let mut per_file: HashMap<&Path, usize> = HashMap::with_capacity(initiatives.len());
+    for x in initiatives {
+        *per_file.entry(&x.path).or_default() += 1;
+    }
+    initiatives
+        .iter()
+        .map(|x| {
+            let alone = per_file.get(x.path.as_path()) == Some(&1);
+            let print = match digests.get(&x.path) {
+                Some(&digest) if alone => digest,
+                _ => fingerprint(x),
+            };
+            (x.id.clone(), print)
+        })
+        .collect()
 }
 
 /// A hash of everything an initiative file says, to tell which ones a reload changed.

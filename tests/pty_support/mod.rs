@@ -26,6 +26,11 @@ pub fn child_command(path: &Path, lang: &str) -> CommandBuilder {
         "2026-11-23",
     ]);
     cmd.env("TERM", "xterm-256color");
+    // The parse cache in the build folder, never in the home folder.
+    cmd.env(
+        "XDG_CACHE_HOME",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+    );
     cmd.env_remove("NO_COLOR");
     cmd
 }

@@ -1,0 +1,318 @@
+//! The parse cache: the loaded form of each initiative file of a portfolio folder, so that a
+//! start with unchanged files does not parse them again.
+//!
+//! One pack file per portfolio folder, under `$XDG_CACHE_HOME/bered` (else `~/.cache/bered`):
+//! opening one file is much cheaper than opening 10,000 small ones. Each entry holds its own
+//! key — the file's name, the xxh3 digest of its bytes and the context (bered's build, the
+//! format, the bytes of `portfolio.yaml`) — and a checksum of itself; an entry whose key or
+//! checksum does not match is ignored and the file parsed. A pack is written whole to a
+//! temporary file in the cache folder and renamed over the old one, so a reader sees the old
+//! pack or the new one, never half of one. Packs are pruned by size, least recently used first.
+//!
+//! Only files that loaded without errors are kept, with their warnings.
+
+mod codec;
+
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::os::unix::ffi::OsStrExt as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use codec::{Reader, Wire};
+
+use super::Diagnostic;
+use crate::model::{Initiative, InitiativeFile};
+
+/// Bump when the layout of a pack or of an entry changes.
+const FORMAT: u32 = 1;
+const MAGIC: &[u8; 8] = b"bered\0pk";
+/// Packs beyond this total size are removed, least recently used first.
+pub const DEFAULT_MAX_BYTES: u64 = 200 * 1024 * 1024;
+
+static ENABLED: AtomicBool = AtomicBool::new(false);
+
+/// Turns the cache on or off for this process. It is off until a program turns it on (the
+/// `bered` binary does unless `--no-cache`); `BERED_NO_CACHE=1` keeps it off regardless.
+pub fn enable(on: bool) {
+    ENABLED.store(on, Ordering::Relaxed);
+}
+
+/// The cache this process uses, if any.
+pub fn current() -> Option<Cache> {
+    if !ENABLED.load(Ordering::Relaxed) {
+        return None;
+    }
+    let off = std::env::var_os("BERED_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0");
+    if off {
+        return None;
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(Cache::at(&base.join("bered")))
+}
+
+/// A cache folder.
+#[derive(Clone, Debug)]
+pub struct Cache {
+    dir: PathBuf,
+    max_bytes: u64,
+}
+
+impl Cache {
+    pub fn at(dir: &Path) -> Cache {
+        Cache {
+            dir: dir.to_path_buf(),
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+
+    pub fn with_max_bytes(mut self, max: u64) -> Cache {
+        self.max_bytes = max;
+        self
+    }
+
+    /// The pack of the portfolio folder `root`.
+    fn pack_path(&self, root: &Path) -> PathBuf {
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let key = xxhash_rust::xxh3::xxh3_64(root.as_os_str().as_bytes());
+        self.dir.join(format!("{key:016x}.pack"))
+    }
+
+    /// Reads the pack of `root` made for `context`; an absent, foreign or damaged pack reads
+    /// as empty.
+    pub fn open(&self, root: &Path, context: u128) -> Pack {
+        let path = self.pack_path(root);
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        Pack::parse(bytes, context)
+    }
+
+    /// Replaces the pack of `root` with `entries` (as `Pack::entry` and `encode` give them),
+    /// then prunes the folder. Failures are silent: the cache only ever saves time.
+    pub fn store<'a>(&self, root: &Path, context: u128, entries: impl Iterator<Item = &'a [u8]>) {
+        let _ = self.write_pack(root, context, entries);
+        self.prune();
+    }
+
+    fn write_pack<'a>(
+        &self,
+        root: &Path,
+        context: u128,
+        entries: impl Iterator<Item = &'a [u8]>,
+    ) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.dir)?;
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        FORMAT.put(&mut out);
+        context.put(&mut out);
+        for entry in entries {
+            out.extend_from_slice(entry);
+        }
+        let mut temp = tempfile::Builder::new()
+            .prefix(".pack-")
+            .tempfile_in(&self.dir)?;
+        temp.write_all(&out)?;
+        temp.persist(self.pack_path(root))?;
+        Ok(())
+    }
+
+    /// Marks the pack of `root` as just used, for pruning.
+    pub fn touch(&self, root: &Path) {
+        let now = std::time::SystemTime::now();
+        if let Ok(file) = std::fs::File::options()
+            .write(true)
+            .open(self.pack_path(root))
+        {
+            let _ = file.set_modified(now);
+        }
+    }
+
+    /// Removes the least recently written packs until the folder holds at most `max_bytes`.
+    pub fn prune(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut packs: Vec<(std::time::SystemTime, u64, PathBuf)> = entries
+            .flatten()
+            .filter(|e| e.file_name().as_bytes().ends_with(b".pack"))
+            .filter_map(|e| {
+                let meta = e.metadata().ok()?;
+                Some((meta.modified().ok()?, meta.len(), e.path()))
+            })
+            .collect();
+        let mut total: u64 = packs.iter().map(|p| p.1).sum();
+        packs.sort();
+        for (_, len, path) in packs {
+            if total <= self.max_bytes {
+                break;
+            }
+            if std::fs::remove_file(&path).is_ok() {
+                total = total.saturating_sub(len);
+            }
+        }
+    }
+}
+
+/// The context of a load: what besides a file's bytes decides what loading it gives.
+pub fn context(settings_text: &str) -> u128 {
+    let mut key = Vec::new();
+    key.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
+    key.push(0);
+    FORMAT.put(&mut key);
+    // The running program: a rebuilt bered may validate differently under the same version.
+    if let Ok(exe) = std::env::current_exe()
+        && let Ok(meta) = std::fs::metadata(&exe)
+    {
+        key.extend_from_slice(exe.as_os_str().as_bytes());
+        meta.len().put(&mut key);
+        let modified = meta.modified().ok();
+        let since = modified.and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok());
+        since.map_or(0, |d| d.as_nanos()).put(&mut key);
+    }
+    key.extend_from_slice(settings_text.as_bytes());
+    xxhash_rust::xxh3::xxh3_128(&key)
+}
+
+/// The entries of one portfolio's pack, by file name, checked only when used.
+pub struct Pack {
+    bytes: Vec<u8>,
+    context: u128,
+    entries: HashMap<Vec<u8>, std::ops::Range<usize>>,
+}
+
+impl Pack {
+    pub fn empty(context: u128) -> Pack {
+        Pack {
+            bytes: Vec::new(),
+            context,
+            entries: HashMap::new(),
+        }
+    }
+
+    fn parse(bytes: Vec<u8>, context: u128) -> Pack {
+        let mut pack = Pack::empty(context);
+        let mut r = Reader::new(&bytes);
+        let header_ok = r.take(MAGIC.len()) == Some(MAGIC)
+            && u32::get(&mut r) == Some(FORMAT)
+            && u128::get(&mut r) == Some(context);
+        if !header_ok {
+            return pack;
+        }
+        let mut at = MAGIC.len() + 4 + 16;
+        let mut entries = HashMap::new();
+        while !r.is_empty() {
+            let start = at;
+            let Some(len) = u32::get(&mut r) else { break };
+            let Some(body) = r.take(len as usize + 8) else {
+                break;
+            };
+            at += 4 + body.len();
+            if let Some(name) = Reader::new(body).name() {
+                entries.insert(name.to_vec(), start..at);
+            }
+        }
+        pack.entries = entries;
+        pack.bytes = bytes;
+        pack
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn context(&self) -> u128 {
+        self.context
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry for file `name` (its path inside the folder) with bytes of `digest`, when
+    /// it is whole and its own key says so: the raw entry, to keep it in the next pack.
+    pub fn entry(&self, name: &Path, digest: u64) -> Option<&[u8]> {
+        let raw = self
+            .bytes
+            .get(self.entries.get(name.as_os_str().as_bytes())?.clone())?;
+        let (body, sum) = raw.get(4..)?.split_at_checked(raw.len().checked_sub(12)?)?;
+        if u64::get(&mut Reader::new(sum))? != xxhash_rust::xxh3::xxh3_64(body) {
+            return None;
+        }
+        let mut r = Reader::new(body);
+        let ok = r.name()? == name.as_os_str().as_bytes()
+            && u64::get(&mut r)? == digest
+            && u128::get(&mut r)? == self.context;
+        ok.then_some(raw)
+    }
+}
+
+impl Reader<'_> {
+    fn name(&mut self) -> Option<&[u8]> {
+        let n = u32::get(self)? as usize;
+        self.take(n)
+    }
+}
+
+/// What loading one file gave, as an entry of the pack: `None` when it had errors or cannot
+/// be kept (a diagnostic about another file).
+pub fn encode(
+    name: &Path,
+    digest: u64,
+    context: u128,
+    loaded: (&Initiative, &[Diagnostic]),
+) -> Option<Vec<u8>> {
+    let (initiative, diagnostics) = loaded;
+    let keepable = diagnostics
+        .iter()
+        .all(|d| !d.is_error() && d.path == initiative.path);
+    if !keepable {
+        return None;
+    }
+    let name = name.as_os_str().as_bytes();
+    let mut body = Vec::with_capacity(1024);
+    (name.len() as u32).put(&mut body);
+    body.extend_from_slice(name);
+    digest.put(&mut body);
+    context.put(&mut body);
+    initiative.id.put(&mut body);
+    initiative.scores.put(&mut body);
+    initiative.file.put(&mut body);
+    (diagnostics.len() as u32).put(&mut body);
+    for d in diagnostics {
+        codec::put_diagnostic(d, &mut body);
+    }
+    let mut entry = Vec::with_capacity(body.len() + 12);
+    u32::try_from(body.len()).ok()?.put(&mut entry);
+    entry.extend_from_slice(&body);
+    xxhash_rust::xxh3::xxh3_64(&body).put(&mut entry);
+    Some(entry)
+}
+
+/// The initiative and warnings of a raw entry that `Pack::entry` returned, for file `path`.
+pub fn decode(raw: &[u8], path: &Path) -> Option<(Initiative, Vec<Diagnostic>)> {
+    let body = raw.get(4..raw.len().checked_sub(8)?)?;
+    let mut r = Reader::new(body);
+    r.name()?;
+    u64::get(&mut r)?;
+    u128::get(&mut r)?;
+    let id = String::get(&mut r)?;
+    let scores = Wire::get(&mut r)?;
+    let file = InitiativeFile::get(&mut r)?;
+    let n = u32::get(&mut r)?;
+    let mut diagnostics = Vec::new();
+    for _ in 0..n {
+        diagnostics.push(codec::get_diagnostic(&mut r, path)?);
+    }
+    let initiative = Initiative {
+        id,
+        path: path.to_path_buf(),
+        file,
+        scores,
+    };
+    r.is_empty().then_some((initiative, diagnostics))
+}
+
+#[cfg(test)]
+mod tests;
