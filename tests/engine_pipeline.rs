@@ -134,8 +134,18 @@ fn the_agenda_leaves_out_what_was_decided_today_and_what_awaits_the_council() {
 #[test]
 fn returned_awaits_completion_until_the_file_shows_something_newer() {
     let returned = "decisions:\n  - {date: 2026-10-01, outcome: returned, note: Saknar kalkyl}\n";
-    let waiting = scored("waiting", B3, F3, &format!("submitted: 2026-09-01\n{returned}"));
-    let resubmitted = scored("again", B3, F3, &format!("submitted: 2026-10-15\n{returned}"));
+    let waiting = scored(
+        "waiting",
+        B3,
+        F3,
+        &format!("submitted: 2026-09-01\n{returned}"),
+    );
+    let resubmitted = scored(
+        "again",
+        B3,
+        F3,
+        &format!("submitted: 2026-10-15\n{returned}"),
+    );
     let decided_again = scored(
         "decided",
         B3,
@@ -149,7 +159,12 @@ fn returned_awaits_completion_until_the_file_shows_something_newer() {
         F3,
         "decisions:\n  - {date: 2026-11-01, outcome: returned}\n  - {date: 2026-10-01, outcome: deferred}\n",
     );
-    let p = portfolio(vec![waiting, resubmitted, decided_again, written_out_of_order]);
+    let p = portfolio(vec![
+        waiting,
+        resubmitted,
+        decided_again,
+        written_out_of_order,
+    ]);
     let a = analyse(&p, date("2026-11-23"));
     let flags: Vec<bool> = a.items.iter().map(|i| i.awaiting_completion).collect();
     assert_eq!(flags, [true, false, false, true]);
@@ -198,7 +213,12 @@ fn amounts_near_the_decimal_maximum_saturate_instead_of_panicking() {
     let mut p = portfolio(vec![
         costing("a", "approved", huge, ""),
         costing("b", "project", huge, ""),
-        costing("c", "preparation", huge, "  benefits:\n    - {name: N, kind: financial, yearly: 79228162514264337593543950335}\n    - {name: T, kind: reallocation, yearly: 79228162514264337593543950335}\n"),
+        costing(
+            "c",
+            "preparation",
+            huge,
+            "  benefits:\n    - {name: N, kind: financial, yearly: 79228162514264337593543950335}\n    - {name: T, kind: reallocation, yearly: 79228162514264337593543950335}\n",
+        ),
         costing("d", "idea", huge, ""),
     ]);
     p.settings.budget = Some(Dec(d(huge)));
@@ -230,6 +250,76 @@ fn totals_keep_budget_money_apart_from_freed_time() {
     );
     // The summary counts the pipeline only: the running initiative is left out.
     let r = summarise(&p, &a).ranked;
-    assert_eq!((r.count, r.financial, r.reallocation), (1, d("200"), d("2000")));
+    assert_eq!(
+        (r.count, r.financial, r.reallocation),
+        (1, d("200"), d("2000"))
+    );
     assert_eq!((r.net, r.net_without_reallocation), (d("1900"), d("-100")));
+}
+
+#[test]
+fn the_mirror_covers_four_principles_and_names_who_misses_each_share() {
+    use bered::realisation::{Principle, Requirement};
+    let owned = "owner: Anna\nunit: IT\ngoals: [growth]\n";
+    let noted = "decisions:\n  - {date: 2026-10-01, outcome: rejected, note: Dubblett}\n";
+    let silent = "decisions:\n  - {date: 2026-10-01, outcome: rejected}\n";
+    let approved = "decisions:\n  - {date: 2026-10-02, outcome: approved}\n";
+    let p = portfolio(vec![
+        scored(
+            "full",
+            [4, 4, 4, 4],
+            F3,
+            &format!(
+                "{owned}motivations:\n  cost_savings: Porto\n  quality: Bättre\n  mandatory: Lag\n  strategic_fit: Strategi\n  compliance: Avtal finns\n{noted}"
+            ),
+        ),
+        scored_in("silent-no", "rejected", [4, 4, 4, 3], F3, silent),
+        scored_in(
+            "approved",
+            "approved",
+            B3,
+            F3,
+            &format!("{owned}{approved}"),
+        ),
+        scored("partial", [3, 3, 3, 0], F3, owned),
+    ]);
+    let a = analyse(&p, date("2026-11-23"));
+    let s = summarise(&p, &a);
+    let principles: Vec<Principle> = s.mirror.iter().map(|m| m.principle).collect();
+    assert_eq!(principles, Principle::ALL);
+    let missing = |principle: Principle, requirement: Requirement| -> Vec<String> {
+        let m = s.mirror.iter().find(|m| m.principle == principle).unwrap();
+        let share = m
+            .shares
+            .iter()
+            .find(|x| x.requirement == requirement)
+            .unwrap();
+        assert_eq!(share.share.total - share.share.count, share.missing.len());
+        ids(&p, share.missing.iter().copied())
+    };
+    use Principle::*;
+    use Requirement::*;
+    // "silent-no" is rejected: outside portfolio management, so only "approved" lacks a case
+    // past preparation, and "full" and "partial" lack no owner.
+    assert_eq!(missing(PortfolioManagement, Owner), Vec::<String>::new());
+    assert_eq!(missing(PortfolioManagement, Decision), ["partial"]);
+    assert_eq!(
+        missing(PortfolioManagement, BusinessCasePastPreparation),
+        ["approved"]
+    );
+    // Prioritisation: the pipeline (incl. incomplete) and the committed.
+    assert_eq!(missing(Prioritisation, FullyScored), ["partial"]);
+    // 4s and the compliance 4 of F3 need a rationale: only "full" gives them.
+    assert_eq!(
+        missing(Prioritisation, RationaleForExtremes),
+        ["approved", "partial"]
+    );
+    // "approved" was approved while "silent-no", ranked above it, was rejected without a note.
+    assert_eq!(missing(Prioritisation, ConsistentWithRanking), ["approved"]);
+    let m = s
+        .mirror
+        .iter()
+        .find(|m| m.principle == BenefitRealisation)
+        .unwrap();
+    assert_eq!((m.population, m.level), (0, None));
 }

@@ -172,10 +172,7 @@ fn the_budget_line_accumulates_the_planning_year_in_rank_order() {
     // Committed first: d (approved) 200 and f (project) 50 leave 750. Then the pipeline in
     // rank order: a 400 within; b would make 900 > 750, so the line falls before it. c in
     // operations and the committed ones are not marked; e has no case.
-    assert_eq!(
-        within,
-        [Some(true), Some(false), None, None, None, None]
-    );
+    assert_eq!(within, [Some(true), Some(false), None, None, None, None]);
     let line = a.budget.clone().expect("a frame is set");
     assert_eq!(
         (line.frame, line.committed, line.remaining, line.within),

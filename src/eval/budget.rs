@@ -57,7 +57,9 @@ pub fn draw(
     let committed = items
         .iter()
         .filter(|a| a.section == Section::Committed)
-        .fold(Decimal::ZERO, |sum, a| sum.saturating_add(a.planning_year_cost));
+        .fold(Decimal::ZERO, |sum, a| {
+            sum.saturating_add(a.planning_year_cost)
+        });
     let remaining = frame.saturating_sub(committed);
     let mut line = BudgetLine {
         planning_year,

@@ -8,6 +8,6 @@ mod score;
 
 pub use budget::{BudgetLine, BudgetPosition};
 pub use model::{Criterion, Gate, Model};
-pub use rank::{Analysis, Analyzed, RankGroup, analyse, is_rankable, planning_year};
 pub use pipeline::{Section, awaiting_completion, latest_decision};
+pub use rank::{Analysis, Analyzed, RankGroup, analyse, is_rankable, planning_year};
 pub use score::{CriterionScore, Evaluation, GateStatus, Quadrant, evaluate};

@@ -134,8 +134,8 @@ impl Analysis {
                     .decisions
                     .iter()
                     .any(|d| d.value.date == today);
-                let with_council = latest_decision(initiative)
-                    .is_some_and(|d| d.outcome == Outcome::Prioritised);
+                let with_council =
+                    latest_decision(initiative).is_some_and(|d| d.outcome == Outcome::Prioritised);
                 !decided_today && !with_council
             })
             .collect()

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::flags::FlagKind;
 use super::maturity::{Maturity, maturity};
+use super::mirror::{PrincipleMirror, mirror};
 use crate::eval::{Analysis, BudgetLine, GateStatus, Quadrant, RankGroup, Section, planning_year};
 use crate::model::{Date, Portfolio, Stage};
 
@@ -21,6 +22,8 @@ pub struct Summary {
     pub ranked: RankedTotals,
     pub cost_of_delay: CostOfDelay,
     pub maturity: Maturity,
+    /// The DiMiOS mirror for all four principles, each share with who misses it.
+    pub mirror: Vec<PrincipleMirror>,
     pub should_not_prioritise: Vec<NotPrioritised>,
 }
 
@@ -90,6 +93,7 @@ pub fn summarise(portfolio: &Portfolio, analysis: &Analysis) -> Summary {
     let items = &analysis.items;
     let stages = portfolio.initiatives.iter().map(|i| i.stage());
     let quadrants = items.iter().map(|a| a.eval.quadrant);
+    let maturity = maturity(portfolio, analysis);
     Summary {
         as_of: analysis.as_of,
         initiatives: items.len(),
@@ -99,7 +103,8 @@ pub fn summarise(portfolio: &Portfolio, analysis: &Analysis) -> Summary {
         by_group: count_by(RankGroup::ALL, items.iter().map(|a| a.group)),
         ranked: ranked_totals(portfolio, analysis),
         cost_of_delay: cost_of_delay(portfolio, analysis),
-        maturity: maturity(portfolio, analysis),
+        mirror: mirror(portfolio, analysis, &maturity),
+        maturity,
         should_not_prioritise: should_not_prioritise(portfolio, analysis),
     }
 }
