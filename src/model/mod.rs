@@ -13,7 +13,9 @@ pub use initiative::{
     Stage,
 };
 pub use located::{Loc, Located, OrderedMap};
-pub use portfolio::{CriterionFile, GateFile, Group, ModelFile, PortfolioFile, StrategicGoal};
+pub use portfolio::{
+    CriterionFile, GateFile, Group, ModelFile, PortfolioFile, StrategicGoal, WordingFile,
+};
 pub use scalar::{Date, Dec, Raw};
 
 use crate::eval::Model;
