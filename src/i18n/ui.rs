@@ -6,8 +6,10 @@
 use super::Lang;
 
 mod edit;
+mod meeting;
 
 pub use edit::*;
+pub use meeting::*;
 
 /// A fixed text in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
