@@ -67,7 +67,11 @@ fn search_is_live_smart_case_and_normalised() {
     // Without its accent, `oversikt` still finds `Översikt`; letters scattered over a title
     // (`ovrs`) no longer do.
     type_text(&mut app, "ovrs");
-    assert!(visible_titles(&app).is_empty(), "{:?}", visible_titles(&app));
+    assert!(
+        visible_titles(&app).is_empty(),
+        "{:?}",
+        visible_titles(&app)
+    );
     for _ in 0..4 {
         press(&mut app, KeyCode::Backspace);
     }

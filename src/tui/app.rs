@@ -19,7 +19,7 @@ mod prompt;
 mod reload;
 mod written;
 
-pub use meeting::Meeting;
+pub use meeting::{AtStart, Meeting};
 pub use prompt::{Field, Form, Pick, Prompt, Step};
 pub use written::{Done, MinutesFile, PendingEdit, Request, Session, WriteError, Written};
 
@@ -150,6 +150,9 @@ pub struct App {
     pub today: Date,
     /// Who attends the meeting, from `--attendees`; asked for at its end when not given.
     pub attendees: Option<String>,
+    /// Chair, secretary, adjuster, place and time for the minutes (`--chair` …); asked for at
+    /// the end of the meeting with the attendees.
+    pub roles: crate::report::minutes::Roles,
     pub screen: Screen,
     pub detail: Option<Detail>,
     pub overlay: Overlay,
@@ -191,6 +194,7 @@ impl App {
             as_of,
             today: as_of,
             attendees: None,
+            roles: Default::default(),
             screen: Screen::Ranking,
             detail: None,
             overlay: Overlay::None,
