@@ -17,7 +17,11 @@ fn search_open_a_detail_switch_tabs_resize_and_quit_with_the_terminal_restored()
     s.wait_for("[Rangordning]");
     s.send("/ovrs");
     s.wait_for("Sök: ovrs");
-    s.wait_for("3 av 6 visas");
+    s.wait_for("Inga initiativ att visa");
+    // Letters scattered over a title no longer match; the word does, without its accent.
+    s.send("\x7f\x7f\x7f\x7foversikt");
+    s.wait_for("Sök: oversikt");
+    s.wait_for("1 av 6 visas");
     s.send("\r\r");
     s.wait_for("[1 Översikt]");
     s.wait_for("Karin Lind");
@@ -139,11 +143,11 @@ fn a_meeting_with_attendees_from_the_command_line_writes_its_minutes() {
     );
     s.wait_for("Ny skolplattform");
     s.send("M");
-    s.wait_for("1 av 2 i beredning");
+    s.wait_for("1 av 3 i beredning");
     s.send("p");
     s.wait_for("Anteckning (frivillig)");
     s.send("\r");
-    s.wait_for("2 av 2 i beredning · 1 beslut");
+    s.wait_for("2 av 3 i beredning · 1 beslut");
     s.send("q");
     s.wait_for("protokollet sparat i protokoll-");
     s.send("q");
@@ -163,9 +167,12 @@ fn a_meeting_with_attendees_from_the_command_line_writes_its_minutes() {
         text.contains("- **Närvarande:** Anna Berg, Olle Holm"),
         "{text}"
     );
-    assert!(text.contains("- **Beslut: Prioriterad**"), "{text}");
     assert!(
-        text.contains("## Ej beslutade\n\n- Ny skolplattform"),
+        text.contains("**Beslut:** Beredningsgruppen beslutar att prioritera"),
+        "{text}"
+    );
+    assert!(
+        text.contains("## Initiativ på dagordningen som inte behandlades\n\n- Parkeringsapp"),
         "{text}"
     );
 }
