@@ -42,6 +42,22 @@ pub(crate) struct Cli {
     #[arg(long, value_name = "NAMES")]
     pub(crate) attendees: Option<String>,
 
+    /// The meeting's chair (ordförande), for its minutes.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) chair: Option<String>,
+
+    /// The meeting's secretary (sekreterare), for its minutes.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) secretary: Option<String>,
+
+    /// Who adjusts the minutes with the chair (justerare).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) adjuster: Option<String>,
+
+    /// Where the meeting is held, for its minutes.
+    #[arg(long, value_name = "PLACE")]
+    pub(crate) place: Option<String>,
+
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
 }
@@ -88,6 +104,18 @@ pub(crate) enum Command {
         id: String,
         #[arg(long)]
         title: String,
+    },
+    /// Write the agenda and its annex for the next meeting (the pipeline with scores, budget
+    /// position and flags) beside the portfolio, without running a meeting.
+    Minutes {
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+        /// The meeting's date (default today).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// Print the agenda instead of writing a file.
+        #[arg(long)]
+        print: bool,
     },
     /// Print JSON Schemas for portfolio.yaml and initiative files, for editors.
     Schema {

@@ -42,6 +42,13 @@ fn main() -> ExitCode {
                 as_of: context.as_of,
                 today,
                 attendees: cli.attendees,
+                roles: bered::report::minutes::Roles {
+                    chair: cli.chair,
+                    secretary: cli.secretary,
+                    adjuster: cli.adjuster,
+                    place: cli.place,
+                    ..Default::default()
+                },
             };
             bered::tui::run(options).map(|()| ExitCode::SUCCESS)
         }
@@ -83,6 +90,13 @@ fn run(command: Command, c: &Context) -> anyhow::Result<ExitCode> {
         Command::Summary { path, format } => {
             commands::summary(path.as_deref().or(portfolio), format.into(), as_of, lang)
         }
+        Command::Minutes { path, date, print } => bered::report::minutes::agenda_command(
+            path.as_deref().or(portfolio),
+            date.unwrap_or(c.today),
+            print,
+            as_of,
+            lang,
+        ),
         Command::New { id, title } => {
             println!("{}", command::new(portfolio, &id, &title, c.today)?);
             Ok(ExitCode::SUCCESS)

@@ -80,7 +80,7 @@ pub fn summary(
 
 /// Loads and analyses. Initiatives with errors are not in the portfolio: say so on stderr, so
 /// that nothing drops out of a ranking unnoticed, while stdout stays clean for scripts.
-fn load_and_analyse(
+pub(crate) fn load_and_analyse(
     path: Option<&Path>,
     as_of: Date,
     lang: Lang,

@@ -7,6 +7,7 @@
 //! `i18n::safe::markdown_text`.
 
 mod agenda;
+mod command;
 mod file;
 
 use rust_decimal::Decimal;
@@ -17,6 +18,7 @@ use crate::i18n::{Lang, format_decimal, ui, words};
 use crate::model::{Date, Outcome, Portfolio, Stage};
 
 pub use agenda::agenda_markdown;
+pub use command::agenda_command;
 pub use file::{minutes_name, write_beside_portfolio};
 
 use super::fmt::{NONE, money, score};

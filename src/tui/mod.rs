@@ -47,6 +47,8 @@ pub struct TuiOptions {
     pub today: Date,
     /// Who attends the meeting (`--attendees "A, B"`); asked for at its end when `None`.
     pub attendees: Option<String>,
+    /// Chair, secretary, adjuster and place (`--chair` …) for the minutes.
+    pub roles: crate::report::minutes::Roles,
 }
 
 /// Picks the theme, honouring `NO_COLOR`.
@@ -84,6 +86,7 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
     let mut app = App::new(options.lang, options.as_of);
     app.today = options.today;
     app.attendees = options.attendees.clone();
+    app.roles = options.roles.clone();
     let mut writer = writer::Writer::new();
     let size = guard.terminal.size()?;
     app.update(action::Action::Resize(size.width, size.height));

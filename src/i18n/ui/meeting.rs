@@ -87,6 +87,14 @@ pub const SECTION_BLOCKED: Text = Text(
     "Blocked by the compliance gate – cannot be recommended",
 );
 
+/// After `bered minutes`: where the agenda went (a file name, never a full path).
+pub fn agenda_written(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("Dagordningen sparad i {name}"),
+        Lang::En => format!("Agenda saved to {name}"),
+    }
+}
+
 /// "Beredningsgruppen utser Eva Ek att jämte ordföranden justera protokollet."
 pub fn minutes_adjuster_chosen(forum: &str, adjuster: &str, lang: Lang) -> String {
     match lang {
