@@ -9,10 +9,11 @@ use std::hint::black_box;
 
 use bered::i18n::Lang;
 use bered::model::Date;
+use bered::report::dataset;
 use bered::tui::action::Action;
 use bered::tui::app::App;
 use bered::tui::theme::Theme;
-use bered::tui::{data, views};
+use bered::tui::views;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -23,10 +24,9 @@ const QUERY: &str = "digpost";
 fn app(count: usize) -> App {
     let as_of = Date::new(2026, 11, 23).expect("a date");
     let mut app = App::new(Lang::Sv, as_of);
-    app.apply_load(data::load(
+    app.apply_load(dataset::load(
         Some(&support::portfolio_dir(count)),
         as_of,
-        1,
         &|_| {},
     ));
     app.update(Action::Resize(120, 40));

@@ -153,6 +153,19 @@ pub(crate) struct RankArgs {
     /// no_business_case, follow_up_overdue, gate_blocked, incomplete_scores.
     #[arg(long, value_delimiter = ',')]
     pub(crate) flag: Vec<String>,
+    /// The CSV separator (one ASCII character); by default `;` under Swedish, `,` under English.
+    #[arg(long, value_name = "C", value_parser = ascii_delimiter)]
+    pub(crate) delimiter: Option<u8>,
+}
+
+fn ascii_delimiter(text: &str) -> Result<u8, String> {
+    let text = if text == "\\t" { "\t" } else { text };
+    match text.as_bytes() {
+        [b] if b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b'"' => Ok(*b),
+        _ => Err(format!(
+            "`{text}`: one ASCII character that is not a letter, a digit or `\"`"
+        )),
+    }
 }
 
 impl RankArgs {

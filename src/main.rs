@@ -82,6 +82,7 @@ fn run(command: Command, c: &Context) -> anyhow::Result<ExitCode> {
                 a.path.as_deref().or(portfolio),
                 &filter,
                 a.format.into(),
+                a.delimiter,
                 as_of,
                 lang,
             )

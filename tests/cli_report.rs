@@ -74,7 +74,7 @@ fn rank_table_and_markdown_for_the_meeting() {
     assert!(table.lines().all(|l| l.chars().count() <= 100));
     let md = stdout(&bered(&["rank", "portfolio", "--format", "markdown"]));
     assert!(md.starts_with("# "));
-    assert!(md.contains("| # | Initiative | Unit |"));
+    assert!(md.contains("| Rank | Title | Unit | Stage |"));
 }
 
 #[test]
@@ -91,7 +91,7 @@ fn show_prints_one_initiative_or_suggests_ids() {
     assert_eq!(v["id"], "e-tjanst-bygglov");
     assert!(v["evaluation"]["criteria"].as_array().unwrap().len() == 11);
     let text = stdout(&bered(&["-p", "portfolio", "show", "e-tjanst-bygglov"]));
-    assert!(text.contains("Evaluation"));
+    assert!(text.contains("Scores"));
     let out = bered(&["-p", "portfolio", "show", "bygglov"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean"));

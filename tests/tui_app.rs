@@ -2,11 +2,11 @@
 
 mod tui_support;
 
+use bered::eval::RankGroup;
 use bered::i18n::Lang;
+use bered::report::dataset::{self, Facet};
+use bered::report::ranking::{Column, Separator};
 use bered::tui::app::{Command, DetailTab, Overlay, Screen};
-use bered::tui::data::{self, Facet};
-use bered::tui::engine::eval::RankGroup;
-use bered::tui::table::{Column, Separator};
 use crossterm::event::{KeyCode, KeyModifiers};
 use tui_support::{
     app, app_from, as_of, fixture, press, press_with, selected_title, type_text, visible_titles,
@@ -382,7 +382,7 @@ fn a_reload_keeps_the_selection_and_says_what_changed() {
     )
     .unwrap();
     std::fs::remove_file(files.join("parkeringsapp.yaml")).unwrap();
-    app.apply_load(data::load(Some(dir.path()), as_of(), 2, &|_| {}));
+    app.apply_load(dataset::load(Some(dir.path()), as_of(), &|_| {}));
     assert_eq!(selected_title(&app), before);
     let status = app.status.as_ref().expect("a reload says what changed");
     assert!(!status.error);
@@ -400,7 +400,7 @@ fn a_failed_reload_keeps_the_last_good_data_and_shows_the_diagnostics() {
     let count = app.data.as_ref().unwrap().len();
     let broken = dir.path().join("initiatives/e-arkiv.yaml");
     std::fs::write(&broken, "title: [unclosed\n").unwrap();
-    app.apply_load(data::load(Some(dir.path()), as_of(), 2, &|_| {}));
+    app.apply_load(dataset::load(Some(dir.path()), as_of(), &|_| {}));
     assert_eq!(
         app.data.as_ref().unwrap().len(),
         count,

@@ -4,10 +4,10 @@
 
 mod tui_support;
 
+use bered::eval;
 use bered::i18n::Lang;
 use bered::model::{Date, Outcome, Stage};
 use bered::tui::app::{Command, DetailTab, Step};
-use bered::tui::engine::eval;
 use crossterm::event::{KeyCode, KeyModifiers};
 use tui_support::{Rig, as_of};
 
@@ -202,7 +202,7 @@ fn a_stage_change_from_the_list_updates_the_facets() {
     let data = rig.app.data.as_ref().unwrap();
     let i = data.index_of("chattbot-kontaktcenter").unwrap();
     assert_eq!(data.initiative(i).stage(), Some(Stage::Preparation));
-    let stages = &data.facets[&bered::tui::data::Facet::Stage];
+    let stages = &data.facets[&bered::report::dataset::Facet::Stage];
     assert!(
         stages.contains(&("preparation".to_string(), 3)),
         "{stages:?}"
@@ -382,8 +382,8 @@ fn undo_is_refused_when_the_file_changed_since_the_edit() {
 fn the_built_in_sample_is_read_only() {
     let mut app = bered::tui::app::App::new(Lang::En, as_of());
     let loaded = bered::load::load_embedded();
-    let dataset = bered::tui::data::Dataset::build(loaded.portfolio, as_of(), 1, &|_| {});
-    app.apply_load(bered::tui::data::LoadOutcome {
+    let dataset = bered::report::dataset::Dataset::build(loaded.portfolio, as_of(), &|_| {});
+    app.apply_load(bered::report::dataset::LoadOutcome {
         dataset: Some(dataset),
         diagnostics: Vec::new(),
     });
@@ -662,8 +662,11 @@ fn an_edit_that_would_change_more_is_refused_and_the_user_told_why() {
         "  cost_savings: &same 3\n  quality: *same\n",
     );
     std::fs::write(rig.file(CHATTBOT), &text).unwrap();
-    rig.app
-        .apply_load(bered::tui::data::load(Some(&rig.path), as_of(), 2, &|_| {}));
+    rig.app.apply_load(bered::report::dataset::load(
+        Some(&rig.path),
+        as_of(),
+        &|_| {},
+    ));
     rig.select("Chattbot i kontaktcenter");
     rig.keys("e14");
     assert!(matches!(rig.press(KeyCode::Enter), Command::Write(_)));
@@ -707,7 +710,7 @@ mod random {
     }
 
     fn same_as_on_disk(rig: &Rig) {
-        let fresh = bered::tui::data::load(Some(&rig.path), as_of(), 9, &|_| {});
+        let fresh = bered::report::dataset::load(Some(&rig.path), as_of(), &|_| {});
         assert_eq!(fresh.error_count(), 0, "{:?}", fresh.diagnostics);
         let fresh = fresh.dataset.expect("loads");
         let data = rig.app.data.as_ref().expect("loaded");

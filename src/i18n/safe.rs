@@ -66,6 +66,24 @@ pub fn markdown_text(text: &str) -> String {
     out
 }
 
+/// Serialised JSON with every character `visible` would show (DEL, C1 controls, bidi controls,
+/// zero-width characters) written as a `\uXXXX` escape: the same string to a JSON reader, but
+/// nothing that acts on a terminal that prints the file. serde_json already escapes C0 controls.
+pub fn json(serialised: &str) -> String {
+    let mut out = String::with_capacity(serialised.len());
+    for c in serialised.chars() {
+        if c > '\u{7e}' && needs_escape(c, Layout::Text) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn needs_escape(c: char, layout: Layout) -> bool {
     match c {
         '\n' | '\t' => layout == Layout::Line,

@@ -43,11 +43,14 @@ pub const COL_BENEFIT: Text = Text("Nytta", "Benefit");
 pub const COL_FEASIBILITY: Text = Text("Genomf.", "Feas.");
 pub const COL_PRIORITY: Text = Text("Prio", "Prio");
 pub const COL_GATE: Text = Text("Spärr", "Gate");
-pub const COL_NPV: Text = Text("Nuvärde", "NPV");
+pub const COL_NPV: Text = Text("Nuvärde kr", "NPV kr");
 pub const COL_PAYBACK: Text = Text("Återbet.", "Payback");
 pub const COL_FLAGS: Text = Text("Flaggor", "Flags");
 pub const COL_ID: Text = Text("Id", "Id");
+pub const COL_QUADRANT: Text = Text("Kvadrant", "Quadrant");
+pub const COL_BUDGET: Text = Text("Budgetram", "Budget");
 
+pub const GROUP_RANKED: Text = Text("Rangordnade", "Ranked");
 pub const GROUP_INCOMPLETE: Text = Text(
     "Ofullständigt bedömda – rangordnas efter de fullständiga",
     "Incompletely scored – ranked after the complete ones",
@@ -55,6 +58,11 @@ pub const GROUP_INCOMPLETE: Text = Text(
 pub const GROUP_BLOCKED: Text = Text(
     "Spärrade av regelefterlevnaden – kan inte rekommenderas",
     "Blocked by the compliance gate – cannot be recommended",
+);
+pub const NO_MATCHES: Text = Text("Inga initiativ matchar.", "No initiatives match.");
+pub const RANK_LEGEND: Text = Text(
+    "Prio = nytta × genomförbarhet · ⚑ antal varningsflaggor · nuvärde i kr (bered show ID)",
+    "Prio = benefit × feasibility · ⚑ number of flags · net present value in kr (bered show ID)",
 );
 pub const BUDGET_RUNS_OUT: Text = Text("budgetramen tar slut här", "the budget runs out here");
 pub const NO_ROWS: Text = Text(
@@ -116,7 +124,9 @@ pub const CRITERION: Text = Text("Kriterium", "Criterion");
 pub const VALUE: Text = Text("Värde", "Value");
 pub const WEIGHT: Text = Text("Vikt", "Weight");
 pub const CONTRIBUTION: Text = Text("Bidrag", "Contribution");
-pub const MOTIVATION: Text = Text("Motivering", "Motivation");
+pub const MOTIVATION: Text = Text("Motivering", "Rationale");
+pub const MOTIVATIONS: Text = Text("Motiveringar", "Rationales");
+pub const NOT_SCORED_LIST: Text = Text("Ej bedömda", "Not scored");
 pub const BENEFIT_GROUP: Text = Text("NYTTA", "BENEFIT");
 pub const FEASIBILITY_GROUP: Text = Text("GENOMFÖRBARHET", "FEASIBILITY");
 pub const BENEFIT_SCORE: Text = Text("Nyttopoäng", "Benefit score");
@@ -130,7 +140,7 @@ pub const GATE: Text = Text("Regelefterlevnad", "Compliance gate");
 
 // Detail: business case.
 pub const NO_CASE: Text = Text("Ingen nyttokalkyl.", "No business case.");
-pub const ROW_INVESTMENT: Text = Text("Grundläggande investering", "Basic investment");
+pub const ROW_INVESTMENT: Text = Text("Grundläggande investering", "Investment");
 pub const ROW_OPERATIONS: Text = Text("Förvaltningskostnader", "Operating costs");
 pub const ROW_COSTS: Text = Text("Kostnader", "Costs");
 pub const ROW_COSTS_ACC: Text = Text("Kostnader ack.", "Costs, accumulated");
@@ -140,7 +150,7 @@ pub const ROW_BENEFITS: Text = Text("Ekonomiska nyttor", "Economic benefits");
 pub const ROW_BENEFITS_ACC: Text = Text("Nyttor ack.", "Benefits, accumulated");
 pub const ROW_NET: Text = Text("Ekonomisk nettonytta", "Net economic benefit");
 pub const ROW_NET_ACC: Text = Text("Nettonytta ack.", "Net, accumulated");
-pub const ROW_RATIO: Text = Text("Ekonomisk nyttokvot", "Benefit/cost ratio");
+pub const ROW_RATIO: Text = Text("Ekonomisk nyttokvot", "Benefit ratio");
 pub const ROW_RATIO_TEMPLATE: Text = Text("Nyttokvot ×10 (mallen)", "Ratio ×10 (template)");
 pub const ROW_RATIO_TOTAL_TEMPLATE: Text =
     Text("Nyttokvot totalt (mallen)", "Total ratio (template)");
@@ -152,7 +162,7 @@ pub const TOTAL_BENEFITS: Text = Text("Summa nyttor", "Total benefits");
 pub const TOTAL_NET: Text = Text("Nettonytta", "Net benefit");
 pub const NPV: Text = Text("Nuvärde", "Net present value");
 pub const NPV_BAND: Text = Text("Nuvärde låg–hög", "NPV low–high");
-pub const RATIO_TOTAL: Text = Text("Nyttokvot", "Benefit/cost ratio");
+pub const RATIO_TOTAL: Text = Text("Nyttokvot", "Benefit ratio");
 pub const PAYBACK: Text = Text("Återbetalningsår", "Payback year");
 pub const NO_PAYBACK: Text = Text(
     "ingen återbetalning inom kalkylperioden",
@@ -165,10 +175,12 @@ pub const MORE_YEARS: Text = Text("fler år: [ och ]", "more years: [ and ]");
 
 // Detail: benefits.
 pub const NO_BENEFITS: Text = Text("Inga nyttor beskrivna.", "No benefits described.");
-pub const CHAIN: Text = Text("Effektkedja", "Effect chain");
+pub const CHAIN: Text = Text("Effektkedja", "Benefit chain");
+pub const LATEST_MEASUREMENT: Text = Text("Senaste mätning", "Latest measurement");
+pub const ACHIEVED_PLANNED: Text = Text("Uppnått / planerat", "Achieved / planned");
 pub const BENEFIT_OWNER: Text = Text("Nyttoägare", "Benefit owner");
 pub const INDICATOR: Text = Text("Mått", "Indicator");
-pub const BASELINE_TARGET: Text = Text("Utgångsläge → mål", "Baseline → target");
+pub const BASELINE_TARGET: Text = Text("Utgångsläge → målvärde", "Baseline → target");
 pub const PERIOD: Text = Text("Period", "Period");
 pub const STATUS: Text = Text("Status", "Status");
 pub const FREED_TIME_USE: Text = Text("Frigjord tid används till", "Freed time used for");
@@ -186,6 +198,10 @@ pub const OUTCOME: Text = Text("Utfall", "Outcome");
 pub const NOTE: Text = Text("Anteckning", "Note");
 
 // Portfolio.
+pub const SAMPLE_PORTFOLIO: Text = Text(
+    "exempelportfölj (inbyggd, skrivskyddad)",
+    "sample portfolio (built in, read-only)",
+);
 pub const TOTALS: Text = Text("Summering", "Totals");
 pub const INITIATIVES: Text = Text("Initiativ", "Initiatives");
 pub const BUDGET: Text = Text("Budgetram", "Budget");
@@ -199,14 +215,28 @@ pub const NPV_SUM: Text = Text("Summa nuvärde", "Sum of NPV");
 pub const PER_STAGE: Text = Text("Per fas", "Per stage");
 pub const PER_QUADRANT: Text = Text("Per kvadrant", "Per quadrant");
 pub const PER_GATE: Text = Text("Per regelefterlevnad", "Per compliance gate");
-pub const COST_OF_DELAY: Text = Text("Förseningskostnad", "Cost of delay");
+pub const COST_OF_DELAY: Text = Text(
+    "Alternativkostnad (uteblivna nyttor per år)",
+    "Cost of delay",
+);
+pub const PER_YEAR: Text = Text("Per år", "A year");
+pub const COUNT: Text = Text("Antal", "Count");
+pub const INITIATIVE: Text = Text("Initiativ", "Initiative");
+pub const SHARE: Text = Text("Andel", "Share");
+pub const REQUIREMENT: Text = Text("Krav", "Requirement");
+pub const REASONS: Text = Text("Skäl", "Reasons");
+pub const BUDGET_FIT: Text = Text("Ryms i budgetramen", "Fits the budget");
+pub const NOTHING_SHOULD_NOT: Text = Text(
+    "Inga initiativ i beredning saknar nyttorealisering, strategikoppling eller bärande lösning.",
+    "No initiative in preparation lacks benefit realisation, a strategic link or a sound solution.",
+);
 pub const COST_OF_DELAY_NOTE: Text = Text(
     "årlig nettonytta som uteblir för rangordnade initiativ som inte har startat",
     "yearly net benefit forgone by ranked initiatives not yet started",
 );
 pub const DIMIOS: Text = Text(
-    "DiMiOS-spegel (data, inte dom)",
-    "DiMiOS mirror (data, not a verdict)",
+    "DiMiOS-spegel (vad datan visar, inget omdöme)",
+    "DiMiOS mirror (what the data shows, no verdict)",
 );
 pub const SHARE_MEASURABLE: Text = Text("med mätbara effektmål", "with measurable effect goals");
 pub const SHARE_OWNER: Text = Text("med nyttoägare", "with benefit owners");
@@ -437,7 +467,9 @@ pub fn dimios_population(n: usize, lang: Lang) -> String {
             "bland {n} startade initiativ (projekt, förvaltning, effekthemtagning, avslutade)"
         ),
         Lang::En => {
-            format!("among {n} started initiatives (project, operations, realisation, closed)")
+            format!(
+                "among {n} started initiatives (project, operations, benefit realisation, closed)"
+            )
         }
     }
 }

@@ -23,8 +23,8 @@ pub fn stage(stage: Stage, lang: Lang) -> &'static str {
 
 pub fn gate(gate: GateStatus, lang: Lang) -> &'static str {
     let (sv, en) = match gate {
-        GateStatus::Pass => ("Godkänd", "Pass"),
-        GateStatus::Warn => ("Godkänd med varning", "Pass with warning"),
+        GateStatus::Pass => ("Godkänd", "Passed"),
+        GateStatus::Warn => ("Godkänd med varning", "Passed with warning"),
         GateStatus::Blocked => ("Spärrad", "Blocked"),
         GateStatus::NotAssessed => ("Ej bedömd", "Not assessed"),
     };
@@ -34,10 +34,10 @@ pub fn gate(gate: GateStatus, lang: Lang) -> &'static str {
 /// A short gate label for narrow columns.
 pub fn gate_short(gate: GateStatus, lang: Lang) -> &'static str {
     let (sv, en) = match gate {
-        GateStatus::Pass => ("ok", "pass"),
-        GateStatus::Warn => ("varning", "warn"),
-        GateStatus::Blocked => ("spärr", "blocked"),
-        GateStatus::NotAssessed => ("ej bed.", "n/a"),
+        GateStatus::Pass => ("godkänd", "passed"),
+        GateStatus::Warn => ("varning", "warning"),
+        GateStatus::Blocked => ("spärrad", "blocked"),
+        GateStatus::NotAssessed => ("ej bedömd", "not assessed"),
     };
     lang.pick(sv, en)
 }
@@ -57,18 +57,19 @@ pub fn quadrant(quadrant: Quadrant, lang: Lang) -> &'static str {
         Quadrant::DoNow => ("Gör nu", "Do now"),
         Quadrant::StrengthenFeasibility => ("Stärk genomförbarheten", "Strengthen feasibility"),
         Quadrant::QuickWin => ("Enkel vinst – överväg", "Quick win – consider"),
-        Quadrant::Abstain => ("Avstå", "Abstain"),
+        Quadrant::Abstain => ("Avstå", "Refrain"),
     };
     lang.pick(sv, en)
 }
 
-/// A short quadrant label for narrow columns (at most 11 characters).
+/// A short quadrant label for narrow columns (at most 11 characters): the glossary's words,
+/// shortened by leaving words out, never by abbreviations.
 pub fn quadrant_short(quadrant: Quadrant, lang: Lang) -> &'static str {
     let (sv, en) = match quadrant {
         Quadrant::DoNow => ("Gör nu", "Do now"),
-        Quadrant::StrengthenFeasibility => ("Stärk genf.", "Strengthen"),
+        Quadrant::StrengthenFeasibility => ("Stärk", "Strengthen"),
         Quadrant::QuickWin => ("Enkel vinst", "Quick win"),
-        Quadrant::Abstain => ("Avstå", "Abstain"),
+        Quadrant::Abstain => ("Avstå", "Refrain"),
     };
     lang.pick(sv, en)
 }
@@ -77,7 +78,7 @@ pub fn group(group: RankGroup, lang: Lang) -> &'static str {
     let (sv, en) = match group {
         RankGroup::Ranked => ("Rangordnade", "Ranked"),
         RankGroup::Incomplete => ("Ofullständigt bedömda", "Incompletely scored"),
-        RankGroup::Blocked => ("Spärrade av grinden", "Blocked by the gate"),
+        RankGroup::Blocked => ("Spärrade", "Blocked by the compliance gate"),
     };
     lang.pick(sv, en)
 }
@@ -86,8 +87,8 @@ pub fn benefit_status(status: BenefitStatus, lang: Lang) -> &'static str {
     let (sv, en) = match status {
         BenefitStatus::NotStarted => ("Ej påbörjad", "Not started"),
         BenefitStatus::OnTrack => ("Enligt plan", "On track"),
-        BenefitStatus::AtRisk => ("Risk", "At risk"),
-        BenefitStatus::Behind => ("Efter plan", "Behind"),
+        BenefitStatus::AtRisk => ("Risk för försening", "At risk"),
+        BenefitStatus::Behind => ("Försenad", "Behind"),
         BenefitStatus::Realised => ("Realiserad", "Realised"),
         BenefitStatus::NotFollowedUp => ("Ej uppföljd", "Not followed up"),
     };

@@ -10,7 +10,7 @@ use crate::load::{self, Loaded};
 use crate::model::Date;
 
 use super::{
-    RankFilter, find_initiative, rank_csv, rank_json, rank_markdown, rank_table, show_json,
+    RankFilter, find_initiative, rank_csv_with, rank_json, rank_markdown, rank_table, show_json,
     show_markdown, show_text, summary_json, summary_markdown, summary_text,
 };
 
@@ -28,6 +28,7 @@ pub fn rank(
     path: Option<&Path>,
     filter: &RankFilter,
     format: Format,
+    delimiter: Option<u8>,
     as_of: Date,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
@@ -37,7 +38,7 @@ pub fn rank(
     let order = filter.apply(p, &analysis);
     let out = match format {
         Format::Text => rank_table(p, &analysis, &order, lang),
-        Format::Csv => rank_csv(p, &analysis, &order, lang),
+        Format::Csv => rank_csv_with(p, &analysis, &order, lang, delimiter),
         Format::Json => rank_json(p, &analysis, &order, lang),
         Format::Markdown => rank_markdown(p, &analysis, &order, lang),
     };

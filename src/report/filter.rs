@@ -1,12 +1,54 @@
-//! Filters of the ranking: any value within a kind, every kind given.
+//! The one filter of the ranking, for the CLI's `rank --stage/--unit/…` flags and the TUI's
+//! facets alike: any value within a facet, every facet given.
 
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::eval::{Analysis, GateStatus};
+use crate::eval::{Analysis, Analyzed, GateStatus};
 use crate::model::{Initiative, Portfolio, Stage};
 use crate::realisation::FlagKind;
 
+/// The facets the ranking can be filtered by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Stage,
+    Unit,
+    Tag,
+    Goal,
+    Gate,
+    Flag,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 6] = [
+        Facet::Stage,
+        Facet::Unit,
+        Facet::Tag,
+        Facet::Goal,
+        Facet::Gate,
+        Facet::Flag,
+    ];
+
+    /// Units, tags and goals are typed by people and compared without regard to case.
+    fn folds_case(self) -> bool {
+        matches!(self, Facet::Unit | Facet::Tag | Facet::Goal)
+    }
+}
+
+/// The values an initiative has for a facet (a tag filter matches any of its tags).
+pub fn facet_values<'a>(facet: Facet, initiative: &'a Initiative, item: &Analyzed) -> Vec<&'a str> {
+    let f = &initiative.file;
+    match facet {
+        Facet::Stage => f.stage.iter().map(|s| s.value.id()).collect(),
+        Facet::Unit => f.unit.iter().map(String::as_str).collect(),
+        Facet::Tag => f.tags.iter().map(String::as_str).collect(),
+        Facet::Goal => f.goals.iter().map(|g| g.value.as_str()).collect(),
+        Facet::Gate => vec![item.eval.gate.id()],
+        Facet::Flag => item.flags.iter().map(|fl| fl.kind.id()).collect(),
+    }
+}
+
+/// Selected values per facet, in the order given.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RankFilter {
     pub stage: Vec<String>,
@@ -85,23 +127,62 @@ impl RankFilter {
             .order
             .iter()
             .copied()
-            .filter(|&i| self.matches(&portfolio.initiatives[i], analysis, i))
+            .filter(|&i| self.accepts(&portfolio.initiatives[i], &analysis.items[i]))
             .collect()
     }
 
-    fn matches(&self, initiative: &Initiative, analysis: &Analysis, index: usize) -> bool {
-        let item = &analysis.items[index];
-        let file = &initiative.file;
-        let stage = initiative.stage().map(Stage::id);
-        let flags: Vec<&str> = item.flags.iter().map(|f| f.kind.id()).collect();
-        let goals: Vec<&str> = file.goals.iter().map(|g| g.value.as_str()).collect();
-        let tags: Vec<&str> = file.tags.iter().map(String::as_str).collect();
-        any(&self.stage, stage.as_slice(), false)
-            && any(&self.unit, file.unit.as_deref().as_slice(), true)
-            && any(&self.tag, &tags, true)
-            && any(&self.goal, &goals, true)
-            && any(&self.gate, &[item.eval.gate.id()], false)
-            && any(&self.flag, &flags, false)
+    /// Whether an initiative passes every facet given.
+    pub fn accepts(&self, initiative: &Initiative, item: &Analyzed) -> bool {
+        Facet::ALL.into_iter().all(|facet| {
+            any(
+                self.values(facet),
+                &facet_values(facet, initiative, item),
+                facet.folds_case(),
+            )
+        })
+    }
+
+    /// The values selected for a facet.
+    pub fn values(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Stage => &self.stage,
+            Facet::Unit => &self.unit,
+            Facet::Tag => &self.tag,
+            Facet::Goal => &self.goal,
+            Facet::Gate => &self.gate,
+            Facet::Flag => &self.flag,
+        }
+    }
+
+    fn values_mut(&mut self, facet: Facet) -> &mut Vec<String> {
+        match facet {
+            Facet::Stage => &mut self.stage,
+            Facet::Unit => &mut self.unit,
+            Facet::Tag => &mut self.tag,
+            Facet::Goal => &mut self.goal,
+            Facet::Gate => &mut self.gate,
+            Facet::Flag => &mut self.flag,
+        }
+    }
+
+    /// How many values are selected in all.
+    pub fn count(&self) -> usize {
+        Facet::ALL.iter().map(|&f| self.values(f).len()).sum()
+    }
+
+    pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
+        self.values(facet).iter().any(|v| v == value)
+    }
+
+    /// Selects a value, or deselects it when it was selected.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        let values = self.values_mut(facet);
+        match values.iter().position(|v| v == value) {
+            Some(at) => {
+                values.remove(at);
+            }
+            None => values.push(value.to_string()),
+        }
     }
 }
 

@@ -3,36 +3,9 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::Value;
 
-use crate::i18n::{Lang, format_decimal, format_money, format_number};
+use crate::i18n::{Lang, format_decimal, format_money};
 
-/// Shown where a figure is undefined.
-pub const NONE: &str = "–";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Right,
-}
-
-/// Fits text into exactly `width` characters: cut with an ellipsis, or padded.
-pub fn cell(text: &str, width: usize, align: Align) -> String {
-    let count = text.chars().count();
-    if count > width {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        return cut;
-    }
-    let pad = " ".repeat(width - count);
-    match align {
-        Align::Left => format!("{text}{pad}"),
-        Align::Right => format!("{pad}{text}"),
-    }
-}
-
-/// Joins cells with a space and drops trailing blanks.
-pub fn row(cells: &[String]) -> String {
-    cells.join(" ").trim_end().to_string()
-}
+pub use super::cell::{Align, NONE};
 
 /// A score, priority or ratio with two decimals, or a dash.
 pub fn score(value: Option<Decimal>, lang: Lang) -> String {
@@ -41,11 +14,6 @@ pub fn score(value: Option<Decimal>, lang: Lang) -> String {
 
 pub fn money(value: Option<Decimal>, lang: Lang) -> String {
     value.map_or_else(|| NONE.to_string(), |v| format_money(v, lang))
-}
-
-/// Whole kronor without the currency, for table columns headed "(kr)".
-pub fn number(value: Decimal, lang: Lang) -> String {
-    format_number(value, lang)
 }
 
 /// The portfolio's name, or a word for it when the settings give none.
@@ -59,11 +27,6 @@ pub fn portfolio_name(portfolio: &crate::model::Portfolio, lang: Lang) -> &str {
 /// A decimal as written, with its own decimals (a weight of 1.5, a baseline of 42).
 pub fn exact(value: Decimal, lang: Lang) -> String {
     format_decimal(value, value.normalize().scale(), lang)
-}
-
-/// A date, or nothing.
-pub fn date(value: Option<crate::model::Date>) -> String {
-    value.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// A share 0–1 as a whole percentage.
@@ -94,32 +57,9 @@ pub fn json_opt_str(value: Option<&str>) -> Value {
     value.map_or(Value::Null, |s| Value::String(s.to_string()))
 }
 
-/// Text safe inside a Markdown table cell.
-pub fn md(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
-}
-
-/// A CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180).
-pub fn csv(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cells_cut_and_pad_by_characters() {
-        assert_eq!(cell("Förvaltning", 6, Align::Left), "Förva…");
-        assert_eq!(cell("åäö", 5, Align::Right), "  åäö");
-        assert_eq!(cell("abc", 3, Align::Left), "abc");
-    }
 
     #[test]
     fn json_figures_are_plain_strings() {
@@ -127,12 +67,5 @@ mod tests {
         assert_eq!(json_rounded(Some("3.285714".parse().unwrap())), "3.29");
         assert_eq!(json_rounded(Some("2.125".parse().unwrap())), "2.13");
         assert_eq!(json_rounded(None), Value::Null);
-    }
-
-    #[test]
-    fn csv_and_markdown_escape_their_separators() {
-        assert_eq!(csv("a, b"), "\"a, b\"");
-        assert_eq!(csv("say \"hej\""), "\"say \"\"hej\"\"\"");
-        assert_eq!(md("a|b\nc"), "a\\|b c");
     }
 }

@@ -1,44 +1,49 @@
-//! `bered rank`: the ranked list as a terminal table (≤ 100 columns), CSV, JSON or a Markdown
-//! annex for the preparation group's meeting.
+//! `bered rank`: the shared ranking (`report::ranking`: columns, typed cells, separators) laid out
+//! as a terminal table (≤ 100 columns), CSV, JSON or a Markdown annex for the preparation
+//! group's meeting. The TUI lays out the very same cells.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::fmt::{
-    Align, NONE, cell, csv, json_exact_opt, json_rounded, md, money, number, portfolio_name, row,
-    score,
-};
-use crate::eval::{Analysis, Analyzed, RankGroup, planning_year};
-use crate::i18n::{Lang, format_money, words};
+use super::cell::{Align, Cell, Form, fit};
+use super::doc::{markdown_cell, md};
+use super::fmt::{json_exact_opt, json_rounded, portfolio_name};
+use super::ranking::{Column, LineItem, lines, npv, separator_text};
+use crate::eval::{Analysis, Analyzed, planning_year};
+use crate::i18n::{Lang, format_money, safe, ui, words};
 use crate::model::{Initiative, Portfolio};
 
-/// (width, alignment) of the table's columns: rank, id, title, B, F, P, gate, quadrant, NPV,
-/// flags. With the separating spaces they add up to 99 characters.
-const COLUMNS: [(usize, Align); 10] = [
-    (3, Align::Right),
-    (18, Align::Left),
-    (22, Align::Left),
-    (4, Align::Right),
-    (4, Align::Right),
-    (5, Align::Right),
-    (9, Align::Left),
-    (11, Align::Left),
-    (12, Align::Right),
-    (2, Align::Right),
+/// The terminal table's columns and their least widths; a figure wider than its column widens it.
+const TEXT_COLUMNS: [(Column, usize); 8] = [
+    (Column::Rank, 4),
+    (Column::Id, 16),
+    (Column::Title, 22),
+    (Column::Stage, 11),
+    (Column::Priority, 5),
+    (Column::Gate, 11),
+    (Column::Npv, 12),
+    (Column::Flags, 7),
 ];
 
-/// The widest a line of the rank table gets.
-pub const TABLE_WIDTH: usize = 99;
+/// The Markdown annex's columns.
+const MARKDOWN_COLUMNS: [Column; 12] = [
+    Column::Rank,
+    Column::Title,
+    Column::Unit,
+    Column::Stage,
+    Column::Benefit,
+    Column::Feasibility,
+    Column::Priority,
+    Column::Gate,
+    Column::Quadrant,
+    Column::Npv,
+    Column::Payback,
+    Column::Budget,
+];
 
-fn table_row(texts: [String; 10]) -> String {
-    let cells: Vec<String> = texts
-        .iter()
-        .zip(COLUMNS)
-        .map(|(t, (w, a))| cell(t, w, a))
-        .collect();
-    row(&cells)
-}
+/// The widest a line of the rank table gets with figures of ordinary size.
+pub const TABLE_WIDTH: usize = 100;
 
 pub fn rank_table(
     portfolio: &Portfolio,
@@ -46,78 +51,78 @@ pub fn rank_table(
     order: &[usize],
     lang: Lang,
 ) -> String {
-    let mut out = vec![heading(portfolio, analysis, order, lang)];
-    let header = [
-        "#",
-        lang.pick("Id", "Id"),
-        lang.pick("Titel", "Title"),
-        "B",
-        "F",
-        "P",
-        lang.pick("Grind", "Gate"),
-        lang.pick("Kvadrant", "Quadrant"),
-        lang.pick("Nuvärde kr", "NPV kr"),
-        "Fl",
-    ];
-    out.push(table_row(header.map(String::from)));
-    let mut group = None;
-    let mut budget_drawn = false;
-    for &i in order {
-        let item = &analysis.items[i];
-        if group != Some(item.group) {
-            group = Some(item.group);
-            out.push(rule(words::group(item.group, lang)));
+    let cells = |i: usize| -> Vec<Cell> {
+        let (initiative, item) = (&portfolio.initiatives[i], &analysis.items[i]);
+        TEXT_COLUMNS
+            .iter()
+            .map(|(c, _)| c.cell(initiative, item, Form::Short))
+            .collect()
+    };
+    let rows: Vec<Vec<Cell>> = order.iter().map(|&i| cells(i)).collect();
+    let widths = text_widths(&rows, lang);
+    let header: Vec<String> = TEXT_COLUMNS
+        .iter()
+        .zip(&widths)
+        .map(|((c, _), &w)| fit(c.title().get(lang), w, header_align(*c)))
+        .collect();
+    let mut out = vec![heading(portfolio, analysis, order, lang), join(&header)];
+    for line in lines(analysis, order) {
+        match line {
+            LineItem::Separator(s) => out.push(rule(&separator_text(s, portfolio, analysis, lang))),
+            LineItem::Row(k) => {
+                let texts: Vec<String> = rows[k]
+                    .iter()
+                    .zip(&widths)
+                    .map(|(c, &w)| fit(&c.render(lang), w, c.align()))
+                    .collect();
+                out.push(join(&texts));
+            }
         }
-        if item.within_budget == Some(false) && !budget_drawn {
-            budget_drawn = true;
-            out.push(rule(&budget_runs_out(portfolio, analysis, lang)));
-        }
-        out.push(table_line(&portfolio.initiatives[i], item, lang));
     }
     if order.is_empty() {
-        out.push(
-            lang.pick("Inga initiativ matchar.", "No initiatives match.")
-                .to_string(),
-        );
+        out.push(ui::NO_MATCHES.get(lang).to_string());
     }
     out.push(String::new());
-    out.push(
-        lang.pick(
-            "B nytta · F genomförbarhet · P prioritet = B × F · Fl antal flaggor (bered show ID)",
-            "B benefit · F feasibility · P priority = B × F · Fl number of flags (bered show ID)",
-        )
-        .to_string(),
-    );
+    out.push(ui::RANK_LEGEND.get(lang).to_string());
     if let Some(line) = budget_summary(portfolio, analysis, lang) {
         out.push(line);
     }
     out.join("\n") + "\n"
 }
 
-fn table_line(initiative: &Initiative, item: &Analyzed, lang: Lang) -> String {
-    let e = &item.eval;
-    let gate = format!(
-        "{} {}",
-        words::gate_symbol(e.gate),
-        words::gate_short(e.gate, lang)
-    );
-    let quadrant = e.quadrant.map_or(NONE, |q| words::quadrant_short(q, lang));
-    table_row([
-        item.rank.to_string(),
-        initiative.id.clone(),
-        initiative.title().to_string(),
-        score(e.benefit_score, lang),
-        score(e.feasibility_score, lang),
-        score(e.priority, lang),
-        gate,
-        quadrant.to_string(),
-        npv(item).map_or_else(|| NONE.to_string(), |v| number(v, lang)),
-        count_or_blank(item.flags.len()),
-    ])
+/// Each column's width: its least, or its widest figure, so that a figure is never cut.
+fn text_widths(rows: &[Vec<Cell>], lang: Lang) -> Vec<usize> {
+    TEXT_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(n, &(_, least))| {
+            rows.iter()
+                .map(|r| &r[n])
+                .filter(|c| c.is_figure())
+                .map(|c| c.render(lang).chars().count())
+                .fold(least, usize::max)
+        })
+        .collect()
+}
+
+fn header_align(column: Column) -> Align {
+    match column {
+        Column::Rank
+        | Column::Benefit
+        | Column::Feasibility
+        | Column::Priority
+        | Column::Npv
+        | Column::Payback => Align::Right,
+        _ => Align::Left,
+    }
+}
+
+fn join(cells: &[String]) -> String {
+    cells.join(" ").trim_end().to_string()
 }
 
 fn heading(portfolio: &Portfolio, analysis: &Analysis, order: &[usize], lang: Lang) -> String {
-    let name = portfolio_name(portfolio, lang);
+    let name = safe::line(portfolio_name(portfolio, lang)).into_owned();
     let count = match lang {
         Lang::Sv => format!("{} av {} initiativ", order.len(), analysis.items.len()),
         Lang::En => format!("{} of {} initiatives", order.len(), analysis.items.len()),
@@ -138,21 +143,6 @@ fn rule(text: &str) -> String {
     )
 }
 
-fn budget_runs_out(portfolio: &Portfolio, analysis: &Analysis, lang: Lang) -> String {
-    let year = planning_year(&portfolio.settings, analysis.as_of);
-    let budget = portfolio.settings.budget.map_or(Decimal::ZERO, |b| b.0);
-    match lang {
-        Lang::Sv => format!(
-            "budgeten {year} ({}) räcker hit",
-            format_money(budget, lang)
-        ),
-        Lang::En => format!(
-            "the {year} budget ({}) runs out here",
-            format_money(budget, lang)
-        ),
-    }
-}
-
 /// The budget, what the ranked, counted initiatives ask of it, and how many fit.
 fn budget_summary(portfolio: &Portfolio, analysis: &Analysis, lang: Lang) -> Option<String> {
     let budget = portfolio.settings.budget?.0;
@@ -170,7 +160,7 @@ fn budget_summary(portfolio: &Portfolio, analysis: &Analysis, lang: Lang) -> Opt
     let (budget, asked) = (format_money(budget, lang), format_money(asked, lang));
     Some(match lang {
         Lang::Sv => format!(
-            "Budget {year}: {budget}.\nRangordnade initiativ med kalkyl behöver {asked} år {year}; {fit} av {} ryms.",
+            "Budgetram {year}: {budget}.\nRangordnade initiativ med nyttokalkyl behöver {asked} år {year}; {fit} av {} ryms.",
             counted.len()
         ),
         Lang::En => format!(
@@ -178,14 +168,6 @@ fn budget_summary(portfolio: &Portfolio, analysis: &Analysis, lang: Lang) -> Opt
             counted.len()
         ),
     })
-}
-
-fn npv(item: &Analyzed) -> Option<Decimal> {
-    item.case.as_ref().map(|c| c.totals.npv)
-}
-
-fn count_or_blank(n: usize) -> String {
-    if n == 0 { String::new() } else { n.to_string() }
 }
 
 fn flag_ids(item: &Analyzed) -> Vec<&'static str> {
@@ -203,7 +185,8 @@ pub fn rank_json(
         .iter()
         .map(|&i| RankRow::new(&portfolio.initiatives[i], &analysis.items[i]))
         .collect();
-    serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
+    let json = serde_json::to_string_pretty(&rows).unwrap_or_default();
+    safe::json(&json) + "\n"
 }
 
 /// One initiative of `bered rank --format json`, fields in the documented order.
@@ -221,8 +204,10 @@ pub(super) struct RankRow<'a> {
     pub gate: &'static str,
     pub complete: bool,
     pub quadrant: Option<&'static str>,
+    /// A present value: rounded to öre.
     pub npv: Value,
     pub payback_year: Option<i32>,
+    /// A sum of written amounts: exact.
     pub planning_year_cost: Value,
     pub within_budget: Option<bool>,
     pub flags: Vec<&'static str>,
@@ -244,7 +229,7 @@ impl<'a> RankRow<'a> {
             gate: e.gate.id(),
             complete: e.complete,
             quadrant: e.quadrant.map(|q| q.id()),
-            npv: json_exact_opt(npv(item)),
+            npv: json_rounded(npv(item)),
             payback_year: item.case.as_ref().and_then(|c| c.totals.payback_year),
             planning_year_cost: json_exact_opt(item.case.as_ref().map(|_| item.planning_year_cost)),
             within_budget: item.within_budget,
@@ -252,57 +237,99 @@ impl<'a> RankRow<'a> {
         }
     }
 
-    fn csv_line(&self) -> String {
-        let text = |v: &Value| match v {
+    /// The CSV record: ids and plain figures, text from data neutralised for spreadsheets.
+    fn csv_record(&self, decimal_comma: bool) -> Vec<String> {
+        let figure = |v: &Value| match v {
+            Value::String(s) if decimal_comma => s.replace('.', ","),
             Value::String(s) => s.clone(),
             _ => String::new(),
         };
+        let text = |v: &str| safe::csv_text(v).into_owned();
         let opt = |v: Option<&str>| v.unwrap_or_default().to_string();
-        let fields = [
+        vec![
             self.rank.to_string(),
-            self.id.to_string(),
-            self.title.to_string(),
-            opt(self.unit),
+            text(self.id),
+            text(self.title),
+            text(self.unit.unwrap_or_default()),
             opt(self.stage),
             self.group.to_string(),
-            text(&self.benefit_score),
-            text(&self.feasibility_score),
-            text(&self.priority),
+            figure(&self.benefit_score),
+            figure(&self.feasibility_score),
+            figure(&self.priority),
             self.gate.to_string(),
             self.complete.to_string(),
             opt(self.quadrant),
-            text(&self.npv),
+            figure(&self.npv),
             self.payback_year.map(|y| y.to_string()).unwrap_or_default(),
-            text(&self.planning_year_cost),
+            figure(&self.planning_year_cost),
             self.within_budget
                 .map(|b| b.to_string())
                 .unwrap_or_default(),
             self.flags.join(";"),
-        ];
-        let cells: Vec<String> = fields.iter().map(|f| csv(f)).collect();
-        cells.join(",")
+        ]
     }
 }
 
-/// Comma-separated, language-independent (ids, plain decimals), for spreadsheets and scripts.
-pub fn rank_csv(
+const CSV_HEADER: [&str; 17] = [
+    "rank",
+    "id",
+    "title",
+    "unit",
+    "stage",
+    "group",
+    "benefit_score",
+    "feasibility_score",
+    "priority",
+    "gate",
+    "complete",
+    "quadrant",
+    "npv",
+    "payback_year",
+    "planning_year_cost",
+    "within_budget",
+    "flags",
+];
+
+/// CSV for spreadsheets and scripts, with ids and plain figures. Under Swedish as a Swedish
+/// spreadsheet reads it (`;`, decimal comma, a UTF-8 byte order mark); under English `,` and a
+/// decimal point. `delimiter` overrides the separator (`rank --delimiter`).
+pub fn rank_csv(portfolio: &Portfolio, analysis: &Analysis, order: &[usize], lang: Lang) -> String {
+    rank_csv_with(portfolio, analysis, order, lang, None)
+}
+
+pub fn rank_csv_with(
     portfolio: &Portfolio,
     analysis: &Analysis,
     order: &[usize],
-    _lang: Lang,
+    lang: Lang,
+    delimiter: Option<u8>,
 ) -> String {
-    let mut out = String::from(
-        "rank,id,title,unit,stage,group,benefit_score,feasibility_score,priority,gate,complete,\
-         quadrant,npv,payback_year,planning_year_cost,within_budget,flags\n",
-    );
-    for &i in order {
-        out.push_str(&RankRow::new(&portfolio.initiatives[i], &analysis.items[i]).csv_line());
-        out.push('\n');
+    let swedish = lang == Lang::Sv;
+    let delimiter = delimiter.unwrap_or(if swedish { b';' } else { b',' });
+    // A decimal comma inside a comma-separated file would split every figure in two.
+    let decimal_comma = swedish && delimiter != b',';
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    let mut records = vec![CSV_HEADER.map(String::from).to_vec()];
+    records.extend(order.iter().map(|&i| {
+        RankRow::new(&portfolio.initiatives[i], &analysis.items[i]).csv_record(decimal_comma)
+    }));
+    for record in records {
+        // Writing to memory does not fail; a record that could not be written is left out.
+        let _ = writer.write_record(&record);
     }
-    out
+    let bytes = writer.into_inner().unwrap_or_default();
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    if swedish {
+        format!("\u{feff}{text}")
+    } else {
+        text
+    }
 }
 
-/// A Markdown annex: one table per group, the budget line marked, flags spelled out.
+/// A Markdown annex: a table per group (the groups below the ranked ones under their own
+/// heading), the budget line marked where the money runs out.
 pub fn rank_markdown(
     portfolio: &Portfolio,
     analysis: &Analysis,
@@ -310,93 +337,87 @@ pub fn rank_markdown(
     lang: Lang,
 ) -> String {
     let mut out = vec![
-        format!("# {}", heading(portfolio, analysis, order, lang)),
+        format!("# {}", md(&heading(portfolio, analysis, order, lang))),
         String::new(),
     ];
     if let Some(line) = budget_summary(portfolio, analysis, lang) {
         out.extend([line, String::new()]);
     }
-    let mut budget_drawn = false;
-    for group in RankGroup::ALL {
-        let members: Vec<usize> = order
-            .iter()
-            .copied()
-            .filter(|&i| analysis.items[i].group == group)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
-        out.extend([format!("## {}", words::group(group, lang)), String::new()]);
-        out.push(lang.pick(
-            "| # | Initiativ | Enhet | Steg | Nytta | Genomf. | Prio | Grind | Kvadrant | Nuvärde | Återbetald | Budget | Flaggor |",
-            "| # | Initiative | Unit | Stage | Benefit | Feas. | Prio | Gate | Quadrant | NPV | Payback | Budget | Flags |",
-        ).to_string());
-        out.push("|---:|---|---|---|---:|---:|---:|---|---|---:|---|---|---|".to_string());
-        for i in members {
-            let item = &analysis.items[i];
-            if item.within_budget == Some(false) && !budget_drawn {
-                budget_drawn = true;
-                let text = budget_runs_out(portfolio, analysis, lang);
-                out.push(format!(
-                    "| | **── {} ──** | | | | | | | | | | | |",
-                    md(&text)
+    let header = markdown_header(lang);
+    let mut table_open = false;
+    for line in lines(analysis, order) {
+        match line {
+            LineItem::Separator(s @ super::ranking::Separator::Group(..)) => {
+                let text = separator_text(s, portfolio, analysis, lang);
+                out.extend([String::new(), format!("## {}", md(&text)), String::new()]);
+                table_open = false;
+            }
+            LineItem::Separator(s) => {
+                if !table_open {
+                    out.extend(header.clone());
+                    table_open = true;
+                }
+                let text = separator_text(s, portfolio, analysis, lang);
+                let blanks = " |".repeat(MARKDOWN_COLUMNS.len());
+                out.push(format!("| **── {} ──** |{blanks}", md(&text)));
+            }
+            LineItem::Row(k) => {
+                if !table_open {
+                    out.extend(header.clone());
+                    table_open = true;
+                }
+                let i = order[k];
+                out.push(markdown_row(
+                    &portfolio.initiatives[i],
+                    &analysis.items[i],
+                    lang,
                 ));
             }
-            out.push(markdown_row(&portfolio.initiatives[i], item, lang));
         }
-        out.push(String::new());
     }
     if order.is_empty() {
-        out.push(
-            lang.pick("Inga initiativ matchar.", "No initiatives match.")
-                .to_string(),
-        );
+        out.push(ui::NO_MATCHES.get(lang).to_string());
     }
     out.join("\n") + "\n"
 }
 
+fn markdown_header(lang: Lang) -> Vec<String> {
+    let mut titles: Vec<String> = MARKDOWN_COLUMNS
+        .iter()
+        .map(|c| md(c.title().get(lang)))
+        .collect();
+    titles.push(md(ui::COL_FLAGS.get(lang)));
+    let mut rule: Vec<&str> = MARKDOWN_COLUMNS
+        .iter()
+        .map(|c| match header_align(*c) {
+            Align::Right => "---:",
+            Align::Left => "---",
+        })
+        .collect();
+    rule.push("---");
+    vec![
+        format!("| {} |", titles.join(" | ")),
+        format!("|{}|", rule.join("|")),
+    ]
+}
+
 fn markdown_row(initiative: &Initiative, item: &Analyzed, lang: Lang) -> String {
-    let e = &item.eval;
-    let budget = match item.within_budget {
-        Some(true) => lang.pick("inom", "within"),
-        Some(false) => lang.pick("utanför", "beyond"),
-        None => NONE,
-    };
-    let payback = match &item.case {
-        Some(c) => c
-            .totals
-            .payback_year
-            .map_or_else(|| lang.pick("nej", "no").to_string(), |y| y.to_string()),
-        None => NONE.to_string(),
-    };
+    let mut cells: Vec<String> = MARKDOWN_COLUMNS
+        .iter()
+        .map(|c| match c {
+            Column::Title => format!(
+                "**{}** (`{}`)",
+                safe::markdown_text(initiative.title()),
+                safe::line(&initiative.id).replace('`', "'")
+            ),
+            c => markdown_cell(&c.cell(initiative, item, Form::Full), lang),
+        })
+        .collect();
     let flags: Vec<&str> = item
         .flags
         .iter()
         .map(|f| words::flag(f.kind, lang))
         .collect();
-    let cells = [
-        item.rank.to_string(),
-        format!("**{}** (`{}`)", md(initiative.title()), md(&initiative.id)),
-        md(initiative.file.unit.as_deref().unwrap_or(NONE)),
-        initiative
-            .stage()
-            .map_or(NONE, |s| words::stage(s, lang))
-            .to_string(),
-        score(e.benefit_score, lang),
-        score(e.feasibility_score, lang),
-        score(e.priority, lang),
-        format!(
-            "{} {}",
-            words::gate_symbol(e.gate),
-            words::gate(e.gate, lang)
-        ),
-        e.quadrant
-            .map_or(NONE, |q| words::quadrant(q, lang))
-            .to_string(),
-        money(npv(item), lang),
-        payback,
-        budget.to_string(),
-        md(&flags.join("; ")),
-    ];
+    cells.push(md(&flags.join("; ")));
     format!("| {} |", cells.join(" | "))
 }

@@ -3,11 +3,12 @@
 
 use rust_decimal::Decimal;
 
-use super::doc::{Doc, header};
-use super::fmt::{Align, NONE, exact, money, percent, score};
+use super::cell::Cell;
+use super::doc::Doc;
+use super::fmt::{Align, NONE, exact, money, percent};
 use crate::eval::Analyzed;
 use crate::finance::{CaseResult, YearRow};
-use crate::i18n::{Lang, format_decimal, format_number, words};
+use crate::i18n::{Lang, ui, words};
 use crate::model::{BenefitFile, BusinessCaseFile, Date, Initiative, Portfolio};
 use crate::realisation::BenefitProgress;
 
@@ -16,8 +17,21 @@ pub fn business_case(
     portfolio: &Portfolio,
     file: &BusinessCaseFile,
     case: &CaseResult,
+    cost_of_delay: Option<Decimal>,
     lang: Lang,
 ) {
+    doc.cells(case_totals(portfolio, case, cost_of_delay, lang));
+    doc.list(line_names(file, lang));
+    years_tables(doc, &case.years, lang);
+}
+
+/// The case's totals: the same fields under `bered show` and beside the TUI's template table.
+pub fn case_totals(
+    portfolio: &Portfolio,
+    case: &CaseResult,
+    cost_of_delay: Option<Decimal>,
+    lang: Lang,
+) -> Vec<(String, Cell)> {
     let t = &case.totals;
     let rate = exact(
         portfolio.settings.discount_rate.0 * Decimal::ONE_HUNDRED,
@@ -27,41 +41,48 @@ pub fn business_case(
         (Some(a), Some(b)) => format!("{}–{}", a.year, b.year),
         _ => NONE.to_string(),
     };
-    let never = lang.pick("inte inom kalkylperioden", "not within the horizon");
-    let payback = t
-        .payback_year
-        .map_or_else(|| format!("{never} ({span})"), |y| y.to_string());
+    let payback = t.payback_year.map_or_else(
+        || Cell::Text(format!("{} ({span})", ui::NO_PAYBACK.get(lang))),
+        |y| Cell::Text(y.to_string()),
+    );
     let band = format!(
         "{} – {}",
         money(Some(t.npv_low), lang),
         money(Some(t.npv_high), lang)
     );
-    doc.field_list(lang)
-        .add("Period", "Horizon", span.clone())
-        .add(
-            "Kostnader totalt",
-            "Total costs",
-            money(Some(t.costs), lang),
-        )
-        .add(
-            "Ekonomiska nyttor totalt",
-            "Total economic benefits",
-            money(Some(t.benefits), lang),
-        )
-        .add("Nettonytta", "Net benefit", money(Some(t.net), lang))
-        .add(
-            &format!("Nuvärde ({rate} %)"),
-            &format!("Net present value ({rate} %)"),
-            money(Some(t.npv), lang),
-        )
-        .add("Nuvärde lågt – högt", "NPV low – high", band)
-        .add("Nyttokvot", "Benefit/cost ratio", score(t.ratio, lang))
-        .add("Återbetald", "Payback", payback)
-        .end();
-    doc.list(line_names(file, lang));
-    costs_table(doc, &case.years, lang);
-    benefits_table(doc, &case.years, lang);
-    net_table(doc, &case.years, lang);
+    let mut fields = vec![
+        (ui::PERIOD.get(lang).to_string(), Cell::Text(span)),
+        (
+            ui::TOTAL_COSTS.get(lang).to_string(),
+            Cell::Money(Some(t.costs)),
+        ),
+        (
+            ui::TOTAL_BENEFITS.get(lang).to_string(),
+            Cell::Money(Some(t.benefits)),
+        ),
+        (
+            ui::TOTAL_NET.get(lang).to_string(),
+            Cell::Money(Some(t.net)),
+        ),
+        (
+            format!(
+                "{} ({} {rate} %)",
+                ui::NPV.get(lang),
+                ui::DISCOUNT_RATE.get(lang).to_lowercase()
+            ),
+            Cell::Money(Some(t.npv)),
+        ),
+        (ui::NPV_BAND.get(lang).to_string(), Cell::Text(band)),
+        (ui::RATIO_TOTAL.get(lang).to_string(), Cell::Score(t.ratio)),
+        (ui::PAYBACK.get(lang).to_string(), payback),
+    ];
+    if let Some(yearly) = cost_of_delay {
+        fields.push((
+            ui::COST_OF_DELAY.get(lang).to_string(),
+            Cell::Money(Some(yearly)),
+        ));
+    }
+    fields
 }
 
 /// Each line of the case with its kind and, where given, its low–high range.
@@ -79,114 +100,82 @@ fn line_names(file: &BusinessCaseFile, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-const RIGHT: [Align; 6] = [
-    Align::Left,
-    Align::Right,
-    Align::Right,
-    Align::Right,
-    Align::Right,
-    Align::Right,
-];
+/// A column of a year table: its title and its figure for a year.
+type YearColumn = (ui::Text, fn(&YearRow) -> Cell);
 
-fn costs_table(doc: &mut Doc, years: &[YearRow], lang: Lang) {
-    let n = |v| format_number(v, lang);
-    doc.heading(3, lang.pick("Kostnader (kr)", "Costs (kr)"));
+/// A table of the years, one row each: the year, then a figure per column.
+fn year_table(
+    doc: &mut Doc,
+    heading: ui::Text,
+    columns: &[YearColumn],
+    years: &[YearRow],
+    lang: Lang,
+) {
+    doc.heading(3, format!("{} (kr)", heading.get(lang)));
+    let mut header = vec![ui::YEAR.get(lang).to_string()];
+    header.extend(columns.iter().map(|(t, _)| t.get(lang).to_string()));
     let rows = years
         .iter()
         .map(|r| {
-            let values = [r.investment, r.operations, r.costs, r.costs_accumulated];
-            std::iter::once(r.year.to_string())
-                .chain(values.map(n))
-                .collect()
+            let mut row = vec![Cell::Text(r.year.to_string())];
+            row.extend(columns.iter().map(|(_, f)| f(r)));
+            row
         })
         .collect();
-    let head = header(
-        lang,
-        &[
-            ("År", "Year"),
-            ("Investering", "Investment"),
-            ("Förvaltning", "Operations"),
-            ("Totalt", "Total"),
-            ("Ackumulerat", "Accumulated"),
-        ],
-    );
-    doc.table(&head, &RIGHT, rows);
+    doc.typed_table(header, rows);
 }
 
-fn benefits_table(doc: &mut Doc, years: &[YearRow], lang: Lang) {
-    let n = |v| format_number(v, lang);
-    doc.heading(
-        3,
-        lang.pick("Ekonomiska nyttor (kr)", "Economic benefits (kr)"),
-    );
-    let rows = years
-        .iter()
-        .map(|r| {
-            let values = [
-                r.financial,
-                r.reallocation,
-                r.benefits,
-                r.benefits_accumulated,
-                r.other,
-            ];
-            std::iter::once(r.year.to_string())
-                .chain(values.map(n))
-                .collect()
-        })
-        .collect();
-    let head = header(
-        lang,
-        &[
-            ("År", "Year"),
-            ("Finansiella", "Financial"),
-            ("Omfördelning", "Reallocation"),
-            ("Totalt", "Total"),
-            ("Ackumulerat", "Accumulated"),
-            ("Övriga (ej i netto)", "Other (not in net)"),
-        ],
-    );
-    doc.table(&head, &RIGHT, rows);
+fn kr(v: Decimal) -> Cell {
+    Cell::Kronor(Some(v))
 }
 
-/// Net, its accumulation, the true ratio, the template's ×10 ratio (to compare with Nacka's
-/// spreadsheet) and the quality shift.
-fn net_table(doc: &mut Doc, years: &[YearRow], lang: Lang) {
-    doc.heading(3, lang.pick("Nettonytta", "Net benefit"));
-    let rows = years
-        .iter()
-        .map(|r| {
-            let template = r.ratio.map(|q| format_decimal(q * Decimal::TEN, 1, lang));
-            vec![
-                r.year.to_string(),
-                format_number(r.net, lang),
-                format_number(r.net_accumulated, lang),
-                score(r.ratio, lang),
-                template.unwrap_or_else(|| NONE.to_string()),
-                format_decimal(r.quality_shift, 2, lang),
-            ]
-        })
-        .collect();
-    let head = header(
-        lang,
+fn years_tables(doc: &mut Doc, years: &[YearRow], lang: Lang) {
+    year_table(
+        doc,
+        ui::ROW_COSTS,
         &[
-            ("År", "Year"),
-            ("Netto (kr)", "Net (kr)"),
-            ("Ackumulerat", "Accumulated"),
-            ("Nyttokvot", "Ratio"),
-            ("Kvot ×10 (mallen)", "Ratio ×10 (template)"),
-            ("Förflyttning", "Quality shift"),
+            (ui::ROW_INVESTMENT, |r| kr(r.investment)),
+            (ui::ROW_OPERATIONS, |r| kr(r.operations)),
+            (ui::ROW_COSTS, |r| kr(r.costs)),
+            (ui::ROW_COSTS_ACC, |r| kr(r.costs_accumulated)),
         ],
+        years,
+        lang,
     );
-    doc.table(&head, &RIGHT, rows);
+    year_table(
+        doc,
+        ui::ROW_BENEFITS,
+        &[
+            (ui::ROW_FINANCIAL, |r| kr(r.financial)),
+            (ui::ROW_REALLOCATION, |r| kr(r.reallocation)),
+            (ui::ROW_BENEFITS, |r| kr(r.benefits)),
+            (ui::ROW_BENEFITS_ACC, |r| kr(r.benefits_accumulated)),
+            (ui::ROW_OTHER, |r| kr(r.other)),
+        ],
+        years,
+        lang,
+    );
+    // The true ratio, and the template's ×10 ratio to compare with Nacka's spreadsheet.
+    year_table(
+        doc,
+        ui::ROW_NET,
+        &[
+            (ui::ROW_NET, |r| kr(r.net)),
+            (ui::ROW_NET_ACC, |r| kr(r.net_accumulated)),
+            (ui::ROW_RATIO, |r| Cell::Score(r.ratio)),
+            (ui::ROW_RATIO_TEMPLATE, |r| {
+                Cell::Score(r.ratio.map(|q| q * Decimal::TEN))
+            }),
+            (ui::ROW_QUALITY, |r| Cell::Score(Some(r.quality_shift))),
+        ],
+        years,
+        lang,
+    );
 }
 
 pub fn benefits(doc: &mut Doc, initiative: &Initiative, item: &Analyzed, lang: Lang) {
-    doc.heading(
-        2,
-        lang.pick("Nyttor och effektmål", "Benefits and effect goals"),
-    );
     if initiative.file.benefits.is_empty() {
-        doc.paragraph(lang.pick("Inga nyttor beskrivna.", "No benefits described."));
+        doc.paragraph(ui::NO_BENEFITS.get(lang));
     }
     for (benefit, progress) in initiative.file.benefits.iter().zip(&item.benefits) {
         one_benefit(doc, benefit, progress, lang);
@@ -199,28 +188,20 @@ fn one_benefit(doc: &mut Doc, b: &BenefitFile, p: &BenefitProgress, lang: Lang) 
     let text = |t: &Option<String>| t.clone().unwrap_or_default();
     let kind = b.kind.as_ref().map(|k| words::line_kind(k.value, lang));
     let latest = p.latest.map(|(d, v)| format!("{d}: {}", exact(v, lang)));
+    let words = |v: &Option<String>| Cell::Text(text(v));
     doc.field_list(lang)
-        .add("Typ", "Kind", kind.unwrap_or_default())
-        .add("Nyttoägare", "Benefit owner", text(&b.owner))
-        .add("Mått", "Indicator", text(&b.indicator))
-        .add("Nollvärde → mål", "Baseline → target", goal(b, lang))
-        .add("Period", "Period", period(b))
-        .add(
-            "Senaste mätning",
-            "Latest measurement",
-            latest.unwrap_or_default(),
+        .typed(ui::KIND, Cell::Text(kind.unwrap_or_default().to_string()))
+        .typed(ui::BENEFIT_OWNER, words(&b.owner))
+        .typed(ui::INDICATOR, words(&b.indicator))
+        .typed(ui::BASELINE_TARGET, Cell::Text(goal(b, lang)))
+        .typed(ui::PERIOD, Cell::Text(period(b)))
+        .typed(
+            ui::LATEST_MEASUREMENT,
+            Cell::Text(latest.unwrap_or_default()),
         )
-        .add(
-            "Uppnått / planerat",
-            "Achieved / planned",
-            progress(p, lang),
-        )
-        .add(
-            "Frigjord tid används till",
-            "Freed time used for",
-            text(&b.freed_time_use),
-        )
-        .add("Effektkedja", "Effect chain", text(&b.chain))
+        .typed(ui::ACHIEVED_PLANNED, Cell::Text(progress(p, lang)))
+        .typed(ui::FREED_TIME_USE, words(&b.freed_time_use))
+        .typed(ui::CHAIN, words(&b.chain))
         .end();
     follow_ups(doc, b, lang);
 }
@@ -270,13 +251,10 @@ fn follow_ups(doc: &mut Doc, b: &BenefitFile, lang: Lang) {
             vec![f.date.value.to_string(), exact(f.value.value.0, lang), note]
         })
         .collect();
-    let head = header(
-        lang,
-        &[
-            ("Datum", "Date"),
-            ("Värde", "Value"),
-            ("Anteckning", "Note"),
-        ],
+    let header = [ui::DATE, ui::VALUE, ui::NOTE];
+    doc.table(
+        &header.map(|h| h.get(lang)),
+        &[Align::Left, Align::Right, Align::Left],
+        rows,
     );
-    doc.table(&head, &[Align::Left, Align::Right, Align::Left], rows);
 }

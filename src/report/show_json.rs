@@ -1,6 +1,6 @@
 //! `bered show ID --format json`: the initiative's fields, its evaluation, its business case and
 //! its benefits with status. Ids, not labels; exact figures as strings; scores and ratios to two
-//! decimals; null where a figure is undefined.
+//! decimals; present values to öre; null where a figure is undefined.
 
 use serde_json::{Map, Value, json};
 
@@ -14,7 +14,7 @@ use crate::realisation::BenefitProgress;
 
 pub fn show_json(portfolio: &Portfolio, analysis: &Analysis, index: usize, _lang: Lang) -> String {
     let value = show_value(portfolio, analysis, index);
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    crate::i18n::safe::json(&serde_json::to_string_pretty(&value).unwrap_or_default()) + "\n"
 }
 
 pub fn show_value(portfolio: &Portfolio, analysis: &Analysis, index: usize) -> Value {
@@ -126,11 +126,11 @@ fn business_case(case: &CaseResult) -> Value {
             "costs": json_exact(t.costs),
             "benefits": json_exact(t.benefits),
             "net": json_exact(t.net),
-            "npv": json_exact(t.npv),
+            "npv": json_rounded(Some(t.npv)),
             "ratio": json_rounded(t.ratio),
             "payback_year": t.payback_year,
-            "npv_low": json_exact(t.npv_low),
-            "npv_high": json_exact(t.npv_high),
+            "npv_low": json_rounded(Some(t.npv_low)),
+            "npv_high": json_rounded(Some(t.npv_high)),
         }
     })
 }

@@ -2,22 +2,24 @@
 
 use serde_json::{Value, json};
 
-use super::doc::Doc;
-use super::fmt::{Align, json_exact, json_exact_opt, json_rounded, money, percent, portfolio_name};
+use super::cell::{Cell, Form};
+use super::doc::{Block, Doc};
+use super::fmt::{json_exact, json_exact_opt, json_rounded, portfolio_name};
 use crate::eval::Analysis;
-use crate::i18n::{Lang, words};
+use crate::i18n::{Lang, safe, ui, words};
 use crate::model::Portfolio;
 use crate::realisation::{Maturity, Share, Summary, summarise};
 
 pub fn summary_text(portfolio: &Portfolio, analysis: &Analysis, lang: Lang) -> String {
-    summary_doc(portfolio, &summarise(portfolio, analysis), lang).to_text()
+    summary_doc(portfolio, &summarise(portfolio, analysis), lang).to_text(lang)
 }
 
 pub fn summary_markdown(portfolio: &Portfolio, analysis: &Analysis, lang: Lang) -> String {
-    summary_doc(portfolio, &summarise(portfolio, analysis), lang).to_markdown()
+    summary_doc(portfolio, &summarise(portfolio, analysis), lang).to_markdown(lang)
 }
 
-fn summary_doc(portfolio: &Portfolio, s: &Summary, lang: Lang) -> Doc {
+/// The portfolio at a glance, built once for `bered summary` and the TUI's portfolio screen.
+pub fn summary_doc(portfolio: &Portfolio, s: &Summary, lang: Lang) -> Doc {
     let mut doc = Doc::default();
     let name = portfolio_name(portfolio, lang);
     doc.heading(
@@ -28,131 +30,100 @@ fn summary_doc(portfolio: &Portfolio, s: &Summary, lang: Lang) -> Doc {
             s.as_of
         ),
     );
-    let mut groups = vec![(
-        lang.pick("Initiativ", "Initiatives"),
-        s.initiatives.to_string(),
-    )];
-    groups.extend(
-        s.by_group
-            .iter()
-            .map(|(g, n)| (words::group(*g, lang), n.to_string())),
-    );
-    doc.fields(groups);
-    counts(&mut doc, s, lang);
-    ranked(&mut doc, s, lang);
+    totals(&mut doc, s, lang);
     cost_of_delay(&mut doc, portfolio, s, lang);
+    counts(&mut doc, s, lang);
     mirror(&mut doc, &s.maturity, lang);
     not_prioritise(&mut doc, portfolio, s, lang);
     doc
 }
 
+fn totals(doc: &mut Doc, s: &Summary, lang: Lang) {
+    let r = &s.ranked;
+    doc.heading(2, ui::TOTALS.get(lang));
+    let mut fields = vec![(
+        ui::INITIATIVES.get(lang).to_string(),
+        Cell::Count(s.initiatives),
+    )];
+    fields.extend(
+        s.by_group
+            .iter()
+            .map(|(g, n)| (words::group(*g, lang).to_string(), Cell::Count(*n))),
+    );
+    if let Some(budget) = r.budget {
+        fields.push((ui::BUDGET.get(lang).to_string(), Cell::Money(Some(budget))));
+    }
+    fields.push((
+        ui::planning_year_cost(r.planning_year, lang),
+        Cell::Money(Some(r.planning_year_cost)),
+    ));
+    if r.budget.is_some() {
+        fields.push((
+            ui::BUDGET_FIT.get(lang).to_string(),
+            Cell::Text(ui::budget_split(r.within_budget, r.beyond_budget, lang)),
+        ));
+    }
+    doc.cells(fields);
+    doc.heading(
+        3,
+        format!(
+            "{} ({})",
+            ui::RANKED_TOTALS.get(lang),
+            ui::with_case(r.with_case, r.count, lang)
+        ),
+    );
+    doc.field_list(lang)
+        .typed(ui::TOTAL_COSTS, Cell::Money(Some(r.costs)))
+        .typed(ui::TOTAL_BENEFITS, Cell::Money(Some(r.benefits)))
+        .typed(ui::TOTAL_NET, Cell::Money(Some(r.net)))
+        .typed(ui::NPV_SUM, Cell::Money(Some(r.npv)))
+        .end();
+}
+
 fn counts(doc: &mut Doc, s: &Summary, lang: Lang) {
-    let none = lang.pick("(inget angivet)", "(none given)");
-    let count_header = lang.pick("Antal", "Count");
+    let count = ui::COUNT.get(lang).to_string();
     let stages = s
         .by_stage
         .iter()
         .filter(|(_, n)| *n > 0)
         .map(|(k, n)| {
-            vec![
-                k.map_or(none, |k| words::stage(k, lang)).to_string(),
-                n.to_string(),
-            ]
+            let stage = k.map_or(Cell::Word(ui::NO_STAGE.get(lang)), |k| Cell::Stage(Some(k)));
+            vec![stage, Cell::Count(*n)]
         })
         .collect();
-    doc.heading(2, lang.pick("Per steg", "By stage"));
-    doc.table(
-        &[lang.pick("Steg", "Stage"), count_header],
-        &[Align::Left, Align::Right],
-        stages,
-    );
-    let unscored = lang.pick("(ofullständigt bedömda)", "(incompletely scored)");
+    doc.heading(2, ui::PER_STAGE.get(lang));
+    doc.typed_table(vec![ui::COL_STAGE.get(lang).into(), count.clone()], stages);
     let quadrants = s
         .by_quadrant
         .iter()
         .map(|(k, n)| {
-            vec![
-                k.map_or(unscored, |k| words::quadrant(k, lang)).to_string(),
-                n.to_string(),
-            ]
+            let quadrant = k.map_or(Cell::Word(ui::NOT_PLACED.get(lang)), |q| {
+                Cell::Quadrant(Some(q), Form::Full)
+            });
+            vec![quadrant, Cell::Count(*n)]
         })
         .collect();
-    doc.heading(2, lang.pick("Per kvadrant", "By quadrant"));
-    doc.table(
-        &[lang.pick("Kvadrant", "Quadrant"), count_header],
-        &[Align::Left, Align::Right],
+    doc.heading(2, ui::PER_QUADRANT.get(lang));
+    doc.typed_table(
+        vec![ui::COL_QUADRANT.get(lang).into(), count.clone()],
         quadrants,
     );
     let gates = s
         .by_gate
         .iter()
-        .map(|(g, n)| {
-            vec![
-                format!("{} {}", words::gate_symbol(*g), words::gate(*g, lang)),
-                n.to_string(),
-            ]
-        })
+        .map(|(g, n)| vec![Cell::Gate(*g, Form::Full), Cell::Count(*n)])
         .collect();
-    doc.heading(2, lang.pick("Per grind", "By gate"));
-    doc.table(
-        &[lang.pick("Grind", "Gate"), count_header],
-        &[Align::Left, Align::Right],
-        gates,
-    );
-}
-
-fn ranked(doc: &mut Doc, s: &Summary, lang: Lang) {
-    let r = &s.ranked;
-    doc.heading(
-        2,
-        lang.pick(
-            "Rangordnade initiativ, summor över kalkylperioderna",
-            "Ranked initiatives, totals over their horizons",
-        ),
-    );
-    let budget = r.budget.map(|b| {
-        let fit = match lang {
-            Lang::Sv => format!("{} inom, {} utanför", r.within_budget, r.beyond_budget),
-            Lang::En => format!("{} within, {} beyond", r.within_budget, r.beyond_budget),
-        };
-        format!("{} ({fit})", money(Some(b), lang))
-    });
-    doc.fields(vec![
-        (
-            lang.pick("Antal (med nyttokalkyl)", "Count (with business case)"),
-            format!("{} ({})", r.count, r.with_case),
-        ),
-        (lang.pick("Kostnader", "Costs"), money(Some(r.costs), lang)),
-        (
-            lang.pick("Ekonomiska nyttor", "Economic benefits"),
-            money(Some(r.benefits), lang),
-        ),
-        (
-            lang.pick("Nettonytta", "Net benefit"),
-            money(Some(r.net), lang),
-        ),
-        (
-            lang.pick("Nuvärde", "Net present value"),
-            money(Some(r.npv), lang),
-        ),
-        (
-            &format!("{} {}", lang.pick("Kostnader", "Costs"), r.planning_year),
-            money(Some(r.planning_year_cost), lang),
-        ),
-        (
-            &format!("Budget {}", r.planning_year),
-            budget.unwrap_or_default(),
-        ),
-    ]);
+    doc.heading(2, ui::PER_GATE.get(lang));
+    doc.typed_table(vec![ui::COL_GATE.get(lang).into(), count], gates);
 }
 
 fn cost_of_delay(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) {
     let d = &s.cost_of_delay;
-    doc.heading(2, lang.pick("Kostnad för att vänta", "Cost of delay"));
-    doc.paragraph(match lang {
-        Lang::Sv => format!("Rangordnade initiativ som inte har startat avstår {} i nettonytta per år (genomsnitt över kalkylperioden, där den är positiv).", money(Some(d.yearly), lang)),
-        Lang::En => format!("Ranked initiatives not yet started forgo {} of net benefit a year (average over the horizon, where positive).", money(Some(d.yearly), lang)),
-    });
+    doc.heading(2, ui::COST_OF_DELAY.get(lang));
+    doc.paragraph(ui::COST_OF_DELAY_NOTE.get(lang));
+    doc.field_list(lang)
+        .typed(ui::PER_YEAR, Cell::Money(Some(d.yearly)))
+        .end();
     if d.items.is_empty() {
         return;
     }
@@ -162,112 +133,71 @@ fn cost_of_delay(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) 
         .map(|&(i, v)| {
             let initiative = &portfolio.initiatives[i];
             vec![
-                format!("{} ({})", initiative.title(), initiative.id),
-                money(Some(v), lang),
+                Cell::Text(format!("{} ({})", initiative.title(), initiative.id)),
+                Cell::Money(Some(v)),
             ]
         })
         .collect();
-    doc.table(
-        &[
-            lang.pick("Initiativ", "Initiative"),
-            lang.pick("Per år", "A year"),
+    doc.typed_table(
+        vec![
+            ui::INITIATIVE.get(lang).into(),
+            ui::PER_YEAR.get(lang).into(),
         ],
-        &[Align::Left, Align::Right],
         rows,
     );
 }
 
 fn mirror(doc: &mut Doc, m: &Maturity, lang: Lang) {
-    doc.heading(
-        2,
-        lang.pick(
-            "DiMiOS-spegel: nyttorealisering och nyttokontroll",
-            "DiMiOS mirror: benefit realisation and benefit control",
-        ),
-    );
-    doc.paragraph(lang.pick(
-        "Vad portföljens data visar för startade initiativ (projekt, förvaltning, effekthemtagning, avslutade) – en spegel för gruppen, inte ett omdöme.",
-        "What the portfolio's data shows for started initiatives (project, operations, benefit realisation, closed) – a mirror for the group, not a verdict.",
-    ));
+    doc.heading(2, ui::DIMIOS.get(lang));
+    doc.paragraph(ui::dimios_population(m.population, lang));
     if m.population == 0 {
-        doc.paragraph(lang.pick(
-            "Inga startade initiativ att spegla.",
-            "No started initiatives to mirror.",
-        ));
         return;
     }
-    let rows = shares(m, lang)
-        .into_iter()
-        .map(|(label, s)| {
-            vec![
-                label.to_string(),
-                percent(s.ratio(), lang),
-                format!("{} / {}", s.count, s.total),
-            ]
-        })
-        .collect();
-    doc.table(
-        &[
-            lang.pick("Krav", "Requirement"),
-            lang.pick("Andel", "Share"),
-            lang.pick("Antal", "Count"),
-        ],
-        &[Align::Left, Align::Right, Align::Right],
+    let rows = [
+        (ui::SHARE_MEASURABLE, m.measurable_goals),
+        (ui::SHARE_OWNER, m.benefit_owners),
+        (ui::SHARE_PLAN, m.plans),
+        (ui::SHARE_FOLLOW_UP, m.current_follow_up),
+        (ui::SHARE_CASE, m.business_case),
+    ]
+    .into_iter()
+    .map(|(label, share)| {
+        vec![
+            Cell::Share(share.count, share.total),
+            Cell::Word(label.get(lang)),
+        ]
+    })
+    .collect();
+    doc.typed_table(
+        vec![ui::SHARE.get(lang).into(), ui::REQUIREMENT.get(lang).into()],
         rows,
     );
-    let level = |l: Option<u8>| {
-        l.map_or_else(String::new, |l| {
-            format!("{} {l} / 4", lang.pick("nivå", "level"))
+    doc.paragraph(ui::dimios_levels(
+        m.benefit_realisation,
+        m.benefit_control,
+        lang,
+    ));
+    let levels = (1..=4u8)
+        .map(|level| {
+            let mark = if Some(level) == m.benefit_realisation {
+                "▶"
+            } else {
+                " "
+            };
+            Cell::Text(format!("{mark} {}", ui::dimios_level(level, lang)))
         })
-    };
-    doc.fields(vec![
-        (
-            lang.pick("Nyttorealisering", "Benefit realisation"),
-            level(m.benefit_realisation),
-        ),
-        (
-            lang.pick("Nyttokontroll", "Benefit control"),
-            level(m.benefit_control),
-        ),
-    ]);
-}
-
-fn shares(m: &Maturity, lang: Lang) -> [(&'static str, Share); 5] {
-    [
-        (
-            lang.pick(
-                "Mätbara effektmål (mått, nollvärde, mål)",
-                "Measurable effect goals (indicator, baseline, target)",
-            ),
-            m.measurable_goals,
-        ),
-        (lang.pick("Nyttoägare", "Benefit owners"), m.benefit_owners),
-        (
-            lang.pick(
-                "Plan (slutdatum, frigjord tid)",
-                "Plan (due date, use of freed time)",
-            ),
-            m.plans,
-        ),
-        (
-            lang.pick("Aktuell uppföljning", "Current follow-up"),
-            m.current_follow_up,
-        ),
-        (lang.pick("Nyttokalkyl", "Business case"), m.business_case),
-    ]
+        .collect();
+    doc.blocks.push(Block::List(levels));
 }
 
 fn not_prioritise(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) {
-    doc.heading(
-        2,
-        lang.pick("Bör inte prioriteras?", "Should not be prioritised?"),
-    );
-    if s.should_not_prioritise.is_empty() {
-        doc.paragraph(lang.pick("Inga initiativ i beredning saknar nyttorealisering, strategikoppling eller bärande lösning.", "No initiative in preparation lacks benefit realisation, a strategic link or a sound solution."));
+    let list = &s.should_not_prioritise;
+    doc.heading(2, format!("{} ({})", ui::SHOULD_NOT.get(lang), list.len()));
+    if list.is_empty() {
+        doc.paragraph(ui::NOTHING_SHOULD_NOT.get(lang));
         return;
     }
-    let rows = s
-        .should_not_prioritise
+    let rows = list
         .iter()
         .map(|n| {
             let initiative = &portfolio.initiatives[n.index];
@@ -277,17 +207,16 @@ fn not_prioritise(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang)
                 .map(|r| words::not_prioritise(*r, lang))
                 .collect();
             vec![
-                format!("{} ({})", initiative.title(), initiative.id),
-                reasons.join("; "),
+                Cell::Text(format!("{} ({})", initiative.title(), initiative.id)),
+                Cell::Flag(reasons.join("; ")),
             ]
         })
         .collect();
-    doc.table(
-        &[
-            lang.pick("Initiativ", "Initiative"),
-            lang.pick("Skäl", "Reasons"),
+    doc.typed_table(
+        vec![
+            ui::INITIATIVE.get(lang).into(),
+            ui::REASONS.get(lang).into(),
         ],
-        &[Align::Left, Align::Left],
         rows,
     );
 }
@@ -316,13 +245,13 @@ pub fn summary_json(portfolio: &Portfolio, analysis: &Analysis, _lang: Lang) -> 
         "ranked": {
             "count": r.count, "with_business_case": r.with_case,
             "costs": json_exact(r.costs), "benefits": json_exact(r.benefits),
-            "net": json_exact(r.net), "npv": json_exact(r.npv),
+            "net": json_exact(r.net), "npv": json_rounded(Some(r.npv)),
             "planning_year": r.planning_year, "planning_year_cost": json_exact(r.planning_year_cost),
             "budget": json_exact_opt(r.budget), "within_budget": r.within_budget, "beyond_budget": r.beyond_budget,
         },
         "cost_of_delay": {
-            "yearly": json_exact(s.cost_of_delay.yearly),
-            "initiatives": s.cost_of_delay.items.iter().map(|&(i, v)| json!({"id": id(i), "yearly": json_exact(v)})).collect::<Vec<_>>(),
+            "yearly": json_rounded(Some(s.cost_of_delay.yearly)),
+            "initiatives": s.cost_of_delay.items.iter().map(|&(i, v)| json!({"id": id(i), "yearly": json_rounded(Some(v))})).collect::<Vec<_>>(),
         },
         "maturity": {
             "population": m.population,
@@ -335,5 +264,5 @@ pub fn summary_json(portfolio: &Portfolio, analysis: &Analysis, _lang: Lang) -> 
             "id": id(n.index), "reasons": n.reasons.iter().map(|r| r.id()).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    safe::json(&serde_json::to_string_pretty(&value).unwrap_or_default()) + "\n"
 }

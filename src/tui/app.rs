@@ -6,12 +6,15 @@ use crate::i18n::ui::{self, Text};
 use crate::model::Date;
 
 use super::action::Action;
-use super::data::{Dataset, Phase};
-use super::engine::load::Diagnostic;
 use super::keymap::Context;
 use super::layout;
-use super::search::Search;
-use super::table::{Filters, Sort, View};
+use crate::load::Diagnostic;
+use crate::report::dataset::{Dataset, Phase};
+use crate::report::search::Search;
+use std::sync::Arc;
+
+use crate::report::RankFilter;
+use crate::report::ranking::{Sort, View};
 
 mod lists;
 mod meeting;
@@ -50,33 +53,8 @@ impl Screen {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DetailTab {
-    Overview,
-    Scores,
-    Case,
-    Benefits,
-    Decisions,
-}
-
-impl DetailTab {
-    pub const ALL: [DetailTab; 5] = [
-        DetailTab::Overview,
-        DetailTab::Scores,
-        DetailTab::Case,
-        DetailTab::Benefits,
-        DetailTab::Decisions,
-    ];
-    pub fn title(self) -> Text {
-        match self {
-            DetailTab::Overview => ui::TAB_OVERVIEW,
-            DetailTab::Scores => ui::TAB_SCORES,
-            DetailTab::Case => ui::TAB_CASE,
-            DetailTab::Benefits => ui::TAB_BENEFITS,
-            DetailTab::Decisions => ui::TAB_DECISIONS,
-        }
-    }
-}
+/// The detail's tabs are the shared document's: `report::detail::Tab`.
+pub use crate::report::detail::Tab as DetailTab;
 
 /// The drill-down into one initiative, over whichever screen opened it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -161,7 +139,8 @@ pub struct App {
     pub meeting: Option<Meeting>,
     /// The session's written edits, in step with the runtime's undo history.
     pub session: Session,
-    pub data: Option<Dataset>,
+    /// The shared, immutable snapshot; a write replaces it (copy on write when shared).
+    pub data: Option<Arc<Dataset>>,
     pub diagnostics: Vec<Diagnostic>,
     pub loading: Option<Phase>,
     pub status: Option<Status>,
@@ -170,7 +149,7 @@ pub struct App {
     /// The user asked for the reload under way (a silent one follows bered's own writes).
     pub reload_asked: bool,
     pub search: Search,
-    pub filters: Filters,
+    pub filters: RankFilter,
     pub sort: Sort,
     pub view: View,
     /// Index into `view.rows`.
@@ -208,7 +187,7 @@ impl App {
             reload_notice: None,
             reload_asked: false,
             search: Search::default(),
-            filters: Filters::default(),
+            filters: RankFilter::default(),
             sort: Sort::default(),
             view: View::default(),
             selected: 0,
@@ -344,7 +323,7 @@ impl App {
 
     fn clear_all(&mut self) {
         self.search.query.clear();
-        self.filters = Filters::default();
+        self.filters = RankFilter::default();
         self.refresh_view();
     }
 

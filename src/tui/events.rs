@@ -11,7 +11,7 @@ use std::time::{Duration, SystemTime};
 
 use crate::model::Date;
 
-use super::data::{self, LoadOutcome, Phase};
+use crate::report::dataset::{self, LoadOutcome, Phase};
 
 pub enum Event {
     Input(crossterm::event::Event),
@@ -53,13 +53,13 @@ pub fn spawn_signals(tx: Sender<Event>) -> std::io::Result<()> {
     Ok(())
 }
 
-pub fn spawn_load(tx: Sender<Event>, path: Option<PathBuf>, as_of: Date, generation: u64) {
+pub fn spawn_load(tx: Sender<Event>, path: Option<PathBuf>, as_of: Date) {
     thread::spawn(move || {
         let progress_tx = tx.clone();
         let progress = move |phase| {
             let _ = progress_tx.send(Event::Progress(phase));
         };
-        let outcome = data::load(path.as_deref(), as_of, generation, &progress);
+        let outcome = dataset::load(path.as_deref(), as_of, &progress);
         let _ = tx.send(Event::Loaded(Box::new(outcome)));
     });
 }

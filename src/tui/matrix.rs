@@ -2,7 +2,7 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
-use super::data::Dataset;
+use crate::report::dataset::Dataset;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {

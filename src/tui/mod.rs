@@ -4,22 +4,14 @@
 
 pub mod action;
 pub mod app;
-pub mod data;
 mod events;
 pub mod keymap;
 pub mod layout;
 pub mod matrix;
-pub mod search;
-pub mod table;
 mod terminal;
 pub mod theme;
 pub mod views;
 pub mod writer;
-
-/// The engine and the loader, as the TUI sees them.
-pub mod engine {
-    pub use crate::{eval, finance, load, realisation};
-}
 
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -81,8 +73,7 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
     if let Some(watched) = &path {
         events::spawn_watcher(tx.clone(), watched.clone());
     }
-    let mut generation = 1;
-    events::spawn_load(tx.clone(), path.clone(), options.as_of, generation);
+    events::spawn_load(tx.clone(), path.clone(), options.as_of);
     let mut app = App::new(options.lang, options.as_of);
     app.today = options.today;
     app.attendees = options.attendees.clone();
@@ -118,9 +109,8 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         }
         if reload_wanted && app.loading.is_none() {
             reload_wanted = false;
-            generation += 1;
-            app.set_loading(data::Phase::Reading);
-            events::spawn_load(tx.clone(), path.clone(), options.as_of, generation);
+            app.set_loading(crate::report::dataset::Phase::Reading);
+            events::spawn_load(tx.clone(), path.clone(), options.as_of);
         }
     }
     drop(guard);

@@ -188,6 +188,20 @@ impl Theme {
         }
     }
 
+    /// The style of a typed cell of the shared document model, by its kind.
+    pub fn cell(&self, kind: crate::report::cell::Kind) -> Style {
+        use crate::report::cell::Kind;
+        match kind {
+            Kind::Text | Kind::Number => self.text(),
+            Kind::Muted | Kind::Undefined => self.muted(),
+            Kind::Negative => self.negative(),
+            Kind::Gate(g) => self.gate(g.id()),
+            Kind::Quadrant(Some(q)) => self.quadrant(q.id()),
+            Kind::Quadrant(None) => self.muted(),
+            Kind::Flag => self.flag(),
+        }
+    }
+
     /// A colour for canvas and chart drawing, which take colours rather than styles.
     pub fn colour_of(style: Style) -> Color {
         style.fg.unwrap_or(Color::Reset)

@@ -11,7 +11,7 @@ use crate::load::{self, Origin};
 use crate::model::Date;
 
 use super::app::{App, Command, Done, MinutesFile, PendingEdit, Request, WriteError, Written};
-use super::data::{Dataset, FileUpdate};
+use crate::report::dataset::{Dataset, FileUpdate};
 
 /// Carries out the commands that write; hands back the rest (quit, reload) for the loop.
 pub fn perform(app: &mut App, writer: &mut Writer, command: Command) -> Command {
@@ -23,10 +23,10 @@ pub fn perform(app: &mut App, writer: &mut Writer, command: Command) -> Command 
             };
             (Request::Edit(pending), result)
         }
-        Command::Undo => (Request::Undo, writer.undo(app.data.as_ref())),
-        Command::Redo => (Request::Redo, writer.redo(app.data.as_ref())),
+        Command::Undo => (Request::Undo, writer.undo(app.data.as_deref())),
+        Command::Redo => (Request::Redo, writer.redo(app.data.as_deref())),
         Command::WriteMinutes(minutes) => {
-            let folder = app.data.as_ref().and_then(Dataset::folder);
+            let folder = app.data.as_deref().and_then(Dataset::folder);
             let result = match folder {
                 Some(dir) => write_minutes(&dir, &minutes).map_err(|e| e.to_string()),
                 None => Err(crate::i18n::ui::READ_ONLY.get(app.lang).to_string()),

@@ -8,11 +8,12 @@ mod fixture_support;
 
 use bered::i18n::Lang;
 use bered::model::Date;
+use bered::report::dataset;
 use bered::tui::action::Action;
 use bered::tui::app::{App, Command};
 use bered::tui::keymap;
 use bered::tui::theme::Theme;
-use bered::tui::{data, views};
+use bered::tui::views;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -32,7 +33,7 @@ pub fn app(lang: Lang, width: u16, height: u16) -> App {
 
 pub fn app_from(path: &Path, lang: Lang, width: u16, height: u16) -> App {
     let mut app = App::new(lang, as_of());
-    app.apply_load(data::load(Some(path), as_of(), 1, &|_| {}));
+    app.apply_load(dataset::load(Some(path), as_of(), &|_| {}));
     app.update(Action::Resize(width, height));
     app
 }
@@ -149,7 +150,7 @@ impl Rig {
         let next = bered::tui::writer::perform(&mut self.app, &mut self.writer, command);
         if next == Command::Reload {
             self.app
-                .apply_load(data::load(Some(&self.path), as_of(), 2, &|_| {}));
+                .apply_load(dataset::load(Some(&self.path), as_of(), &|_| {}));
         }
         next
     }

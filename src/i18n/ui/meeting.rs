@@ -70,7 +70,6 @@ pub const BUDGET_REMAINING: Text = Text("Återstår", "Remaining");
 pub const BUDGET_WITHIN: Text = Text("inom", "within");
 pub const BUDGET_BEYOND: Text = Text("utanför", "beyond");
 pub const COL_PLANNING_YEAR_COST: Text = Text("Kostnad planeringsår", "Planning-year cost");
-pub const COL_BUDGET: Text = Text("Budgetram", "Budget");
 pub const COL_DECISION: Text = Text("Senaste beslut", "Latest decision");
 
 // The pipeline's titled groups.

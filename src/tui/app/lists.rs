@@ -2,11 +2,12 @@
 //! diagnostics screens, and the scroll arithmetic they share.
 
 use super::super::action::Action;
-use super::super::data::Facet;
 use super::super::layout;
 use super::super::matrix::{self, Direction};
-use super::super::table::{Filters, View};
 use super::{App, FilterMenu, Overlay};
+use crate::report::RankFilter;
+use crate::report::dataset::Facet;
+use crate::report::ranking::View;
 
 impl App {
     pub(super) fn update_help(&mut self, scroll: u16, action: Action) {
@@ -73,7 +74,7 @@ impl App {
                 }
             }
             Action::ClearFilters => {
-                self.filters = Filters::default();
+                self.filters = RankFilter::default();
                 self.refresh_view();
             }
             Action::Back | Action::OpenFilters => {

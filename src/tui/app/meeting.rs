@@ -12,9 +12,9 @@ use crate::model::{Date, Outcome, Stage};
 use crate::report::minutes::{self, Change, Handled, MeetingRecord};
 
 use super::super::action::Action;
-use super::super::engine::load::Origin;
 use super::prompt::DEFAULT_FORUM;
 use super::{App, Command, Form, MinutesFile, Overlay, Prompt, Status, Step};
+use crate::load::Origin;
 
 /// An initiative's scores and stage when the meeting began: the "old" of every change.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,8 +8,8 @@ use crate::i18n::ui::{self, Text};
 use crate::model::{Date, Dec, Initiative, Outcome, Stage};
 
 use super::super::action::Action;
-use super::super::engine::load::Origin;
 use super::{App, Command, DetailTab, Status};
+use crate::load::Origin;
 
 /// The forum a decision is recorded for unless the user writes another.
 pub const DEFAULT_FORUM: &str = "beredningsgruppen";

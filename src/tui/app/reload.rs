@@ -3,9 +3,9 @@
 
 use crate::i18n::ui;
 
-use super::super::data::{Dataset, LoadOutcome, Phase, count_errors};
-use super::super::table::View;
 use super::{App, Status};
+use crate::report::dataset::{Dataset, LoadOutcome, Phase, count_errors};
+use crate::report::ranking::View;
 
 impl App {
     pub fn set_loading(&mut self, phase: Phase) {
@@ -68,7 +68,7 @@ impl App {
         let table_id = id_of(self.view.rows.get(self.selected).copied());
         let matrix_id = id_of(self.matrix_selected);
         self.search.invalidate();
-        self.data = Some(new);
+        self.data = Some(std::sync::Arc::new(new));
         self.view = View::default();
         self.refresh_view();
         let Some(data) = &self.data else { return };

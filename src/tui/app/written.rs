@@ -8,8 +8,8 @@ use crate::edit::{Edit, EditError};
 use crate::i18n::{format_decimal, ui, words};
 use crate::model::Date;
 
-use super::super::data::FileUpdate;
 use super::{App, Command, Status};
+use crate::report::dataset::FileUpdate;
 use crate::tui::action::Action;
 
 /// An edit for the runtime to write: to initiative `id`, labelled for the user.
@@ -157,7 +157,7 @@ impl App {
             Request::Undo => ui::undone(&done.label, &shown, lang),
             Request::Redo => ui::redone(&done.label, &shown, lang),
         };
-        let fitted = data.apply_file(done.update);
+        let fitted = std::sync::Arc::make_mut(data).apply_file(done.update);
         self.session.record(request);
         if !fitted {
             self.status = Status::error(ui::written_with_errors(&shown, lang));

@@ -10,14 +10,16 @@ use ratatui::widgets::{Cell, GraphType, Row, Table, Widget};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::i18n::{Lang, format_decimal, format_money, format_number, ui};
+use crate::i18n::{Lang, format_decimal, format_number, ui};
 
 use super::super::app::{App, Detail};
-use super::super::data::Dataset;
-use super::super::engine::finance::{CaseResult, YearRow};
 use super::super::theme::Theme;
-use super::doc::Doc;
+use super::doc::{Doc, from_report};
 use super::plot::{Plot, Scale, Series};
+use crate::finance::{CaseResult, YearRow};
+use crate::report::cell::{Align, fit as fit_cell};
+use crate::report::dataset::Dataset;
+use crate::report::detail::case_totals_doc;
 
 const LABEL_WIDTH: u16 = 30;
 const YEAR_WIDTH: u16 = 11;
@@ -80,7 +82,8 @@ pub fn doc<'a>(
     let table = year_table(&shown, (has_other, template), lang, theme);
     doc.widget(height, move |area, buf| table.render(area, buf));
     doc.blank();
-    totals(&mut doc, case, data, lang, theme);
+    let totals = case_totals_doc(&data.portfolio, &data.analysis, i, lang);
+    doc.append(from_report(&totals, theme, lang, width));
     doc.blank();
     doc.widget(CHART_HEIGHT, chart(case, lang, theme));
     doc
@@ -107,6 +110,8 @@ fn year_table<'a>(years: &[YearRow], extra: (bool, bool), lang: Lang, theme: &Th
                     Some(v) if is_ratio => format_decimal(v, 2, lang),
                     Some(v) => format_number(v, lang),
                 };
+                // A figure wider than its column ends in `…`; it never loses its sign.
+                let text = fit_cell(&text, usize::from(YEAR_WIDTH), Align::Right);
                 let value_style = match field(r) {
                     Some(v) if !is_ratio => theme.money(v).patch(if *sum {
                         theme.title()
@@ -157,59 +162,6 @@ fn template_rows<'a>(years: &[YearRow], lang: Lang, theme: &Theme) -> [Row<'a>; 
             r.ratio.map(|x| x * ten + r.quality_shift)
         }),
     ]
-}
-
-fn totals(doc: &mut Doc<'_>, case: &CaseResult, data: &Dataset, lang: Lang, theme: &Theme) {
-    let t = &case.totals;
-    let money = |v: Decimal| Span::styled(format_money(v, lang), theme.money(v));
-    let row = |doc: &mut Doc<'_>, label: String, value: Span<'static>| {
-        doc.line(Line::from(vec![
-            Span::styled(format!("{label:<30} "), theme.muted()),
-            value,
-        ]));
-    };
-    row(doc, ui::TOTAL_COSTS.get(lang).into(), money(t.costs));
-    row(doc, ui::TOTAL_BENEFITS.get(lang).into(), money(t.benefits));
-    row(doc, ui::TOTAL_NET.get(lang).into(), money(t.net));
-    let rate = format_decimal(
-        data.portfolio.settings.discount_rate.0 * Decimal::ONE_HUNDRED,
-        1,
-        lang,
-    );
-    row(
-        doc,
-        format!(
-            "{} ({} {rate} %)",
-            ui::NPV.get(lang),
-            ui::DISCOUNT_RATE.get(lang).to_lowercase()
-        ),
-        money(t.npv),
-    );
-    row(
-        doc,
-        ui::NPV_BAND.get(lang).into(),
-        Span::styled(
-            format!(
-                "{} – {}",
-                format_money(t.npv_low, lang),
-                format_money(t.npv_high, lang)
-            ),
-            theme.text(),
-        ),
-    );
-    let ratio = t
-        .ratio
-        .map_or_else(|| ui::NONE.get(lang).into(), |r| format_decimal(r, 2, lang));
-    row(
-        doc,
-        ui::RATIO_TOTAL.get(lang).into(),
-        Span::styled(ratio, theme.text()),
-    );
-    let payback = match t.payback_year {
-        Some(y) => Span::styled(y.to_string(), theme.positive()),
-        None => Span::styled(ui::NO_PAYBACK.get(lang), theme.negative()),
-    };
-    row(doc, ui::PAYBACK.get(lang).into(), payback);
 }
 
 /// The chart of yearly net (bars) and accumulated net (line), drawn when its piece is visible.

@@ -9,11 +9,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::i18n::ui;
 
 use super::super::app::{App, Screen};
-use super::super::data::Phase;
-use super::super::engine::eval::RankGroup;
 use super::super::keymap;
 use super::super::layout;
 use super::super::theme::Theme;
+use crate::eval::RankGroup;
+use crate::load::Origin;
+use crate::report::dataset::Phase;
 
 /// Top chrome, content, bottom chrome.
 pub fn split(area: Rect) -> [Rect; 3] {
@@ -29,12 +30,20 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [title_row, tabs_row] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let lang = app.lang;
+    // The built-in sample says so whole; that comes before a count of no diagnostics.
+    let sample = match app.data.as_ref().map(|d| &d.origin) {
+        Some(Origin::Embedded) => format!(" · {}", ui::SAMPLE_PORTFOLIO.get(lang)),
+        _ => String::new(),
+    };
     let mut right = format!("  {}", ui::as_of(&app.as_of.to_string(), lang));
-    right.push_str(" · ");
-    if !app.diagnostics.is_empty() {
-        right.push_str("⚠ ");
+    let tight = usize::from(title_row.width) < right.chars().count() + sample.chars().count() + 30;
+    if !(tight && app.diagnostics.is_empty() && !sample.is_empty()) {
+        right.push_str(" · ");
+        if !app.diagnostics.is_empty() {
+            right.push_str("⚠ ");
+        }
+        right.push_str(&ui::diagnostics_count(app.diagnostics.len(), lang));
     }
-    right.push_str(&ui::diagnostics_count(app.diagnostics.len(), lang));
     right.push(' ');
     let room = usize::from(title_row.width).saturating_sub(right.chars().count());
     let left = match &app.data {
@@ -47,15 +56,24 @@ pub fn header(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             );
             let full = ui::counts(data.len(), ranked, incomplete, blocked, lang);
             let short = ui::counts_short(data.len(), lang);
-            let name = &data.portfolio.settings.name;
-            // The counts matter more than the whole name; the name gives way first.
+            let name = data.name(lang);
+            let room = room.saturating_sub(sample.chars().count());
+            // The counts matter more than the whole name; the name gives way first, then the
+            // counts.
             let counts = if room >= full.chars().count() + 24 {
                 full
-            } else {
+            } else if room >= short.chars().count() + 12 {
                 short
+            } else {
+                String::new()
             };
-            let name_room = room.saturating_sub(counts.chars().count() + 4);
-            format!(" {} · {counts}", super::fit(name, name_room.max(8)))
+            let counts = if counts.is_empty() {
+                counts
+            } else {
+                format!(" · {counts}")
+            };
+            let name_room = room.saturating_sub(counts.chars().count() + 1);
+            format!(" {}{sample}{counts}", super::fit(&name, name_room.max(8)))
         }
         None => " bered".to_string(),
     };

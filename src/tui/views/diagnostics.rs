@@ -10,9 +10,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::i18n::ui;
 
 use super::super::app::App;
-use super::super::engine::load::{Diagnostic, Severity};
 use super::super::layout;
 use super::super::theme::Theme;
+use crate::load::{Diagnostic, Severity};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;

@@ -4,8 +4,15 @@
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::super::theme::Theme;
+use super::fit;
+use crate::i18n::Lang;
+use crate::i18n::safe::{self, Layout};
+use crate::report::cell::{Align, Cell, fit as fit_cell};
+use crate::report::doc::{Block, Doc as Report};
 
 type Draw<'a> = Box<dyn FnOnce(Rect, &mut Buffer) + 'a>;
 
@@ -25,6 +32,11 @@ impl<'a> Doc<'a> {
             Some(Piece::Text(lines)) => lines.push(line.into()),
             _ => self.pieces.push(Piece::Text(vec![line.into()])),
         }
+    }
+
+    /// Another document's pieces, below this one's.
+    pub fn append(&mut self, other: Doc<'a>) {
+        self.pieces.extend(other.pieces);
     }
 
     pub fn blank(&mut self) {
@@ -82,4 +94,114 @@ fn blit(frame: &mut Frame, area: Rect, top: u32, height: u32, scroll: u32, draw:
             target[(area.x + x, area.y + y as u16)] = buffer[(x, row)].clone();
         }
     }
+}
+
+/// The shared document model (`report::doc`) drawn with the theme: every cell styled by its kind,
+/// text that does not fit ends in `…`. The level-1 heading is left to the header line.
+pub fn from_report(report: &Report, theme: &Theme, lang: Lang, width: u16) -> Doc<'static> {
+    let mut doc = Doc::default();
+    let width = usize::from(width);
+    for (n, block) in report.blocks.iter().enumerate() {
+        match block {
+            Block::Heading(1, _) => continue,
+            Block::Heading(level, text) => {
+                if n > 0 && *level == 2 {
+                    doc.blank();
+                }
+                doc.line(Line::styled(fit(&safe::line(text), width), theme.title()));
+            }
+            Block::Fields(fields) => {
+                let label_width = fields
+                    .iter()
+                    .map(|(k, _)| k.chars().count())
+                    .max()
+                    .unwrap_or(0)
+                    .min(width / 2);
+                for (label, value) in fields {
+                    let label = fit_cell(label, label_width, Align::Left);
+                    doc.line(Line::from(vec![
+                        Span::styled(format!("  {label}  "), theme.muted()),
+                        Span::styled(value.render(lang), theme.cell(value.kind())),
+                    ]));
+                }
+            }
+            Block::Paragraph(text) => {
+                doc.line(Line::styled(
+                    format!("  {}", safe::visible(text, Layout::Text)),
+                    theme.muted(),
+                ));
+            }
+            Block::List(items) => {
+                for item in items {
+                    let text = fit(&item.render(lang), width.saturating_sub(4));
+                    doc.line(Line::styled(format!("  {text}"), theme.cell(item.kind())));
+                }
+            }
+            Block::Table {
+                header,
+                align,
+                rows,
+            } => table(&mut doc, header, align, rows, theme, lang, width),
+        }
+    }
+    doc
+}
+
+/// A table of typed cells: columns as wide as their widest cell, the last one cut to the width.
+fn table(
+    doc: &mut Doc<'static>,
+    header: &[String],
+    align: &[Align],
+    rows: &[Vec<Cell>],
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) {
+    let shown = |c: &Cell| match c {
+        Cell::Share(n, total) => format!("{} {}", share_bar(*n, *total), c.render(lang)),
+        _ => c.render(lang),
+    };
+    let texts: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(shown).collect()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in &texts {
+        for (w, t) in widths.iter_mut().zip(r) {
+            *w = (*w).max(t.chars().count());
+        }
+    }
+    // What is left for the last column; the figures before it are never cut.
+    if let Some((last, others)) = widths.split_last_mut() {
+        let taken = 2 + others.iter().map(|w| w + 2).sum::<usize>();
+        *last = (*last).min(width.saturating_sub(taken).max(8));
+    }
+    let line = |cells: Vec<(String, ratatui::style::Style)>| {
+        let mut spans = vec![Span::raw("  ")];
+        for (k, ((text, style), &w)) in cells.into_iter().zip(&widths).enumerate() {
+            let a = align.get(k).copied().unwrap_or(Align::Left);
+            if k > 0 {
+                spans.push(Span::raw("  "));
+            }
+            spans.push(Span::styled(fit_cell(&text, w, a), style));
+        }
+        Line::from(spans)
+    };
+    doc.line(line(
+        header.iter().map(|h| (h.clone(), theme.title())).collect(),
+    ));
+    for (row, text) in rows.iter().zip(texts) {
+        let styled = row
+            .iter()
+            .zip(text)
+            .map(|(c, t)| (t, theme.cell(c.kind())))
+            .collect();
+        doc.line(line(styled));
+    }
+}
+
+fn share_bar(count: usize, total: usize) -> String {
+    let filled = if total == 0 {
+        0
+    } else {
+        (count * 10).div_ceil(total).min(10)
+    };
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }

@@ -9,11 +9,11 @@ use crate::i18n::{Lang, ui, words};
 use crate::model::Stage;
 
 use super::super::app::{App, FilterMenu};
-use super::super::data::{Dataset, Facet};
-use super::super::engine::eval::GateStatus;
-use super::super::engine::realisation::FlagKind;
 use super::super::theme::Theme;
 use super::{centred, fit};
+use crate::eval::GateStatus;
+use crate::realisation::FlagKind;
+use crate::report::dataset::{Dataset, Facet};
 
 fn facet_title(facet: Facet) -> ui::Text {
     match facet {
@@ -71,7 +71,7 @@ fn facets(app: &App, theme: &Theme, menu: FilterMenu) -> Vec<Line<'static>> {
         .iter()
         .enumerate()
         .map(|(n, facet)| {
-            let count = app.filters.selected.get(facet).map_or(0, |s| s.len());
+            let count = app.filters.values(*facet).len();
             let title = facet_title(*facet).get(app.lang);
             let text = match count {
                 0 => title.to_string(),

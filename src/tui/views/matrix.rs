@@ -12,12 +12,12 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::i18n::{Lang, format_decimal, ui, words};
 
 use super::super::app::App;
-use super::super::data::Dataset;
-use super::super::engine::eval::Quadrant;
 use super::super::layout;
 use super::super::matrix::{nearby, point};
 use super::super::theme::Theme;
 use super::{fit, gate_label, score};
+use crate::eval::Quadrant;
+use crate::report::dataset::Dataset;
 
 /// Up to this many points each is a bullet; beyond, braille dots.
 const BULLETS_UP_TO: usize = 2_000;

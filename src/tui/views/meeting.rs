@@ -13,11 +13,11 @@ use crate::model::Group;
 
 use super::super::action::Action;
 use super::super::app::{App, Meeting};
-use super::super::data::Dataset;
 use super::super::keymap::{self, Context};
 use super::super::theme::Theme;
 use super::doc::Doc;
 use super::{fit, gate_label, score};
+use crate::report::dataset::Dataset;
 
 pub fn render(
     app: &App,

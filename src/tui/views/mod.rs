@@ -1,6 +1,5 @@
 //! Drawing: one file per screen or pane. Views read the app's state and never change it.
 
-mod benefits;
 mod case;
 mod chrome;
 mod detail;
@@ -14,7 +13,6 @@ mod plot;
 mod portfolio;
 mod prompt;
 mod ranking;
-mod scores;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,9 +21,9 @@ use rust_decimal::Decimal;
 use crate::i18n::{Lang, format_decimal, ui, words};
 
 use super::app::{App, Overlay, Screen};
-use super::engine::eval::GateStatus;
 use super::layout;
 use super::theme::Theme;
+use crate::eval::GateStatus;
 
 /// What a frame measured that the app needs for the next update.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

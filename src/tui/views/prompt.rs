@@ -10,10 +10,10 @@ use crate::i18n::{Lang, format_decimal, ui, words};
 use crate::model::{Initiative, Outcome, Stage};
 
 use super::super::app::{App, Form, Pick, Prompt, Step};
-use super::super::data::Dataset;
 use super::super::keymap;
 use super::super::theme::Theme;
 use super::{centred, fit};
+use crate::report::dataset::Dataset;
 
 /// The body's lines and the line the cursor is on, to keep it in view.
 struct Body<'a> {

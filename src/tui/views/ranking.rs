@@ -7,15 +7,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use crate::i18n::{Lang, format_decimal, format_money, ui, words};
+use crate::i18n::ui;
+use crate::report::cell::{Form, fit as fit_cell};
+use crate::report::ranking::separator_text;
 
 use super::super::app::App;
-use super::super::data::Dataset;
-use super::super::engine::eval::RankGroup;
-use super::super::table::{Column, LineItem, Separator};
 use super::super::theme::Theme;
 use super::fit;
-use super::{gate_label, score};
+use crate::report::dataset::Dataset;
+use crate::report::ranking::{Column, LineItem, Separator};
 
 /// Columns dropped first when the terminal is narrow.
 const DROP_ORDER: [Column; 8] = [
@@ -51,6 +51,10 @@ fn width_of(column: Column, wide: bool, rank: u16) -> u16 {
         Column::Npv => 13,
         Column::Payback => 8,
         Column::Flags => 7,
+        Column::Id => 18,
+        Column::Quadrant if wide => 22,
+        Column::Quadrant => 11,
+        Column::Budget => 9,
     }
 }
 
@@ -103,6 +107,7 @@ pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area:
     let layout = RowLayout {
         columns: &columns,
         wide,
+        rank,
         title_width,
     };
     let height = usize::from(area.height.saturating_sub(1));
@@ -160,6 +165,7 @@ fn aligned(column: Column, line: Line<'_>) -> Cell<'_> {
 struct RowLayout<'c> {
     columns: &'c [Column],
     wide: bool,
+    rank: u16,
     /// Characters the title gets; a longer title is cut with an ellipsis.
     title_width: usize,
 }
@@ -186,6 +192,8 @@ fn row<'a>(
     Row::new(cells).style(style)
 }
 
+/// A column's typed cell, laid out in `width` characters and styled by its kind. Text that does
+/// not fit ends in `…`; a figure never loses its sign (it is cut, if ever, at its end).
 fn cell<'a>(
     app: &'a App,
     data: &'a Dataset,
@@ -194,63 +202,24 @@ fn cell<'a>(
     layout: &RowLayout,
     i: usize,
 ) -> Line<'a> {
-    let (lang, wide) = (app.lang, layout.wide);
-    let clipped = |s: &Option<String>| {
-        fit(
-            s.as_deref().unwrap_or_default(),
-            usize::from(width_of(column, wide, 0)),
-        )
+    let form = if layout.wide {
+        Form::Full
+    } else {
+        Form::Symbol
     };
-    let initiative = data.initiative(i);
-    let item = data.item(i);
-    let eval = &item.eval;
-    let text = |s: String| Line::styled(s, theme.text());
-    match column {
-        Column::Rank => text(item.rank.to_string()),
-        Column::Title => title(app, theme, initiative.title(), layout.title_width, i),
-        Column::Unit => Line::styled(clipped(&initiative.file.unit), theme.muted()),
-        Column::Owner => Line::styled(clipped(&initiative.file.owner), theme.muted()),
-        Column::Stage => text(
-            initiative
-                .stage()
-                .map_or("", |s| words::stage(s, lang))
-                .into(),
-        ),
-        Column::Benefit => text(score(eval.benefit_score, lang)),
-        Column::Feasibility => text(score(eval.feasibility_score, lang)),
-        Column::Priority => text(
-            eval.priority
-                .map_or_else(|| ui::NONE.get(lang).into(), |p| format_decimal(p, 1, lang)),
-        ),
-        Column::Gate => {
-            let id = eval.gate.id();
-            let label = if wide {
-                format!(" {}", gate_label(eval.gate, lang))
-            } else {
-                format!("  {}", words::gate_symbol(eval.gate))
-            };
-            Line::styled(label, theme.gate(id))
-        }
-        Column::Npv => match &item.case {
-            Some(c) => Line::styled(format_money(c.totals.npv, lang), theme.money(c.totals.npv)),
-            None => Line::styled(ui::NONE.get(lang), theme.muted()),
-        },
-        Column::Payback => payback(item, theme, lang),
-        Column::Flags => match item.flags.len() {
-            0 => Line::default(),
-            n => Line::styled(format!("⚑{n}"), theme.flag()),
-        },
+    if column == Column::Title {
+        return title(
+            app,
+            theme,
+            data.initiative(i).title(),
+            layout.title_width,
+            i,
+        );
     }
-}
-
-fn payback<'a>(item: &super::super::engine::eval::Analyzed, theme: &Theme, lang: Lang) -> Line<'a> {
-    match &item.case {
-        None => Line::styled(ui::NONE.get(lang), theme.muted()),
-        Some(c) => match c.totals.payback_year {
-            Some(y) => Line::styled(y.to_string(), theme.text()),
-            None => Line::styled(lang.pick("ingen", "none"), theme.negative()),
-        },
-    }
+    let typed = column.cell(data.initiative(i), data.item(i), form);
+    let width = usize::from(width_of(column, layout.wide, layout.rank));
+    let text = fit_cell(&typed.render(app.lang), width, typed.align());
+    Line::styled(text, theme.cell(typed.kind()))
 }
 
 /// The title, cut to `width` with an ellipsis, with the characters that matched the search
@@ -293,38 +262,20 @@ fn separator_line<'a>(
     separator: Separator,
     width: u16,
 ) -> Paragraph<'a> {
-    let lang = app.lang;
-    let (text, style) = match separator {
-        Separator::BudgetLine => {
-            let budget = data
-                .portfolio
-                .settings
-                .budget
-                .map(|b| {
-                    format!(
-                        " ({} {})",
-                        ui::BUDGET.get(lang).to_lowercase(),
-                        format_money(b.0, lang)
-                    )
-                })
-                .unwrap_or_default();
-            (
-                format!(" ✂ {}{budget} ", ui::BUDGET_RUNS_OUT.get(lang)),
-                theme.budget_line(),
-            )
-        }
-        Separator::Group(group, count) => {
-            let label = match group {
-                RankGroup::Blocked => ui::GROUP_BLOCKED,
-                _ => ui::GROUP_INCOMPLETE,
-            };
-            (
-                format!(" {} ({count}) ", label.get(lang)),
-                theme.group_header(),
-            )
-        }
+    let text = format!(
+        " {} ",
+        separator_text(separator, &data.portfolio, &data.analysis, app.lang)
+    );
+    let style = match separator {
+        Separator::BudgetLine => theme.budget_line(),
+        Separator::Group(..) => theme.group_header(),
     };
     let used = text.chars().count() + 3;
     let fill = "─".repeat(usize::from(width).saturating_sub(used));
-    Paragraph::new(format!("───{text}{fill}")).style(style)
+    Paragraph::new(fit_cell(
+        &format!("───{text}{fill}"),
+        usize::from(width),
+        crate::report::cell::Align::Left,
+    ))
+    .style(style)
 }

@@ -1,13 +1,22 @@
-//! The ranking table's logic without drawing: columns, sorting, filters, and the rows in view
-//! with the separators drawn between them (the budget line, the group headings).
+//! The ranking, built once for every surface: its columns and their typed cells, the sort, the
+//! rows in view with the separators between them (the budget line, the group headings) and the
+//! separators' words. `bered rank` (text, Markdown) and the TUI ranking only lay it out.
+//!
+//! A new column is one `Column` variant, its title, its cell in `Column::cell` and its sort key.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
 
+use rust_decimal::Decimal;
+
+use super::cell::{Cell, Form};
+use crate::eval::{Analysis, Analyzed, planning_year};
 use crate::i18n::ui::{self, Text};
+use crate::i18n::{Lang, format_money};
+use crate::model::{Initiative, Portfolio};
 
-use super::data::{Dataset, Facet};
-use super::engine::eval::RankGroup;
+use crate::eval::RankGroup;
+use crate::report::RankFilter;
+use crate::report::dataset::Dataset;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Column {
@@ -23,6 +32,10 @@ pub enum Column {
     Npv,
     Payback,
     Flags,
+    /// Not in the TUI's table: the CLI's id column, the annex's quadrant and budget columns.
+    Id,
+    Quadrant,
+    Budget,
 }
 
 impl Column {
@@ -56,6 +69,31 @@ impl Column {
             Column::Npv => ui::COL_NPV,
             Column::Payback => ui::COL_PAYBACK,
             Column::Flags => ui::COL_FLAGS,
+            Column::Id => ui::COL_ID,
+            Column::Quadrant => ui::COL_QUADRANT,
+            Column::Budget => ui::COL_BUDGET,
+        }
+    }
+
+    /// This column's cell for one initiative; `form` is how much room a gate or quadrant gets.
+    pub fn cell(self, initiative: &Initiative, item: &Analyzed, form: Form) -> Cell {
+        let e = &item.eval;
+        match self {
+            Column::Rank => Cell::Count(item.rank),
+            Column::Id => Cell::Muted(initiative.id.clone()),
+            Column::Title => Cell::text(initiative.title()),
+            Column::Unit => muted(initiative.file.unit.as_deref()),
+            Column::Owner => muted(initiative.file.owner.as_deref()),
+            Column::Stage => Cell::Stage(initiative.stage()),
+            Column::Benefit => Cell::Score(e.benefit_score),
+            Column::Feasibility => Cell::Score(e.feasibility_score),
+            Column::Priority => Cell::Score(e.priority),
+            Column::Gate => Cell::Gate(e.gate, form),
+            Column::Quadrant => Cell::Quadrant(e.quadrant, form),
+            Column::Npv => Cell::Kronor(npv(item)),
+            Column::Payback => Cell::Year(item.case.as_ref().map(|c| c.totals.payback_year)),
+            Column::Budget => Cell::Budget(item.within_budget),
+            Column::Flags => Cell::Flags(item.flags.len()),
         }
     }
 
@@ -97,43 +135,6 @@ impl Sort {
     }
 }
 
-/// Selected values per facet. Within a facet any value matches; across facets all must.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filters {
-    pub selected: BTreeMap<Facet, BTreeSet<String>>,
-}
-
-impl Filters {
-    pub fn is_empty(&self) -> bool {
-        self.selected.values().all(BTreeSet::is_empty)
-    }
-
-    pub fn count(&self) -> usize {
-        self.selected.values().map(BTreeSet::len).sum()
-    }
-
-    pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
-        self.selected.get(&facet).is_some_and(|s| s.contains(value))
-    }
-
-    pub fn toggle(&mut self, facet: Facet, value: &str) {
-        let set = self.selected.entry(facet).or_default();
-        if !set.remove(value) {
-            set.insert(value.to_string());
-        }
-    }
-
-    pub fn accepts(&self, data: &Dataset, i: usize) -> bool {
-        self.selected.iter().all(|(facet, wanted)| {
-            wanted.is_empty()
-                || data
-                    .facet_values(*facet, i)
-                    .iter()
-                    .any(|v| wanted.contains(*v))
-        })
-    }
-}
-
 /// A line drawn between rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Separator {
@@ -149,7 +150,12 @@ pub struct View {
 }
 
 impl View {
-    pub fn build(data: &Dataset, filters: &Filters, search: Option<&[usize]>, sort: Sort) -> View {
+    pub fn build(
+        data: &Dataset,
+        filters: &RankFilter,
+        search: Option<&[usize]>,
+        sort: Sort,
+    ) -> View {
         let mut keep = vec![search.is_none(); data.len()];
         if let Some(matches) = search {
             for &i in matches {
@@ -161,7 +167,7 @@ impl View {
             .order
             .iter()
             .copied()
-            .filter(|&i| keep[i] && filters.accepts(data, i))
+            .filter(|&i| keep[i] && filters.accepts(data.initiative(i), data.item(i)))
             .collect();
         if let Some(column) = sort.column {
             // Groups stay apart; the sort applies within each.
@@ -175,7 +181,7 @@ impl View {
                     .then_with(|| data.item(a).rank.cmp(&data.item(b).rank))
             });
         }
-        let separators = separators(data, &rows, sort.column.is_none());
+        let separators = separators_of(&data.analysis, &rows, sort.column.is_none());
         View { rows, separators }
     }
 
@@ -224,20 +230,20 @@ fn group_key(data: &Dataset, i: usize) -> u8 {
     }
 }
 
-fn separators(data: &Dataset, rows: &[usize], rank_order: bool) -> Vec<(usize, Separator)> {
+fn separators_of(analysis: &Analysis, rows: &[usize], rank_order: bool) -> Vec<(usize, Separator)> {
     let mut out = Vec::new();
     let mut budget_drawn = !rank_order;
     for (k, &i) in rows.iter().enumerate() {
-        let item = data.item(i);
+        let item = &analysis.items[i];
         if !budget_drawn && item.within_budget == Some(false) {
             out.push((k, Separator::BudgetLine));
             budget_drawn = true;
         }
-        let starts_group = k == 0 || data.item(rows[k - 1]).group != item.group;
+        let starts_group = k == 0 || analysis.items[rows[k - 1]].group != item.group;
         if starts_group && item.group != RankGroup::Ranked {
             let count = rows[k..]
                 .iter()
-                .take_while(|&&j| data.item(j).group == item.group)
+                .take_while(|&&j| analysis.items[j].group == item.group)
                 .count();
             out.push((k, Separator::Group(item.group, count)));
             // Below the ranked group the budget line has no meaning.
@@ -250,8 +256,7 @@ fn separators(data: &Dataset, rows: &[usize], rank_order: bool) -> Vec<(usize, S
 fn compare(data: &Dataset, column: Column, a: usize, b: usize) -> Ordering {
     let (ia, ib) = (data.initiative(a), data.initiative(b));
     let (xa, xb) = (data.item(a), data.item(b));
-    let npv = |x: &super::engine::eval::Analyzed| x.case.as_ref().map(|c| c.totals.npv);
-    let payback = |x: &super::engine::eval::Analyzed| {
+    let payback = |x: &Analyzed| {
         x.case
             .as_ref()
             .map(|c| c.totals.payback_year.unwrap_or(i32::MAX))
@@ -275,6 +280,9 @@ fn compare(data: &Dataset, column: Column, a: usize, b: usize) -> Ordering {
         Column::Npv => npv(xa).cmp(&npv(xb)),
         Column::Payback => payback(xa).cmp(&payback(xb)),
         Column::Flags => xa.flags.len().cmp(&xb.flags.len()),
+        Column::Id => ia.id.cmp(&ib.id),
+        Column::Quadrant => xa.eval.quadrant.cmp(&xb.eval.quadrant),
+        Column::Budget => xa.within_budget.cmp(&xb.within_budget),
     }
 }
 
@@ -290,4 +298,56 @@ fn gate_order(id: &str) -> u8 {
 /// Case-insensitive, so `Översikt` sorts among the other Ö words and `e-tjänst` by its letters.
 fn compare_text(a: &str, b: &str) -> Ordering {
     a.to_lowercase().cmp(&b.to_lowercase())
+}
+
+fn muted(text: Option<&str>) -> Cell {
+    text.map_or(Cell::Empty, |t| Cell::Muted(t.to_string()))
+}
+
+/// The net present value, when the initiative has a business case.
+pub fn npv(item: &Analyzed) -> Option<Decimal> {
+    item.case.as_ref().map(|c| c.totals.npv)
+}
+
+/// The rows in rank order with their separators, for a report that shows them all.
+pub fn lines(analysis: &Analysis, order: &[usize]) -> Vec<LineItem> {
+    let separators = separators_of(analysis, order, true);
+    let mut out = Vec::with_capacity(order.len() + separators.len());
+    let mut next = separators.iter().peekable();
+    for k in 0..order.len() {
+        while let Some((_, s)) = next.next_if(|(before, _)| *before == k) {
+            out.push(LineItem::Separator(*s));
+        }
+        out.push(LineItem::Row(k));
+    }
+    out
+}
+
+/// A separator's words, the same on every surface.
+pub fn separator_text(
+    separator: Separator,
+    portfolio: &Portfolio,
+    analysis: &Analysis,
+    lang: Lang,
+) -> String {
+    match separator {
+        Separator::BudgetLine => {
+            let year = planning_year(&portfolio.settings, analysis.as_of);
+            let budget = portfolio.settings.budget.map_or(Decimal::ZERO, |b| b.0);
+            format!(
+                "✂ {} ({} {year}: {})",
+                ui::BUDGET_RUNS_OUT.get(lang),
+                ui::BUDGET.get(lang).to_lowercase(),
+                format_money(budget, lang)
+            )
+        }
+        Separator::Group(group, count) => {
+            let label = match group {
+                RankGroup::Blocked => ui::GROUP_BLOCKED,
+                RankGroup::Incomplete => ui::GROUP_INCOMPLETE,
+                RankGroup::Ranked => ui::GROUP_RANKED,
+            };
+            format!("{} ({count})", label.get(lang))
+        }
+    }
 }

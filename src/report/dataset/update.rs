@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use crate::model::Initiative;
 
-use super::super::engine::load::Diagnostic;
-use super::super::engine::realisation;
 use super::{Dataset, Facet, fingerprint};
+use crate::load::Diagnostic;
+use crate::realisation;
 
 /// A file of the portfolio as it reads after a write: what the runtime hands back to the app.
 #[derive(Clone, Debug)]
@@ -59,7 +59,6 @@ impl Dataset {
             .into_iter()
             .map(|f| (f, self.facet_counts(f)))
             .collect();
-        self.generation += 1;
         true
     }
 }

@@ -8,10 +8,12 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Date, Initiative, Loc, Portfolio};
 
-use super::engine::eval::{self, Analysis, Analyzed, RankGroup};
-use super::engine::load::{self, Diagnostic, Origin, Severity};
-use super::engine::realisation::{self, Summary};
 use super::search::SearchIndex;
+use crate::eval::{self, Analysis, Analyzed, RankGroup};
+use crate::load::{self, Diagnostic, Origin, Severity};
+use crate::realisation::{self, Summary};
+
+pub use super::filter::Facet;
 
 mod update;
 
@@ -25,31 +27,10 @@ pub enum Phase {
     Indexing,
 }
 
-/// The facets the ranking can be filtered by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Facet {
-    Stage,
-    Unit,
-    Tag,
-    Goal,
-    Gate,
-    Flag,
-}
-
-impl Facet {
-    pub const ALL: [Facet; 6] = [
-        Facet::Stage,
-        Facet::Unit,
-        Facet::Tag,
-        Facet::Goal,
-        Facet::Gate,
-        Facet::Flag,
-    ];
-}
-
+/// The analysed portfolio, shared read-only by every surface: the CLI's reports, the TUI (as an
+/// `Arc<Dataset>`, one snapshot for every client) and the Markdown exports.
+#[derive(Clone)]
 pub struct Dataset {
-    /// Bumped on every load; everything derived belongs to one generation.
-    pub generation: u64,
     pub portfolio: Portfolio,
     pub analysis: Analysis,
     pub search: SearchIndex,
@@ -84,16 +65,11 @@ pub fn count_errors(diagnostics: &[Diagnostic]) -> usize {
 }
 
 /// Loads and analyses a portfolio (`None`: the loader's default); `progress` hears each phase.
-pub fn load(
-    path: Option<&Path>,
-    as_of: Date,
-    generation: u64,
-    progress: &dyn Fn(Phase),
-) -> LoadOutcome {
+pub fn load(path: Option<&Path>, as_of: Date, progress: &dyn Fn(Phase)) -> LoadOutcome {
     progress(Phase::Reading);
     match load::load(path) {
         Ok(loaded) => {
-            let mut dataset = Dataset::build(loaded.portfolio, as_of, generation, progress);
+            let mut dataset = Dataset::build(loaded.portfolio, as_of, progress);
             dataset.origin = loaded.origin;
             dataset.digests = loaded.digests;
             LoadOutcome {
@@ -112,12 +88,7 @@ pub fn load(
 }
 
 impl Dataset {
-    pub fn build(
-        portfolio: Portfolio,
-        as_of: Date,
-        generation: u64,
-        progress: &dyn Fn(Phase),
-    ) -> Dataset {
+    pub fn build(portfolio: Portfolio, as_of: Date, progress: &dyn Fn(Phase)) -> Dataset {
         progress(Phase::Evaluating);
         let analysis = eval::analyse(&portfolio, as_of);
         progress(Phase::Indexing);
@@ -135,7 +106,6 @@ impl Dataset {
             .map(|x| (x.id.clone(), fingerprint(x)))
             .collect();
         let mut data = Dataset {
-            generation,
             portfolio,
             analysis,
             search,
@@ -184,16 +154,7 @@ impl Dataset {
 
     /// The values initiative `i` has for a facet (a tag filter matches any of its tags).
     pub fn facet_values(&self, facet: Facet, i: usize) -> Vec<&str> {
-        let f = &self.initiative(i).file;
-        let item = self.item(i);
-        match facet {
-            Facet::Stage => f.stage.iter().map(|s| s.value.id()).collect(),
-            Facet::Unit => f.unit.iter().map(String::as_str).collect(),
-            Facet::Tag => f.tags.iter().map(String::as_str).collect(),
-            Facet::Goal => f.goals.iter().map(|g| g.value.as_str()).collect(),
-            Facet::Gate => vec![item.eval.gate.id()],
-            Facet::Flag => item.flags.iter().map(|fl| fl.kind.id()).collect(),
-        }
+        super::filter::facet_values(facet, self.initiative(i), self.item(i))
     }
 
     fn facet_counts(&self, facet: Facet) -> Vec<(String, usize)> {
@@ -237,6 +198,25 @@ impl Dataset {
             ),
             Origin::Embedded => None,
         }
+    }
+
+    /// The portfolio's name as shown (made safe): its settings' name, else its folder's or
+    /// file's name.
+    pub fn name(&self, lang: crate::i18n::Lang) -> String {
+        let named = self.portfolio.settings.name.trim();
+        let name = if !named.is_empty() {
+            named.to_string()
+        } else {
+            let path = match &self.origin {
+                Origin::Folder(dir) => Some(dir.as_path()),
+                Origin::File(file) => Some(file.as_path()),
+                Origin::Embedded => None,
+            };
+            path.and_then(|p| p.canonicalize().ok().or(Some(p.to_path_buf())))
+                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| lang.pick("Portföljen", "The portfolio").to_string())
+        };
+        crate::i18n::safe::line(&name).into_owned()
     }
 
     /// The display name of a strategic goal id.

@@ -21,6 +21,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 use crate::model::Initiative;
 
 /// The fields of each initiative, the title first.
+#[derive(Clone)]
 pub struct SearchIndex {
     fields: Vec<Box<[Utf32String]>>,
 }
