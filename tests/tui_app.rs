@@ -2,7 +2,7 @@
 
 mod tui_support;
 
-use bered::eval::RankGroup;
+use bered::eval::{RankGroup, Section};
 use bered::i18n::Lang;
 use bered::report::dataset::{self, Facet};
 use bered::report::ranking::{Column, Separator};
@@ -13,27 +13,39 @@ use tui_support::{
 };
 
 #[test]
-fn starts_in_rank_order_with_the_budget_line_and_groups() {
-    let app = app(Lang::Sv, 80, 24);
+fn starts_with_the_pipeline_then_the_titled_groups_and_one_key_shows_one_list() {
+    let mut app = app(Lang::Sv, 80, 24);
+    let data = app.data.as_ref().unwrap();
+    assert_eq!(app.view.rows, data.analysis.sectioned);
+    let sections: Vec<Section> = app
+        .view
+        .separators
+        .iter()
+        .filter_map(|(_, s)| match s {
+            Separator::Section(section, _) => Some(*section),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [Section::Committed, Section::Incomplete, Section::Blocked]
+    );
+    press(&mut app, KeyCode::Char('a'));
     let data = app.data.as_ref().unwrap();
     let ranks: Vec<usize> = app.view.rows.iter().map(|&i| data.item(i).rank).collect();
     assert_eq!(ranks, (1..=data.len()).collect::<Vec<_>>());
-    assert!(
-        app.view
-            .separators
-            .iter()
-            .any(|(_, s)| *s == Separator::BudgetLine)
-    );
     let groups: Vec<RankGroup> = app
         .view
         .separators
         .iter()
         .filter_map(|(_, s)| match s {
             Separator::Group(g, _) => Some(*g),
-            Separator::BudgetLine => None,
+            _ => None,
         })
         .collect();
     assert_eq!(groups, [RankGroup::Incomplete, RankGroup::Blocked]);
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.view.rows, app.data.as_ref().unwrap().analysis.sectioned);
     assert_eq!(app.screen, Screen::Ranking);
 }
 
@@ -291,7 +303,8 @@ fn the_matrix_moves_between_points_and_opens_one() {
     let start = app
         .matrix_selected
         .expect("starts on the ranking's selection");
-    assert_eq!(data.item(start).rank, 1);
+    assert_eq!(start, app.view.rows[0], "the first of the pipeline");
+    assert_eq!(data.item(start).section, Section::Pipeline);
     let feasibility = |app: &bered::tui::app::App, i: usize| {
         app.data
             .as_ref()

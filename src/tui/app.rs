@@ -341,7 +341,21 @@ impl App {
                 }
             }
             Action::RankOrder => {
-                self.sort = Sort::default();
+                self.sort = Sort {
+                    all: self.sort.all,
+                    ..Sort::default()
+                };
+                self.refresh_view();
+            }
+            Action::ToggleOneList => {
+                self.sort.all = !self.sort.all;
+                self.refresh_view();
+            }
+            Action::ToggleMatchOrder => {
+                self.sort.by_match = !self.sort.by_match;
+                if self.sort.by_match {
+                    self.sort.column = None;
+                }
                 self.refresh_view();
             }
             Action::OpenFilters => self.overlay = Overlay::Filters(FilterMenu::default()),
@@ -418,7 +432,9 @@ impl App {
         };
         let keep = self.view.rows.get(self.selected).copied();
         self.search.refresh(&data.search);
-        self.view = View::build(data, &self.filters, self.search.matches(), self.sort);
+        let best_first = self.search.best_first().filter(|_| self.sort.by_match);
+        let matches = best_first.as_deref().or(self.search.matches());
+        self.view = View::build(data, &self.filters, matches, self.sort);
         self.selected = keep
             .and_then(|i| self.view.rows.iter().position(|&r| r == i))
             .unwrap_or(0);

@@ -72,6 +72,16 @@ pub const BUDGET_BEYOND: Text = Text("utanför", "beyond");
 pub const COL_PLANNING_YEAR_COST: Text = Text("Kostnad planeringsår", "Planning-year cost");
 pub const COL_DECISION: Text = Text("Senaste beslut", "Latest decision");
 
+// Keys of the ranking.
+pub const ACT_ONE_LIST: Text = Text(
+    "hela portföljen som en lista / att bereda först",
+    "whole portfolio as one list / pipeline first",
+);
+pub const ACT_MATCH_ORDER: Text = Text(
+    "sökträffar i träffordning / rangordning",
+    "search results by best match / by rank",
+);
+
 // The pipeline's titled groups.
 pub const SECTION_PIPELINE: Text = Text("Att bereda", "To prepare");
 pub const SECTION_COMMITTED: Text = Text("Redan beslutat", "Already committed");

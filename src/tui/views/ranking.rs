@@ -18,13 +18,15 @@ use crate::report::dataset::Dataset;
 use crate::report::ranking::{Column, LineItem, Separator};
 
 /// Columns dropped first when the terminal is narrow.
-const DROP_ORDER: [Column; 8] = [
+const DROP_ORDER: [Column; 10] = [
     Column::Owner,
     Column::Payback,
     Column::Unit,
-    Column::Stage,
-    Column::Flags,
+    Column::Decision,
     Column::Npv,
+    Column::Stage,
+    Column::Cost,
+    Column::Flags,
     Column::Feasibility,
     Column::Benefit,
 ];
@@ -55,6 +57,8 @@ fn width_of(column: Column, wide: bool, rank: u16) -> u16 {
         Column::Quadrant if wide => 22,
         Column::Quadrant => 11,
         Column::Budget => 9,
+        Column::Decision => 14,
+        Column::Cost => 12,
     }
 }
 
@@ -268,7 +272,7 @@ fn separator_line<'a>(
     );
     let style = match separator {
         Separator::BudgetLine => theme.budget_line(),
-        Separator::Group(..) => theme.group_header(),
+        Separator::Group(..) | Separator::Section(..) => theme.group_header(),
     };
     let used = text.chars().count() + 3;
     let fill = "─".repeat(usize::from(width).saturating_sub(used));
