@@ -156,6 +156,10 @@ pub(crate) struct RankArgs {
     /// The CSV separator (one ASCII character); by default `;` under Swedish, `,` under English.
     #[arg(long, value_name = "C", value_parser = ascii_delimiter)]
     pub(crate) delimiter: Option<u8>,
+    /// The whole portfolio ranked as one list, instead of the pipeline first and the titled
+    /// groups (already committed, running and done, declined, incomplete, blocked) below it.
+    #[arg(long)]
+    pub(crate) all: bool,
 }
 
 fn ascii_delimiter(text: &str) -> Result<u8, String> {

@@ -83,6 +83,7 @@ fn run(command: Command, c: &Context) -> anyhow::Result<ExitCode> {
                 &filter,
                 a.format.into(),
                 a.delimiter,
+                a.all,
                 as_of,
                 lang,
             )

@@ -29,13 +29,20 @@ pub fn rank(
     filter: &RankFilter,
     format: Format,
     delimiter: Option<u8>,
+    all: bool,
     as_of: Date,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let (loaded, analysis) = load_and_analyse(path, as_of, lang)?;
     let p = &loaded.portfolio;
     filter.validate(p)?;
-    let order = filter.apply(p, &analysis);
+    // The pipeline first and its titled groups, or (`--all`) the whole portfolio as one list.
+    let ranked = if all {
+        &analysis.order
+    } else {
+        &analysis.sectioned
+    };
+    let order = filter.apply_in(p, &analysis, ranked);
     let out = match format {
         Format::Text => rank_table(p, &analysis, &order, lang),
         Format::Csv => rank_csv_with(p, &analysis, &order, lang, delimiter),
