@@ -155,10 +155,10 @@ pub fn budget_summary(
 ) -> String {
     match lang {
         Lang::Sv => format!(
-            "Budgetram {year}: {frame} · redan beslutat {committed} · återstår {remaining} · {fits} initiativ ryms"
+            "Budgetram {year}: {frame} · redan beslutat {committed} · återstår {remaining}.\n{fits} initiativ att bereda ryms inom budgetramen."
         ),
         Lang::En => format!(
-            "Budget {year}: {frame} · already committed {committed} · remaining {remaining} · {fits} initiatives fit"
+            "Budget {year}: {frame} · already committed {committed} · remaining {remaining}.\n{fits} initiatives to prepare fit within the budget."
         ),
     }
 }
