@@ -162,3 +162,83 @@ pub fn budget_summary(
         ),
     }
 }
+
+// Totals: budget money apart from freed time.
+pub const PIPELINE_TOTALS: Text = Text(
+    "Att bereda, över varje kalkylperiod",
+    "To prepare, over each horizon",
+);
+pub const TOTAL_FINANCIAL: Text = Text(
+    "Finansiella nyttor (påverkar budgeten)",
+    "Financial benefits (in the budget)",
+);
+pub const TOTAL_REALLOCATION: Text = Text(
+    "Omfördelningsnyttor (frigjord tid, syns i verksamheten)",
+    "Reallocation benefits (freed time)",
+);
+pub const TOTAL_NET_WITH: Text = Text(
+    "Nettonytta med omfördelningsnyttor",
+    "Net benefit with reallocation",
+);
+pub const TOTAL_NET_WITHOUT: Text = Text(
+    "Nettonytta utan omfördelningsnyttor",
+    "Net benefit without reallocation",
+);
+pub const BUDGET_FITS: Text = Text(
+    "Initiativ att bereda inom budgetramen",
+    "Initiatives to prepare within the budget",
+);
+
+// The DiMiOS mirror, all four principles.
+pub const MIRROR_MISSING: Text = Text("Saknas hos", "Missing in");
+pub const MIRROR_NONE_MISSING: Text = Text("alla uppfyller", "all meet it");
+
+/// A principle's name, by its id.
+pub fn principle(id: &str, lang: Lang) -> &'static str {
+    let (sv, en) = match id {
+        "portfolio_management" => ("Portföljstyrning", "Portfolio management"),
+        "prioritisation" => ("Prioritering", "Prioritisation"),
+        "benefit_realisation" => ("Nyttorealisering", "Benefit realisation"),
+        _ => ("Nyttokontroll", "Benefit control"),
+    };
+    lang.pick(sv, en)
+}
+
+/// What a share asks, by the requirement's id.
+pub fn requirement(id: &str, lang: Lang) -> &'static str {
+    let (sv, en) = match id {
+        "owner" => ("har en ägare", "has an owner"),
+        "unit" => ("har en enhet", "has a unit"),
+        "stage" => ("har en fas", "has a stage"),
+        "strategic_goal" => ("har ett strategiskt mål", "has a strategic goal"),
+        "decision" => ("har minst ett beslut", "has at least one decision"),
+        "business_case_past_preparation" => (
+            "har en nyttokalkyl efter beredningen",
+            "has a business case once past preparation",
+        ),
+        "fully_scored" => ("är fullständigt bedömt", "is fully scored"),
+        "rationale_for_extremes" => (
+            "har motivering för varje poäng under 2 eller över 3",
+            "has a rationale for every score below 2 or above 3",
+        ),
+        "consistent_with_ranking" => (
+            "beslut följer rangordningen",
+            "decisions consistent with the ranking",
+        ),
+        "measurable_goals" => ("mätbara effektmål", "measurable effect goals"),
+        "benefit_owners" => ("nyttoägare", "benefit owners"),
+        "plans" => ("planer", "plans"),
+        "current_follow_up" => ("aktuell uppföljning", "current follow-up"),
+        _ => ("nyttokalkyl", "business case"),
+    };
+    lang.pick(sv, en)
+}
+
+/// "Nivå 3 av 4 · 12 initiativ".
+pub fn principle_level(level: Option<u8>, population: usize, lang: Lang) -> String {
+    let level = level.map_or_else(|| "–".to_string(), |l| l.to_string());
+    match lang {
+        Lang::Sv => format!("nivå {level} av 4 · {population} initiativ"),
+        Lang::En => format!("level {level} of 4 · {population} initiatives"),
+    }
+}
