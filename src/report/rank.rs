@@ -17,7 +17,7 @@ use crate::model::{Initiative, Portfolio};
 const TEXT_COLUMNS: [(Column, usize); 11] = [
     (Column::Rank, 4),
     (Column::Id, 11),
-    (Column::Title, 14),
+    (Column::Title, 13),
     (Column::Stage, 11),
     (Column::Decision, 11),
     (Column::Priority, 5),
