@@ -89,6 +89,18 @@ pub fn rank_table(
     }
     out.push(String::new());
     out.push(ui::RANK_LEGEND.get(lang).to_string());
+    // The gate column shows symbols: the legend names them in the glossary's words.
+    let gates: Vec<String> = crate::eval::GateStatus::ALL
+        .iter()
+        .map(|&g| {
+            format!(
+                "{} {}",
+                words::gate_symbol(g),
+                words::gate(g, lang).to_lowercase()
+            )
+        })
+        .collect();
+    out.push(format!("{}: {}", ui::COL_GATE.get(lang), gates.join(" · ")));
     if let Some(line) = budget_summary(analysis, lang) {
         out.push(line);
     }

@@ -18,15 +18,16 @@ use crate::report::dataset::Dataset;
 use crate::report::ranking::{Column, LineItem, Separator};
 
 /// Columns dropped first when the terminal is narrow.
-const DROP_ORDER: [Column; 10] = [
+const DROP_ORDER: [Column; 11] = [
     Column::Owner,
     Column::Payback,
     Column::Unit,
-    Column::Decision,
-    Column::Npv,
-    Column::Stage,
     Column::Cost,
+    Column::Decision,
+    Column::Stage,
+    Column::Budget,
     Column::Flags,
+    Column::Npv,
     Column::Feasibility,
     Column::Benefit,
 ];
@@ -57,8 +58,8 @@ fn width_of(column: Column, wide: bool, rank: u16) -> u16 {
         Column::Quadrant if wide => 22,
         Column::Quadrant => 11,
         Column::Budget => 9,
-        Column::Decision => 14,
-        Column::Cost => 12,
+        Column::Decision => 12,
+        Column::Cost => 11,
     }
 }
 
