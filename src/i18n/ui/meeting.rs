@@ -74,8 +74,8 @@ pub const COL_DECISION: Text = Text("Senaste beslut", "Latest decision");
 
 // Keys of the ranking.
 pub const ACT_ONE_LIST: Text = Text(
-    "hela portföljen som en lista / att bereda först",
-    "whole portfolio as one list / pipeline first",
+    "allt i en lista / att bereda först",
+    "all as one list / pipeline first",
 );
 pub const ACT_MATCH_ORDER: Text = Text(
     "sökträffar i träffordning / rangordning",
