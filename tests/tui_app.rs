@@ -460,3 +460,36 @@ fn while_typing_the_selection_follows_the_best_match_in_rank_order() {
     );
     assert!(app.selected > 0, "the best match is not the first row here");
 }
+
+#[test]
+fn tab_tab_end_shows_the_last_line_of_the_portfolio_screen_at_every_size() {
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("portfolio");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_from(&sample, Lang::Sv, w, h);
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(app.screen, Screen::Portfolio);
+        press(&mut app, KeyCode::End);
+        let text = tui_support::draw(&mut app, &tui_support::mono());
+        let data = app.data.as_ref().unwrap();
+        let last = data.summary.should_not_prioritise.last().expect("a list");
+        let title: String = data
+            .initiative(last.index)
+            .title()
+            .chars()
+            .take(12)
+            .collect();
+        assert!(
+            text.contains(&title),
+            "{w}×{h}: the last list's last line:\n{text}"
+        );
+        assert!(app.portfolio_scroll > 0 && app.portfolio_scroll < u16::MAX);
+        // PgDn and j past the end stay at the end.
+        let end = app.portfolio_scroll;
+        press(&mut app, KeyCode::PageDown);
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.portfolio_scroll, end, "{w}×{h}");
+        press(&mut app, KeyCode::Home);
+        assert_eq!(app.portfolio_scroll, 0);
+    }
+}

@@ -158,6 +158,8 @@ pub struct App {
     pub offset: usize,
     pub matrix_selected: Option<usize>,
     pub portfolio_scroll: u16,
+    /// The largest useful Portfolio-screen scroll, as the last frame measured it.
+    pub portfolio_max_scroll: u16,
     pub diagnostic_selected: usize,
     pub diagnostic_offset: usize,
     pub size: (u16, u16),
@@ -194,6 +196,7 @@ impl App {
             offset: 0,
             matrix_selected: None,
             portfolio_scroll: 0,
+            portfolio_max_scroll: u16::MAX,
             diagnostic_selected: 0,
             diagnostic_offset: 0,
             size: (80, 24),

@@ -120,6 +120,16 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
 fn draw(terminal: &mut terminal::Term, app: &mut App, theme: &Theme) -> anyhow::Result<()> {
     let mut info = views::RenderInfo::default();
     terminal.draw(|frame| info = views::render(app, theme, frame))?;
+    if let Some(max) = info.portfolio_max_scroll {
+        app.portfolio_max_scroll = max;
+        if app.portfolio_scroll > max {
+            // End before the first measure, or a narrower window: show the end at once.
+            app.portfolio_scroll = max;
+            terminal.draw(|frame| {
+                views::render(app, theme, frame);
+            })?;
+        }
+    }
     if let Some(max) = info.detail_max_scroll {
         app.detail_max_scroll = max;
         if let Some(detail) = app.detail.as_mut().filter(|d| d.scroll > max) {

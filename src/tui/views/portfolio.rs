@@ -10,12 +10,13 @@ use super::doc::from_report;
 use crate::report::dataset::Dataset;
 use crate::report::summary::summary_doc;
 
-pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// Returns the largest scroll that still shows content, so that End reaches the true end.
+pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect) -> u16 {
     let area = Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(2),
         ..area
     };
     let report = summary_doc(&data.portfolio, &data.summary, app.lang);
-    from_report(&report, theme, app.lang, area.width).render(frame, area, app.portfolio_scroll);
+    from_report(&report, theme, app.lang, area.width).render(frame, area, app.portfolio_scroll)
 }
