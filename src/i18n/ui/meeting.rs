@@ -163,6 +163,9 @@ pub fn budget_summary(
     }
 }
 
+// The scores tab.
+pub const SCORE_MEANINGS: Text = Text("Vad poängen betyder", "What the scores mean");
+
 // Totals: budget money apart from freed time.
 pub const PIPELINE_TOTALS: Text = Text(
     "Att bereda, över varje kalkylperiod",
