@@ -96,8 +96,9 @@ fn a_score_edited_at_the_keyboard_changes_exactly_one_line_on_disk() {
     let before = std::fs::read_to_string(&file).expect("read");
     let mut s = Session::start(dir.path(), "en", 100, 30);
     s.wait_for("Chattbot i kontaktcenter");
-    // Rank 4: three rows down; e, criterion 2 (quality), score 4, Enter without a motivation.
-    s.send("jjj");
+    // Rank 4, second of the pipeline: one row down; e, criterion 2 (quality), score 4, Enter
+    // without a motivation.
+    s.send("j");
     s.send("e");
     s.wait_for("Edit a score – Chattbot i kontaktcenter");
     s.send("2");
@@ -143,11 +144,11 @@ fn a_meeting_with_attendees_from_the_command_line_writes_its_minutes() {
     );
     s.wait_for("Ny skolplattform");
     s.send("M");
-    s.wait_for("1 av 3 i beredning");
+    s.wait_for("1 av 3 på dagordningen");
     s.send("p");
     s.wait_for("Anteckning (frivillig)");
     s.send("\r");
-    s.wait_for("2 av 3 i beredning · 1 beslut");
+    s.wait_for("2 av 3 på dagordningen · 1 beslut");
     s.send("q");
     s.wait_for("protokollet sparat i protokoll-");
     s.send("q");

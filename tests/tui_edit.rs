@@ -636,7 +636,7 @@ fn a_meeting_decision_refused_on_disk_returns_to_its_initiative() {
 }
 
 #[test]
-fn the_meeting_needs_initiatives_in_preparation() {
+fn the_meeting_needs_initiatives_on_the_agenda() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.yaml");
     std::fs::write(
@@ -649,7 +649,7 @@ fn the_meeting_needs_initiatives_in_preparation() {
     assert!(rig.app.meeting.is_none());
     assert_eq!(
         rig.status(),
-        "Inga initiativ i beredning att ta upp på mötet."
+        "Inga initiativ på dagordningen att ta upp på mötet."
     );
 }
 
