@@ -19,8 +19,10 @@ fn initiative(id: &str, title: &str, owner: &str, unit: &str, tags: &[&str]) -> 
 
 fn found(initiatives: &[Initiative], query: &str) -> Vec<String> {
     let index = SearchIndex::build(initiatives);
-    let mut search = Search::default();
-    search.query = query.into();
+    let mut search = Search {
+        query: query.into(),
+        ..Search::default()
+    };
     search.refresh(&index);
     search
         .best_first()
@@ -90,8 +92,10 @@ fn typing_a_query_letter_by_letter_equals_searching_it_at_once() {
     ] {
         typed.query = query.into();
         typed.refresh(&index);
-        let mut fresh = Search::default();
-        fresh.query = query.into();
+        let mut fresh = Search {
+            query: query.into(),
+            ..Search::default()
+        };
         fresh.refresh(&index);
         assert_eq!(typed.matches(), fresh.matches(), "{query}");
         assert_eq!(typed.best(), fresh.best(), "{query}");
@@ -102,8 +106,10 @@ fn typing_a_query_letter_by_letter_equals_searching_it_at_once() {
 fn title_highlights_mark_only_the_title() {
     let list = two();
     let index = SearchIndex::build(&list);
-    let mut search = Search::default();
-    search.query = "lag tung".into();
+    let mut search = Search {
+        query: "lag tung".into(),
+        ..Search::default()
+    };
     search.refresh(&index);
     search.highlight(&index, &[1]);
     assert_eq!(search.title_highlights(1), [0, 1, 2, 18, 19, 20, 21]);
