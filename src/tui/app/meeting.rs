@@ -13,7 +13,7 @@ use crate::report::minutes::{self, Change, Handled, MeetingRecord};
 
 use super::super::action::Action;
 use super::prompt::DEFAULT_FORUM;
-use super::{App, Command, Form, MinutesFile, Overlay, Prompt, Status, Step};
+use super::{App, Command, Form, MinutesFile, Overlay, PendingEdit, Prompt, Status, Step};
 use crate::load::Origin;
 
 /// An initiative's scores and stage when the meeting began: the "old" of every change.
@@ -208,64 +208,14 @@ impl App {
     pub fn meeting_record(&self) -> Option<MeetingRecord> {
         let meeting = self.meeting.as_ref()?;
         let data = self.data.as_ref()?;
-        let mut handled: Vec<Handled> = Vec::new();
-        let ours = self
+        let ours: Vec<&PendingEdit> = self
             .session
             .done
             .iter()
-            .filter(|p| p.meeting == Some(meeting.number));
-        // The score each criterion had before the change being recorded.
-        let mut scores: BTreeMap<&str, BTreeMap<String, u8>> = BTreeMap::new();
-        for p in ours {
-            let at = match handled.iter().position(|h| h.id == p.id) {
-                Some(at) => at,
-                None => {
-                    handled.push(Handled {
-                        id: p.id.clone(),
-                        changes: Vec::new(),
-                        decision: None,
-                    });
-                    handled.len() - 1
-                }
-            };
-            let before = scores.entry(p.id.as_str()).or_insert_with(|| {
-                meeting
-                    .at_start
-                    .get(&p.id)
-                    .map(|s| s.scores.clone())
-                    .unwrap_or_default()
-            });
-            let h = &mut handled[at];
-            match &p.edit {
-                Edit::Decision { outcome, note, .. } => h.decision = Some((*outcome, note.clone())),
-                Edit::Score {
-                    criterion,
-                    value,
-                    motivation,
-                } => {
-                    let old = before.insert(criterion.clone(), *value);
-                    h.changes.push(Change::Score {
-                        criterion: criterion.clone(),
-                        old,
-                        new: *value,
-                        rationale: motivation.clone(),
-                    });
-                }
-                Edit::FollowUp {
-                    benefit,
-                    date,
-                    value,
-                    note,
-                } => h.changes.push(Change::FollowUp {
-                    benefit: benefit.clone(),
-                    date: *date,
-                    value: value.0,
-                    note: note.clone(),
-                }),
-                // The stage is compared once, start against now, below: a decision may move it too.
-                Edit::Stage(_) => {}
-            }
-        }
+            .filter(|p| p.meeting == Some(meeting.number))
+            .collect();
+        let mut handled = handled_in(meeting, &ours);
+        // The stage is compared once, start against now: a decision may have moved it too.
         for h in &mut handled {
             let old = meeting.at_start.get(&h.id).and_then(|s| s.stage);
             let now = data
@@ -319,4 +269,59 @@ impl App {
             Err(why) => self.status = Status::error(ui::minutes_failed(&why, lang)),
         }
     }
+}
+
+/// The meeting's edits gathered per initiative, in the order first handled: score changes with
+/// the score before each (from the meeting's start, then the previous change), follow-ups, and
+/// the latest decision.
+fn handled_in(meeting: &Meeting, edits: &[&PendingEdit]) -> Vec<Handled> {
+    let mut handled: Vec<Handled> = Vec::new();
+    let mut scores: BTreeMap<&str, BTreeMap<String, u8>> = BTreeMap::new();
+    for p in edits {
+        let at = handled
+            .iter()
+            .position(|h| h.id == p.id)
+            .unwrap_or_else(|| {
+                handled.push(Handled {
+                    id: p.id.clone(),
+                    changes: Vec::new(),
+                    decision: None,
+                });
+                handled.len() - 1
+            });
+        let before = scores.entry(p.id.as_str()).or_insert_with(|| {
+            meeting
+                .at_start
+                .get(&p.id)
+                .map(|s| s.scores.clone())
+                .unwrap_or_default()
+        });
+        let h = &mut handled[at];
+        match &p.edit {
+            Edit::Decision { outcome, note, .. } => h.decision = Some((*outcome, note.clone())),
+            Edit::Score {
+                criterion,
+                value,
+                motivation,
+            } => h.changes.push(Change::Score {
+                criterion: criterion.clone(),
+                old: before.insert(criterion.clone(), *value),
+                new: *value,
+                rationale: motivation.clone(),
+            }),
+            Edit::FollowUp {
+                benefit,
+                date,
+                value,
+                note,
+            } => h.changes.push(Change::FollowUp {
+                benefit: benefit.clone(),
+                date: *date,
+                value: value.0,
+                note: note.clone(),
+            }),
+            Edit::Stage(_) => {}
+        }
+    }
+    handled
 }
