@@ -24,12 +24,16 @@ use crate::model::Initiative;
 #[derive(Clone)]
 pub struct SearchIndex {
     fields: Vec<Box<[Utf32String]>>,
+    /// The fields joined, per initiative: a word that does not match here matches no field, so
+    /// most initiatives are turned away with one call.
+    joined: Vec<Utf32String>,
 }
 
 impl SearchIndex {
     pub fn build(initiatives: &[Initiative]) -> SearchIndex {
         SearchIndex {
             fields: initiatives.iter().map(fields).collect(),
+            joined: initiatives.iter().map(joined).collect(),
         }
     }
 
@@ -37,6 +41,9 @@ impl SearchIndex {
     pub fn update(&mut self, index: usize, initiative: &Initiative) {
         if let Some(f) = self.fields.get_mut(index) {
             *f = fields(initiative);
+        }
+        if let Some(j) = self.joined.get_mut(index) {
+            *j = joined(initiative);
         }
     }
 
@@ -67,6 +74,27 @@ fn fields(i: &Initiative) -> Box<[Utf32String]> {
     .collect()
 }
 
+/// Every field in one text, for the quick rejection.
+fn joined(i: &Initiative) -> Utf32String {
+    let f = &i.file;
+    let parts = [
+        Some(i.title()),
+        Some(i.id.as_str()),
+        f.owner.as_deref(),
+        f.unit.as_deref(),
+    ];
+    let mut text = String::new();
+    for part in parts
+        .into_iter()
+        .flatten()
+        .chain(f.tags.iter().map(String::as_str))
+    {
+        text.push_str(part);
+        text.push_str(" · ");
+    }
+    Utf32String::from(text.as_str())
+}
+
 /// How many pieces a word of `letters` may fall into.
 fn max_pieces(letters: usize) -> usize {
     1 + letters.saturating_sub(1) / 3
@@ -79,19 +107,20 @@ fn word_start(field: Utf32Str<'_>, at: u32) -> bool {
 /// Matched positions (ascending) in contiguous pieces: one piece anywhere, or at most
 /// `max_pieces` pieces of two letters or more, each starting a word.
 fn compact(field: Utf32Str<'_>, positions: &[u32], letters: usize) -> bool {
-    // (start, length) of each contiguous run.
-    let mut pieces: Vec<(u32, u32)> = Vec::new();
-    for &p in positions {
-        match pieces.last_mut() {
-            Some((start, len)) if *start + *len == p => *len += 1,
-            _ => pieces.push((p, 1)),
+    let (mut pieces, mut len, mut starts_words) = (0usize, 0u32, true);
+    for (n, &p) in positions.iter().enumerate() {
+        if n > 0 && positions[n - 1] + 1 == p {
+            len += 1;
+            continue;
         }
+        // A new piece: the one before it must be two letters or more.
+        starts_words &= pieces == 0 || len >= 2;
+        starts_words &= word_start(field, p);
+        pieces += 1;
+        len = 1;
     }
-    pieces.len() <= 1
-        || (pieces.len() <= max_pieces(letters)
-            && pieces
-                .iter()
-                .all(|&(start, len)| len >= 2 && word_start(field, start)))
+    starts_words &= pieces <= 1 || len >= 2;
+    pieces <= 1 || (pieces <= max_pieces(letters) && starts_words)
 }
 
 /// A word's score in one field under the one-field rule, None when it does not match there.
@@ -107,36 +136,46 @@ fn word_in_field(
     if atom.negative || atom.kind != AtomKind::Fuzzy {
         return Some(score);
     }
-    // `score` set the matcher's case and normalisation for this atom.
-    if matcher.substring_match(field, atom.needle_text()).is_some() {
+    // One letter matched is a substring. Else `score` set the matcher's case and
+    // normalisation for this atom, for the substring test.
+    let letters = atom.needle_text().len();
+    if letters <= 1 || matcher.substring_match(field, atom.needle_text()).is_some() {
         return Some(score);
     }
     atom.indices(field, matcher, positions)?;
     positions.sort_unstable();
     positions.dedup();
-    compact(field, positions, atom.needle_text().len()).then_some(score)
+    compact(field, positions, letters).then_some(score)
 }
 
 /// The initiative's score for the whole query, None unless every word matches some field (and a
 /// negated word none).
 fn score_initiative(
     atoms: &[Atom],
-    fields: &[Utf32String],
+    (fields, joined): (&[Utf32String], &Utf32String),
     matcher: &mut Matcher,
     positions: &mut Vec<u32>,
 ) -> Option<u32> {
     let mut total = 0u32;
     for atom in atoms {
-        let mut scores = fields
+        // A word found in no field is not found in their joined text either (and a negated
+        // word not found there is in no field): one call decides most initiatives.
+        let anywhere = atom.score(joined.slice(..), matcher);
+        if atom.negative {
+            if anywhere.is_none() {
+                // `!word`: no field may contain it.
+                for f in fields {
+                    word_in_field(atom, f.slice(..), matcher, positions)?;
+                }
+            }
+            continue;
+        }
+        anywhere?;
+        // The first field that matches, title first, scores the word.
+        let score = fields
             .iter()
-            .map(|f| word_in_field(atom, f.slice(..), matcher, positions));
-        let best = if atom.negative {
-            // `!word`: no field may contain it.
-            scores.try_fold(0u16, |acc, s| s.map(|s| acc.max(s)))?
-        } else {
-            scores.flatten().max()?
-        };
-        total = total.saturating_add(u32::from(best));
+            .find_map(|f| word_in_field(atom, f.slice(..), matcher, positions))?;
+        total = total.saturating_add(u32::from(score));
     }
     Some(total)
 }
@@ -159,7 +198,13 @@ fn match_all(
         let mut positions = Vec::new();
         part.iter()
             .filter_map(|&i| {
-                score_initiative(atoms, &index.fields[i], matcher, &mut positions).map(|s| (i, s))
+                score_initiative(
+                    atoms,
+                    (&index.fields[i], &index.joined[i]),
+                    matcher,
+                    &mut positions,
+                )
+                .map(|s| (i, s))
             })
             .collect()
     };

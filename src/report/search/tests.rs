@@ -156,7 +156,13 @@ fn matching_split_across_cores_equals_one_scan() {
         let expected: Vec<(usize, u32)> = all
             .iter()
             .filter_map(|&i| {
-                score_initiative(&atoms, &index.fields[i], &mut one, &mut positions).map(|s| (i, s))
+                score_initiative(
+                    &atoms,
+                    (&index.fields[i], &index.joined[i]),
+                    &mut one,
+                    &mut positions,
+                )
+                .map(|s| (i, s))
             })
             .collect();
         let split = match_all(&atoms, &index, &all, &mut Matcher::new(config.clone()));
