@@ -4,6 +4,7 @@ mod engine_support;
 
 use bered::eval::{Model, analyse, evaluate};
 use bered::i18n::Lang;
+use bered::i18n::words::flag_reason;
 use bered::load::yaml::parse;
 use bered::model::{BenefitFile, Date};
 use bered::realisation::{BenefitStatus, FlagKind, benefit_status, flags, is_overdue};
@@ -253,20 +254,23 @@ fn flag_reasons_in_both_languages() {
         .find(|f| f.kind == FlagKind::IncompleteScores)
         .unwrap();
     assert_eq!(
-        incomplete.reason(Lang::Sv),
-        "Ej bedömda kriterier: strategic_fit, compliance"
+        flag_reason(incomplete, &m, Lang::Sv),
+        "Ej bedömda kriterier: Följer styrdokument, Regelefterlevnad (juridik, dataskydd, infosäk)"
     );
     assert_eq!(
-        incomplete.reason(Lang::En),
-        "Unscored criteria: strategic_fit, compliance"
+        flag_reason(incomplete, &m, Lang::En),
+        "Unscored criteria: Follows governing documents, Compliance (law, data protection, infosec)"
     );
     let case = f
         .iter()
         .find(|f| f.kind == FlagKind::NoBusinessCase)
         .unwrap();
-    assert_eq!(case.reason(Lang::Sv), "Nyttokalkyl saknas");
+    assert_eq!(flag_reason(case, &m, Lang::Sv), "Nyttokalkyl saknas");
     for flag in &f {
-        assert_ne!(flag.reason(Lang::Sv), flag.reason(Lang::En));
+        assert_ne!(
+            flag_reason(flag, &m, Lang::Sv),
+            flag_reason(flag, &m, Lang::En)
+        );
     }
 }
 
@@ -285,12 +289,12 @@ fn a_blocked_gate_says_what_was_scored_against_what() {
     let f = flags(&m, &blocked, &evaluate(&m, &blocked), date("2026-11-23"));
     let gate = f.iter().find(|f| f.kind == FlagKind::GateBlocked).unwrap();
     assert_eq!(
-        gate.reason(Lang::En),
-        "Blocked by the gate: compliance 2 < 3"
+        flag_reason(gate, &m, Lang::En),
+        "Blocked by the compliance gate: Compliance (law, data protection, infosec) 2 < 3"
     );
     assert_eq!(
-        gate.reason(Lang::Sv),
-        "Spärrad av grinden: compliance 2 < 3"
+        flag_reason(gate, &m, Lang::Sv),
+        "Spärrad av regelefterlevnaden: Regelefterlevnad (juridik, dataskydd, infosäk) 2 < 3"
     );
 }
 

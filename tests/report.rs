@@ -273,7 +273,7 @@ fn show_text_and_markdown_say_it_in_words() {
     let a = analyse(&p, date("2027-08-01"));
     let sv = show_text(&p, &a, 0, Lang::Sv);
     assert!(
-        sv.contains("Projektets komplexitet                              2  1       0,29"),
+        sv.contains("Projektets komplexitet                              2     1    0,29"),
         "{sv}"
     );
     assert!(

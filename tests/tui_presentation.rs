@@ -231,3 +231,90 @@ fn hostile_text_fields_reach_no_output_raw() {
         serde_json::from_str(&rank_json(&p, &a, &a.order, Lang::Sv)).expect("valid JSON");
     assert_eq!(json[0]["title"], format!("Titel{HOSTILE}"));
 }
+
+#[test]
+fn a_long_text_in_a_prompt_scrolls_with_the_cursor() {
+    let mut app = app(Lang::Sv, 80, 24);
+    for key in [
+        KeyCode::Down,
+        KeyCode::Enter,
+        KeyCode::Char('d'),
+        KeyCode::Char('p'),
+    ] {
+        press(&mut app, key);
+    }
+    let text = format!(
+        "{}SLUT",
+        "beslutet gäller under förutsättning att ".repeat(3)
+    );
+    tui_support::type_text(&mut app, &text);
+    let screen = draw(&mut app, &tui_support::mono());
+    let line = screen
+        .lines()
+        .find(|l| l.contains('▏'))
+        .unwrap_or_else(|| panic!("no cursor in\n{screen}"));
+    assert!(line.contains("SLUT▏"), "the end being typed shows:\n{line}");
+    assert!(
+        line.contains('…'),
+        "the start that does not fit is marked:\n{line}"
+    );
+    assert!(line.chars().count() <= 80, "{line}");
+}
+
+#[test]
+fn hostile_text_reaches_no_screen_raw() {
+    for lang in [Lang::Sv, Lang::En] {
+        // The data is analysed and indexed as loaded, facets and all.
+        let mut portfolio = load::load(Some(&fixture()))
+            .expect("the fixture loads")
+            .portfolio;
+        portfolio.settings.name = format!("Portfölj{HOSTILE}");
+        for initiative in &mut portfolio.initiatives {
+            let f = &mut initiative.file;
+            f.title.value = format!("Titel{HOSTILE}");
+            f.unit = Some(format!("Enhet{HOSTILE}"));
+            f.owner = Some(format!("Ägare{HOSTILE}"));
+            f.summary = Some(format!("Sammanfattning{HOSTILE}"));
+            f.tags = vec![format!("tagg{HOSTILE}")];
+            f.hypotheses = vec![format!("hypotes{HOSTILE}")];
+        }
+        let mut app = App::new(lang, as_of());
+        app.apply_load(LoadOutcome {
+            dataset: Some(Dataset::build(portfolio, as_of(), &|_| {})),
+            diagnostics: Vec::new(),
+        });
+        app.update(Action::Resize(120, 40));
+        // The screens, the detail tabs, the filter facets of units, tags and goals, a prompt and
+        // the meeting.
+        let keys: [&[KeyCode]; 12] = [
+            &[],
+            &[KeyCode::Enter],
+            &[KeyCode::Char('2')],
+            &[KeyCode::Char('4')],
+            &[KeyCode::Esc, KeyCode::Char('f'), KeyCode::Right],
+            &[KeyCode::Right],
+            &[KeyCode::Right],
+            &[KeyCode::Esc, KeyCode::Tab],
+            &[KeyCode::Tab],
+            &[KeyCode::Tab],
+            &[KeyCode::Tab, KeyCode::Char('e')],
+            &[KeyCode::Esc, KeyCode::Char('M')],
+        ];
+        for step in keys {
+            for key in step {
+                press(&mut app, *key);
+            }
+            let screen = draw(&mut app, &tui_support::mono());
+            if let Some(c) = screen.chars().find(|&c| raw(c)) {
+                panic!("{lang:?} after {step:?}: {c:?} on screen:\n{screen}");
+            }
+            // The terminal drops what it cannot draw; the sequence must show as `\e]0;…`, never
+            // as a silently shortened `]0;…`.
+            assert_eq!(
+                screen.matches("]0;PWN").count(),
+                screen.matches("\\e]0;PWN").count(),
+                "{lang:?} after {step:?}: text from data not made visible:\n{screen}"
+            );
+        }
+    }
+}

@@ -120,6 +120,8 @@ pub const RANK: Text = Text("Rang", "Rank");
 pub const FILE: Text = Text("Fil", "File");
 
 // Detail: scores.
+pub const SCALE_LOW: Text = Text("lägst", "lowest");
+pub const SCALE_HIGH: Text = Text("högst", "highest");
 pub const CRITERION: Text = Text("Kriterium", "Criterion");
 pub const VALUE: Text = Text("Värde", "Value");
 pub const WEIGHT: Text = Text("Vikt", "Weight");
@@ -438,6 +440,14 @@ pub fn not_a_terminal(lang: Lang) -> &'static str {
          Over SSH: use `ssh -t host bered …` so that a terminal is allocated.\n\
          For output without a terminal: `bered rank` (table, CSV, JSON or Markdown).",
     )
+}
+
+/// A list cut short: how many more there are.
+pub fn and_more(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("… och {n} till"),
+        Lang::En => format!("… and {n} more"),
+    }
 }
 
 pub fn planning_year_cost(year: i32, lang: Lang) -> String {

@@ -2,9 +2,10 @@
 //! JSON never uses these: it carries the ids.
 
 use super::Lang;
+use crate::eval::Model;
 use crate::eval::{GateStatus, Quadrant, RankGroup};
 use crate::model::{LineKind, Outcome, Stage};
-use crate::realisation::{BenefitStatus, FlagKind, NotPrioritiseReason};
+use crate::realisation::{BenefitStatus, Flag, FlagKind, NotPrioritiseReason};
 
 pub fn stage(stage: Stage, lang: Lang) -> &'static str {
     let (sv, en) = match stage {
@@ -31,7 +32,8 @@ pub fn gate(gate: GateStatus, lang: Lang) -> &'static str {
     lang.pick(sv, en)
 }
 
-/// A short gate label for narrow columns.
+/// A short gate label for narrow columns: the glossary's word without "med" (at most 12
+/// characters).
 pub fn gate_short(gate: GateStatus, lang: Lang) -> &'static str {
     let (sv, en) = match gate {
         GateStatus::Pass => ("godkänd", "passed"),
@@ -107,7 +109,10 @@ pub fn flag(kind: FlagKind, lang: Lang) -> &'static str {
         ),
         FlagKind::NoBusinessCase => ("Nyttokalkyl saknas", "No business case"),
         FlagKind::FollowUpOverdue => ("Uppföljning försenad", "Follow-up overdue"),
-        FlagKind::GateBlocked => ("Spärrad av grinden", "Blocked by the gate"),
+        FlagKind::GateBlocked => (
+            "Spärrad av regelefterlevnaden",
+            "Blocked by the compliance gate",
+        ),
         FlagKind::IncompleteScores => ("Ofullständig bedömning", "Incomplete scores"),
     };
     lang.pick(sv, en)
@@ -149,6 +154,65 @@ pub fn not_prioritise(reason: NotPrioritiseReason, lang: Lang) -> &'static str {
     lang.pick(sv, en)
 }
 
+/// One line saying what a flag finds missing, with criteria named by their labels (the flag's
+/// subject carries ids: data for JSON, not words).
+pub fn flag_reason(flag: &Flag, model: &Model, lang: Lang) -> String {
+    let plain = flag.subject.is_none();
+    let (sv, en) = match flag.kind {
+        FlagKind::NoBenefitOwner => ("Nyttoägare saknas", "No benefit owner"),
+        FlagKind::NoMeasurableGoal if plain => (
+            "Inga effektmål (nyttor) beskrivna",
+            "No effect goals (benefits) described",
+        ),
+        FlagKind::NoMeasurableGoal => (
+            "Effektmål utan mått, utgångsläge och målvärde",
+            "Effect goal without indicator, baseline and target",
+        ),
+        FlagKind::NoStrategicGoal => (
+            "Ingen koppling till strategiska mål",
+            "Not linked to any strategic goal",
+        ),
+        FlagKind::FreedTimeUseMissing if plain => (
+            "Kalkylen har omfördelningsnyttor men ingen plan för den frigjorda tiden",
+            "The business case counts reallocation benefits but no plan says how freed time is used",
+        ),
+        FlagKind::FreedTimeUseMissing => (
+            "Omfördelningsnytta utan plan för den frigjorda tiden",
+            "Reallocation benefit without a use for the freed time",
+        ),
+        FlagKind::NoBusinessCase => ("Nyttokalkyl saknas", "No business case"),
+        FlagKind::FollowUpOverdue => ("Uppföljning försenad", "Follow-up overdue"),
+        FlagKind::GateBlocked => (
+            "Spärrad av regelefterlevnaden",
+            "Blocked by the compliance gate",
+        ),
+        FlagKind::IncompleteScores => ("Ej bedömda kriterier", "Unscored criteria"),
+    };
+    let text = lang.pick(sv, en);
+    let label = |id: &str| {
+        model
+            .criterion(id)
+            .map_or(id, |c| lang.pick(&c.name_sv, &c.name_en))
+            .to_string()
+    };
+    let subject = flag.subject.as_deref().map(|subject| match flag.kind {
+        FlagKind::IncompleteScores => {
+            let names: Vec<String> = subject.split(", ").map(label).collect();
+            names.join(", ")
+        }
+        // "compliance 2 < 3": the criterion, then what was scored against what is asked.
+        FlagKind::GateBlocked => match subject.split_once(' ') {
+            Some((id, rest)) => format!("{} {rest}", label(id)),
+            None => label(subject),
+        },
+        _ => subject.to_string(),
+    });
+    match subject {
+        Some(subject) => format!("{text}: {subject}"),
+        None => text.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,8 +223,9 @@ mod tests {
             for q in Quadrant::ALL {
                 assert!(quadrant_short(q, lang).chars().count() <= 11);
             }
+            // The rank table's gate column holds 14: the symbol, a space and the word.
             for g in GateStatus::ALL {
-                assert!(gate_short(g, lang).chars().count() <= 7);
+                assert!(gate_short(g, lang).chars().count() <= 12);
             }
         }
     }

@@ -1,7 +1,7 @@
-//! Flags: what an initiative lacks for benefit realisation and triage, each with a one-line reason.
+//! Flags: what an initiative lacks for benefit realisation and triage. Their words (a one-line
+//! reason each) are `i18n::words::flag_reason`'s.
 
 use crate::eval::{Evaluation, GateStatus, Model};
-use crate::i18n::Lang;
 use crate::model::{BenefitFile, Date, Initiative, LineKind, Stage};
 
 use super::status::is_overdue;
@@ -59,51 +59,6 @@ pub struct Flag {
 impl Flag {
     fn new(kind: FlagKind, subject: Option<String>) -> Flag {
         Flag { kind, subject }
-    }
-
-    /// One line saying what is missing, in Swedish or English.
-    pub fn reason(&self, lang: Lang) -> String {
-        let sv = lang == Lang::Sv;
-        let text = match (self.kind, sv) {
-            (FlagKind::NoBenefitOwner, true) => "Nyttoägare saknas",
-            (FlagKind::NoBenefitOwner, false) => "No benefit owner",
-            (FlagKind::NoMeasurableGoal, true) if self.subject.is_none() => {
-                "Inga effektmål (nyttor) beskrivna"
-            }
-            (FlagKind::NoMeasurableGoal, false) if self.subject.is_none() => {
-                "No effect goals (benefits) described"
-            }
-            (FlagKind::NoMeasurableGoal, true) => "Effektmål utan mått, nollvärde och målvärde",
-            (FlagKind::NoMeasurableGoal, false) => {
-                "Effect goal without indicator, baseline and target"
-            }
-            (FlagKind::NoStrategicGoal, true) => "Ingen koppling till strategiska mål",
-            (FlagKind::NoStrategicGoal, false) => "Not linked to any strategic goal",
-            (FlagKind::FreedTimeUseMissing, true) if self.subject.is_none() => {
-                "Kalkylen har omfördelningsnyttor men ingen plan för den frigjorda tiden"
-            }
-            (FlagKind::FreedTimeUseMissing, false) if self.subject.is_none() => {
-                "The business case counts reallocation benefits but no plan says how freed time is used"
-            }
-            (FlagKind::FreedTimeUseMissing, true) => {
-                "Omfördelningsnytta utan plan för den frigjorda tiden"
-            }
-            (FlagKind::FreedTimeUseMissing, false) => {
-                "Reallocation benefit without a use for the freed time"
-            }
-            (FlagKind::NoBusinessCase, true) => "Nyttokalkyl saknas",
-            (FlagKind::NoBusinessCase, false) => "No business case",
-            (FlagKind::FollowUpOverdue, true) => "Uppföljning försenad",
-            (FlagKind::FollowUpOverdue, false) => "Follow-up overdue",
-            (FlagKind::GateBlocked, true) => "Spärrad av grinden",
-            (FlagKind::GateBlocked, false) => "Blocked by the gate",
-            (FlagKind::IncompleteScores, true) => "Ej bedömda kriterier",
-            (FlagKind::IncompleteScores, false) => "Unscored criteria",
-        };
-        match &self.subject {
-            Some(subject) => format!("{text}: {subject}"),
-            None => text.to_string(),
-        }
     }
 }
 

@@ -46,6 +46,8 @@ pub enum Cell {
     Kronor(Option<Decimal>),
     /// A score, priority or ratio, two decimals.
     Score(Option<Decimal>),
+    /// A figure as written, with its own decimals (a weight of 1.5, a baseline of 42).
+    Exact(Decimal),
     Gate(GateStatus, Form),
     Quadrant(Option<Quadrant>, Form),
     Stage(Option<Stage>),
@@ -98,6 +100,7 @@ impl Cell {
             Cell::Money(v) => v.map_or_else(|| NONE.into(), |v| format_money(v, lang)),
             Cell::Kronor(v) => v.map_or_else(|| NONE.into(), |v| format_number(v, lang)),
             Cell::Score(v) => v.map_or_else(|| NONE.into(), |v| format_decimal(v, 2, lang)),
+            Cell::Exact(v) => format_decimal(*v, v.normalize().scale(), lang),
             Cell::Gate(g, form) => gate(*g, *form, lang),
             Cell::Quadrant(None, _) => NONE.into(),
             Cell::Quadrant(Some(q), Form::Full) => words::quadrant(*q, lang).into(),
@@ -124,9 +127,12 @@ impl Cell {
     /// Figures align right, words left.
     pub fn align(&self) -> Align {
         match self {
-            Cell::Count(_) | Cell::Money(_) | Cell::Kronor(_) | Cell::Score(_) | Cell::Year(_) => {
-                Align::Right
-            }
+            Cell::Count(_)
+            | Cell::Money(_)
+            | Cell::Kronor(_)
+            | Cell::Score(_)
+            | Cell::Exact(_)
+            | Cell::Year(_) => Align::Right,
             _ => Align::Left,
         }
     }
@@ -143,9 +149,12 @@ impl Cell {
                 Kind::Undefined
             }
             Cell::Year(Some(None)) => Kind::Negative,
-            Cell::Count(_) | Cell::Money(_) | Cell::Kronor(_) | Cell::Score(_) | Cell::Year(_) => {
-                Kind::Number
-            }
+            Cell::Count(_)
+            | Cell::Money(_)
+            | Cell::Kronor(_)
+            | Cell::Score(_)
+            | Cell::Exact(_)
+            | Cell::Year(_) => Kind::Number,
             Cell::Gate(g, _) => Kind::Gate(*g),
             Cell::Quadrant(q, _) => Kind::Quadrant(*q),
             Cell::Flags(_) | Cell::Flag(_) => Kind::Flag,
@@ -158,7 +167,12 @@ impl Cell {
     pub fn is_figure(&self) -> bool {
         matches!(
             self,
-            Cell::Count(_) | Cell::Money(_) | Cell::Kronor(_) | Cell::Score(_) | Cell::Year(_)
+            Cell::Count(_)
+                | Cell::Money(_)
+                | Cell::Kronor(_)
+                | Cell::Score(_)
+                | Cell::Exact(_)
+                | Cell::Year(_)
         )
     }
 }

@@ -5,6 +5,10 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use super::doc::Doc;
+use crate::i18n::Lang;
 
 use crate::model::{Date, Initiative, Loc, Portfolio};
 
@@ -43,6 +47,8 @@ pub struct Dataset {
     pub digests: HashMap<PathBuf, u64>,
     by_id: HashMap<String, usize>,
     fingerprints: HashMap<String, u64>,
+    /// The summary document per language, built when first drawn, shared by every client.
+    summary_docs: [OnceLock<Doc>; 2],
 }
 
 /// What the last load produced: the data if there was any, and every diagnostic.
@@ -115,6 +121,7 @@ impl Dataset {
             digests: HashMap::new(),
             by_id,
             fingerprints,
+            summary_docs: Default::default(),
         };
         data.facets = Facet::ALL
             .into_iter()
@@ -202,7 +209,7 @@ impl Dataset {
 
     /// The portfolio's name as shown (made safe): its settings' name, else its folder's or
     /// file's name.
-    pub fn name(&self, lang: crate::i18n::Lang) -> String {
+    pub fn name(&self, lang: Lang) -> String {
         let named = self.portfolio.settings.name.trim();
         let name = if !named.is_empty() {
             named.to_string()
@@ -217,6 +224,15 @@ impl Dataset {
                 .unwrap_or_else(|| lang.pick("Portföljen", "The portfolio").to_string())
         };
         crate::i18n::safe::line(&name).into_owned()
+    }
+
+    /// The summary document (the portfolio screen, `bered summary`) in `lang`, built once.
+    pub fn summary_doc(&self, lang: Lang) -> &Doc {
+        let slot = match lang {
+            Lang::Sv => &self.summary_docs[0],
+            Lang::En => &self.summary_docs[1],
+        };
+        slot.get_or_init(|| super::summary::summary_doc(&self.portfolio, &self.summary, lang))
     }
 
     /// The display name of a strategic goal id.

@@ -3,7 +3,6 @@
 
 use super::cell::{Cell, Form};
 use super::doc::Doc;
-use super::fmt::exact;
 use rust_decimal::Decimal;
 
 use super::show_case::{benefits, business_case, case_totals};
@@ -141,7 +140,9 @@ fn overview(doc: &mut Doc, portfolio: &Portfolio, analysis: &Analysis, index: us
     if item.flags.is_empty() {
         doc.paragraph(ui::NO_FLAGS.get(lang));
     } else {
-        let flags = item.flags.iter().map(|f| Cell::Flag(f.reason(lang)));
+        let model = &portfolio.model;
+        let reason = |f| Cell::Flag(words::flag_reason(f, model, lang));
+        let flags = item.flags.iter().map(reason);
         doc.blocks.push(super::doc::Block::List(flags.collect()));
     }
 }
@@ -243,7 +244,7 @@ fn criteria_table(doc: &mut Doc, portfolio: &Portfolio, e: &Evaluation, lang: La
             rows.push(vec![
                 Cell::Text(criterion_name(portfolio, &c.id, lang)),
                 value,
-                Cell::Text(exact(c.weight, lang)),
+                Cell::Exact(c.weight),
                 Cell::Score(c.contribution),
             ]);
         }

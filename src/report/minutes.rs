@@ -253,7 +253,7 @@ fn basis(out: &mut String, portfolio: &Portfolio, analysis: &Analysis, i: usize,
     let flags: Vec<String> = item
         .flags
         .iter()
-        .map(|f| markdown_text(&f.reason(lang)))
+        .map(|f| markdown_text(&words::flag_reason(f, &portfolio.model, lang)))
         .collect();
     let flags = if flags.is_empty() {
         ui::MINUTES_NO_FLAGS.get(lang).to_string()

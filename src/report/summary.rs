@@ -151,6 +151,7 @@ fn cost_of_delay(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) 
     let rows = d
         .items
         .iter()
+        .take(LISTED)
         .map(|&(i, v)| {
             let initiative = &portfolio.initiatives[i];
             vec![
@@ -166,6 +167,16 @@ fn cost_of_delay(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) 
         ],
         rows,
     );
+    more(doc, d.items.len(), lang);
+}
+
+/// The longest list a summary shows; the rest is counted (`bered rank` lists them all).
+const LISTED: usize = 15;
+
+fn more(doc: &mut Doc, total: usize, lang: Lang) {
+    if total > LISTED {
+        doc.paragraph(ui::and_more(total - LISTED, lang));
+    }
 }
 
 fn mirror(doc: &mut Doc, m: &Maturity, lang: Lang) {
@@ -252,6 +263,7 @@ fn not_prioritise(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang)
     }
     let rows = list
         .iter()
+        .take(LISTED)
         .map(|n| {
             let initiative = &portfolio.initiatives[n.index];
             let reasons: Vec<&str> = n

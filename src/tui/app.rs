@@ -24,7 +24,9 @@ mod written;
 
 pub use meeting::{AtStart, Meeting};
 pub use prompt::{Field, Form, Pick, Prompt, Step};
-pub use written::{Done, MinutesFile, PendingEdit, Request, Session, WriteError, Written};
+pub use written::{
+    Done, MinutesFile, PendingEdit, Request, Session, WriteError, Written, WrittenEdit,
+};
 
 use lists::{moved, scrolled};
 
@@ -85,6 +87,19 @@ pub enum Overlay {
     Filters(FilterMenu),
 }
 
+/// What has the keys: a prompt, an overlay, the search line, the meeting, the detail or a
+/// screen, most specific first. `App::mode` is the one place that decides it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Prompt { form: bool },
+    Help { scroll: u16 },
+    Filters(FilterMenu),
+    Search,
+    Meeting,
+    Detail,
+    Screen(Screen),
+}
+
 /// I/O the runtime should do after an update.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -121,9 +136,13 @@ impl Status {
     }
 }
 
+/// One client's view of the shared data: everything here is per client (selection, scroll,
+/// search, filters, sort, tab, language, prompt, meeting); the data itself is the shared
+/// `Arc<Dataset>`, and nothing here assumes one process-wide terminal. Fields tests read are
+/// public; the rest is the crate's.
 pub struct App {
-    pub lang: Lang,
-    pub as_of: Date,
+    pub(crate) lang: Lang,
+    pub(crate) as_of: Date,
     /// The date edits default to (a decision's, a follow-up's, the meeting's).
     pub today: Date,
     /// Who attends the meeting, from `--attendees`; asked for at its end when not given.
@@ -142,12 +161,12 @@ pub struct App {
     /// The shared, immutable snapshot; a write replaces it (copy on write when shared).
     pub data: Option<Arc<Dataset>>,
     pub diagnostics: Vec<Diagnostic>,
-    pub loading: Option<Phase>,
+    pub(crate) loading: Option<Phase>,
     pub status: Option<Status>,
     /// Said with the next reload's result: why it was needed.
-    pub reload_notice: Option<String>,
+    pub(crate) reload_notice: Option<String>,
     /// The user asked for the reload under way (a silent one follows bered's own writes).
-    pub reload_asked: bool,
+    pub(crate) reload_asked: bool,
     pub search: Search,
     pub filters: RankFilter,
     pub sort: Sort,
@@ -155,13 +174,13 @@ pub struct App {
     /// Index into `view.rows`.
     pub selected: usize,
     /// First display line of the ranking table.
-    pub offset: usize,
+    pub(crate) offset: usize,
     pub matrix_selected: Option<usize>,
     pub portfolio_scroll: u16,
     /// The largest useful Portfolio-screen scroll, as the last frame measured it.
     pub portfolio_max_scroll: u16,
     pub diagnostic_selected: usize,
-    pub diagnostic_offset: usize,
+    pub(crate) diagnostic_offset: usize,
     pub size: (u16, u16),
     /// The largest useful detail scroll, as the last frame measured it.
     pub detail_max_scroll: u16,
@@ -204,34 +223,43 @@ impl App {
         }
     }
 
-    /// The contexts whose bindings apply now, most specific first.
-    pub fn contexts(&self) -> Vec<Context> {
-        use Context as C;
+    /// What has the keys now — decided here, once, for the keymap, the update and the runtime.
+    pub fn mode(&self) -> Mode {
         if let Some(prompt) = &self.prompt {
-            return vec![if prompt.step.is_form() {
-                C::Form
-            } else {
-                C::Choice
-            }];
+            return Mode::Prompt {
+                form: prompt.step.is_form(),
+            };
         }
         match self.overlay {
-            Overlay::Help { .. } => return vec![C::Help, C::Global],
-            Overlay::Filters(_) => return vec![C::Filter, C::Global],
+            Overlay::Help { scroll } => return Mode::Help { scroll },
+            Overlay::Filters(menu) => return Mode::Filters(menu),
             Overlay::None => {}
         }
         if self.search.editing {
-            return vec![C::Search];
+            Mode::Search
+        } else if self.meeting.is_some() {
+            Mode::Meeting
+        } else if self.detail.is_some() {
+            Mode::Detail
+        } else {
+            Mode::Screen(self.screen)
         }
-        if self.meeting.is_some() {
-            return vec![C::Meeting];
-        }
-        if self.detail.is_some() {
-            return vec![C::Detail, C::Global];
-        }
-        match self.screen {
-            Screen::Ranking => vec![C::Ranking, C::List, C::Global],
-            Screen::Matrix => vec![C::Matrix, C::Global],
-            Screen::Portfolio | Screen::Diagnostics => vec![C::List, C::Global],
+    }
+
+    /// The contexts whose bindings apply now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        use Context as C;
+        match self.mode() {
+            Mode::Prompt { form: true } => vec![C::Form],
+            Mode::Prompt { form: false } => vec![C::Choice],
+            Mode::Help { .. } => vec![C::Help, C::Global],
+            Mode::Filters(_) => vec![C::Filter, C::Global],
+            Mode::Search => vec![C::Search],
+            Mode::Meeting => vec![C::Meeting],
+            Mode::Detail => vec![C::Detail, C::Global],
+            Mode::Screen(Screen::Ranking) => vec![C::Ranking, C::List, C::Global],
+            Mode::Screen(Screen::Matrix) => vec![C::Matrix, C::Global],
+            Mode::Screen(Screen::Portfolio | Screen::Diagnostics) => vec![C::List, C::Global],
         }
     }
 
@@ -256,28 +284,22 @@ impl App {
     }
 
     fn dispatch(&mut self, action: Action) -> Command {
-        if self.prompt.is_some() {
-            return self.update_prompt(action);
-        }
-        if let Overlay::Help { scroll } = self.overlay {
-            self.update_help(scroll, action);
-        } else if let Overlay::Filters(menu) = self.overlay {
-            self.update_filters(menu, action);
-        } else if self.search.editing {
-            self.update_search(action);
-        } else if self.meeting.is_some() {
-            return self.update_meeting(action);
-        } else if matches!(
-            action,
-            Action::EditScore | Action::RecordDecision | Action::ChangeStage | Action::AddFollowUp
-        ) {
-            self.open_prompt(action);
-        } else if action == Action::StartMeeting {
-            self.start_meeting();
-        } else if self.detail.is_some() {
-            self.update_detail(action);
-        } else {
-            self.update_screen(action);
+        let mode = self.mode();
+        match mode {
+            Mode::Prompt { .. } => return self.update_prompt(action),
+            Mode::Help { scroll } => self.update_help(scroll, action),
+            Mode::Filters(menu) => self.update_filters(menu, action),
+            Mode::Search => self.update_search(action),
+            Mode::Meeting => return self.update_meeting(action),
+            Mode::Detail | Mode::Screen(_) => match action {
+                Action::EditScore
+                | Action::RecordDecision
+                | Action::ChangeStage
+                | Action::AddFollowUp => self.open_prompt(action),
+                Action::StartMeeting => self.start_meeting(),
+                _ if mode == Mode::Detail => self.update_detail(action),
+                _ => self.update_screen(action),
+            },
         }
         Command::None
     }

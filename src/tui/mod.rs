@@ -6,8 +6,8 @@ pub mod action;
 pub mod app;
 mod events;
 pub mod keymap;
-pub mod layout;
-pub mod matrix;
+mod layout;
+mod matrix;
 mod terminal;
 pub mod theme;
 pub mod views;
@@ -70,15 +70,15 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
     events::spawn_signals(tx.clone()).context("installing signal handlers")?;
     let mut guard = terminal::Guard::enter().context("setting up the terminal")?;
     events::spawn_input(tx.clone());
-    if let Some(watched) = &path {
-        events::spawn_watcher(tx.clone(), watched.clone());
-    }
+    // Kept alive for the session: dropping it ends the notifications.
+    let _watch = path
+        .as_ref()
+        .map(|watched| events::spawn_watcher(tx.clone(), watched.clone()));
     events::spawn_load(tx.clone(), path.clone(), options.as_of);
     let mut app = App::new(options.lang, options.as_of);
     app.today = options.today;
     app.attendees = options.attendees.clone();
     app.roles = options.roles.clone();
-    let mut writer = writer::Writer::new();
     let size = guard.terminal.size()?;
     app.update(action::Action::Resize(size.width, size.height));
     let mut reload_wanted = false;
@@ -98,7 +98,7 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
         for event in std::iter::once(first).chain(rx.try_iter()) {
             let command = handle(&mut app, event);
             // Writes happen here, one at a time, before the next key is looked at.
-            match writer::perform(&mut app, &mut writer, command) {
+            match writer::perform(&mut app, command) {
                 Command::Quit => quit = true,
                 Command::Reload => reload_wanted = true,
                 _ => {}
@@ -158,13 +158,13 @@ fn handle(app: &mut App, event: Event) -> Command {
                 MouseEventKind::ScrollDown => app.update(action::Action::Down),
                 _ => Command::None,
             },
-            TermEvent::Paste(text) if app.search.editing => {
+            TermEvent::Paste(text) if app.mode() == app::Mode::Search => {
                 for c in text.chars().filter(|c| !c.is_control()) {
                     app.update(action::Action::SearchInput(c));
                 }
                 Command::None
             }
-            TermEvent::Paste(text) if app.prompt.as_ref().is_some_and(|p| p.step.is_form()) => {
+            TermEvent::Paste(text) if app.mode() == (app::Mode::Prompt { form: true }) => {
                 for c in text.chars().filter(|c| !c.is_control()) {
                     app.update(action::Action::TextInput(c));
                 }
@@ -180,7 +180,12 @@ fn handle(app: &mut App, event: Event) -> Command {
             app.apply_load(*outcome);
             Command::None
         }
-        Event::FilesChanged => Command::Reload,
+        // bered's own write was taken in already (`Dataset::apply_file`); only a change made
+        // elsewhere reloads.
+        Event::FilesChanged(paths) if events::only_own_writes(app.data.as_deref(), &paths) => {
+            Command::None
+        }
+        Event::FilesChanged(_) => Command::Reload,
         Event::Terminate | Event::InputClosed => Command::Quit,
     }
 }

@@ -1,30 +1,38 @@
 //! The runtime's half of editing: the I/O that `App::update` asks for. An edit is applied to
 //! the file's current text only if the file still has the digest it had when loaded; the new
-//! text is verified (`edit::apply`), written atomically, kept for undo, and parsed again into
-//! the initiatives it holds, which go back to the app. The meeting's minutes are written
+//! text is verified (`edit::apply`), written atomically, and parsed again into the initiatives
+//! it holds, which go back to the app with the texts its undo history keeps. The meeting's minutes are written
 //! beside the portfolio, never over an existing file.
 
 use std::path::{Path, PathBuf};
 
-use crate::edit::{self, Applied, EditError, History};
+use crate::edit::{self, Applied, EditError};
 use crate::load::{self, Origin};
 use crate::model::Date;
 
 use super::app::{App, Command, Done, MinutesFile, PendingEdit, Request, WriteError, Written};
 use crate::report::dataset::{Dataset, FileUpdate};
 
-/// Carries out the commands that write; hands back the rest (quit, reload) for the loop.
-pub fn perform(app: &mut App, writer: &mut Writer, command: Command) -> Command {
+/// Carries out the commands that write; hands back the rest (quit, reload) for the loop. The
+/// undo history is the app's (`App::session`): a step is written back from there, and the app
+/// records it once the write succeeded.
+pub fn perform(app: &mut App, command: Command) -> Command {
     let (request, result) = match command {
         Command::Write(pending) => {
-            let result = match &app.data {
-                Some(data) => writer.edit(data, &pending),
+            let result = match app.data.as_deref() {
+                Some(data) => edit(data, &pending),
                 None => Err(WriteError::NotFound),
             };
             (Request::Edit(pending), result)
         }
-        Command::Undo => (Request::Undo, writer.undo(app.data.as_deref())),
-        Command::Redo => (Request::Redo, writer.redo(app.data.as_deref())),
+        Command::Undo => {
+            let result = write_back(app, app.session.to_undo(), Back::Undo);
+            (Request::Undo, result)
+        }
+        Command::Redo => {
+            let result = write_back(app, app.session.to_redo(), Back::Redo);
+            (Request::Redo, result)
+        }
         Command::WriteMinutes(minutes) => {
             let folder = app.data.as_deref().and_then(Dataset::folder);
             let result = match folder {
@@ -39,74 +47,68 @@ pub fn perform(app: &mut App, writer: &mut Writer, command: Command) -> Command 
     app.apply_written(Written { request, result })
 }
 
-/// The session's undo history, with the writes that fill it.
-#[derive(Debug, Default)]
-pub struct Writer {
-    history: History,
-}
-
-impl Writer {
-    pub fn new() -> Writer {
-        Writer::default()
+/// Applies one edit to the file the initiative was loaded from.
+fn edit(data: &Dataset, pending: &PendingEdit) -> Result<Done, WriteError> {
+    if data.origin == Origin::Embedded {
+        return Err(WriteError::ReadOnly);
     }
-
-    /// Applies one edit to the file the initiative was loaded from.
-    pub fn edit(&mut self, data: &Dataset, pending: &PendingEdit) -> Result<Done, WriteError> {
-        if data.origin == Origin::Embedded {
-            return Err(WriteError::ReadOnly);
-        }
-        let index = data.index_of(&pending.id).ok_or(WriteError::NotFound)?;
-        let path = data.initiative(index).path.clone();
-        let changed = || EditError::ChangedOnDisk(path.clone());
-        // A file not read at load (or not since) cannot be known to be unchanged.
-        let expected = *data.digests.get(&path).ok_or_else(changed)?;
-        let bytes = std::fs::read(&path).map_err(|source| EditError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        if edit::digest(&bytes) != expected {
-            return Err(changed().into());
-        }
-        let before = String::from_utf8(bytes)
-            .map_err(|_| EditError::NotEditable("the file is not UTF-8 text".into()))?;
-        let item = matches!(data.origin, Origin::File(_)).then_some(pending.id.as_str());
-        let after = edit::apply(&before, item, &pending.edit)?;
-        if after == before {
-            return Err(WriteError::NothingChanged);
-        }
-        edit::write_atomic(&path, &after, expected)?;
-        let update = reread(data, &path, &after);
-        self.history.record(Applied {
+    let index = data.index_of(&pending.id).ok_or(WriteError::NotFound)?;
+    let path = data.initiative(index).path.clone();
+    let changed = || EditError::ChangedOnDisk(path.clone());
+    // A file not read at load (or not since) cannot be known to be unchanged.
+    let expected = *data.digests.get(&path).ok_or_else(changed)?;
+    let bytes = std::fs::read(&path).map_err(|source| EditError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    if edit::digest(&bytes) != expected {
+        return Err(changed().into());
+    }
+    let before = String::from_utf8(bytes)
+        .map_err(|_| EditError::NotEditable("the file is not UTF-8 text".into()))?;
+    let item = matches!(data.origin, Origin::File(_)).then_some(pending.id.as_str());
+    let after = edit::apply(&before, item, &pending.edit)?;
+    if after == before {
+        return Err(WriteError::NothingChanged);
+    }
+    edit::write_atomic(&path, &after, expected)?;
+    let update = reread(data, &path, &after);
+    Ok(Done {
+        update,
+        label: pending.label.clone(),
+        applied: Some(Applied {
             path,
             before,
             after,
             label: pending.label.clone(),
-        });
-        Ok(Done {
-            update,
-            label: pending.label.clone(),
-        })
-    }
+        }),
+    })
+}
 
-    /// Writes back the text before the last edit, if the file is still as that edit left it.
-    pub fn undo(&mut self, data: Option<&Dataset>) -> Result<Done, WriteError> {
-        let data = data.ok_or(WriteError::NothingToUndo)?;
-        let step = self.history.undo()?.ok_or(WriteError::NothingToUndo)?;
-        Ok(Done {
-            update: reread(data, &step.path, &step.before),
-            label: step.label,
-        })
-    }
+#[derive(Clone, Copy)]
+enum Back {
+    Undo,
+    Redo,
+}
 
-    /// Writes the undone edit again, if the file is still as the undo left it.
-    pub fn redo(&mut self, data: Option<&Dataset>) -> Result<Done, WriteError> {
-        let data = data.ok_or(WriteError::NothingToRedo)?;
-        let step = self.history.redo()?.ok_or(WriteError::NothingToRedo)?;
-        Ok(Done {
-            update: reread(data, &step.path, &step.after),
-            label: step.label,
-        })
-    }
+/// Writes a step of the history back (undo: the text before it; redo: after it), if the file
+/// is still as the step, or its undo, left it.
+fn write_back(app: &App, step: Option<&Applied>, back: Back) -> Result<Done, WriteError> {
+    let (data, step) = match (app.data.as_deref(), step, back) {
+        (Some(data), Some(step), _) => (data, step),
+        (_, _, Back::Undo) => return Err(WriteError::NothingToUndo),
+        (_, _, Back::Redo) => return Err(WriteError::NothingToRedo),
+    };
+    let (text, now) = match back {
+        Back::Undo => (&step.before, &step.after),
+        Back::Redo => (&step.after, &step.before),
+    };
+    edit::write_atomic(&step.path, text, edit::digest(now.as_bytes()))?;
+    Ok(Done {
+        update: reread(data, &step.path, text),
+        label: step.label.clone(),
+        applied: None,
+    })
 }
 
 /// The file as it now reads, parsed the way the loader parses it: one initiative file, or in

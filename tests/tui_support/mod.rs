@@ -123,7 +123,6 @@ pub fn fixture_copy() -> tempfile::TempDir {
 /// included (synchronously here).
 pub struct Rig {
     pub app: App,
-    pub writer: bered::tui::writer::Writer,
     pub path: PathBuf,
     /// Keeps the temporary copy alive.
     pub _dir: Option<tempfile::TempDir>,
@@ -137,7 +136,6 @@ impl Rig {
         let app = app_from(&path, lang, width, height);
         Rig {
             app,
-            writer: bered::tui::writer::Writer::new(),
             path,
             _dir: Some(dir),
         }
@@ -147,7 +145,6 @@ impl Rig {
     pub fn at(path: &Path, lang: Lang) -> Rig {
         Rig {
             app: app_from(path, lang, 100, 30),
-            writer: bered::tui::writer::Writer::new(),
             path: path.to_path_buf(),
             _dir: None,
         }
@@ -159,7 +156,7 @@ impl Rig {
 
     /// Carries out a command; returns what is left for the loop (quit, or nothing).
     pub fn carry_out(&mut self, command: Command) -> Command {
-        let next = bered::tui::writer::perform(&mut self.app, &mut self.writer, command);
+        let next = bered::tui::writer::perform(&mut self.app, command);
         if next == Command::Reload {
             self.app
                 .apply_load(dataset::load(Some(&self.path), as_of(), &|_| {}));

@@ -55,6 +55,7 @@ impl Dataset {
         }
         self.digests.insert(update.path, update.digest);
         self.summary = realisation::summarise(&self.portfolio, &self.analysis);
+        self.summary_docs = Default::default();
         self.facets = Facet::ALL
             .into_iter()
             .map(|f| (f, self.facet_counts(f)))

@@ -93,7 +93,7 @@ fn annex_table(
         let flags: Vec<String> = item
             .flags
             .iter()
-            .map(|f| markdown_text(&f.reason(lang)))
+            .map(|f| markdown_text(&words::flag_reason(f, &portfolio.model, lang)))
             .collect();
         let cells = [
             (n + 3).to_string(),

@@ -212,6 +212,7 @@ impl App {
             .session
             .done
             .iter()
+            .map(|w| &w.pending)
             .filter(|p| p.meeting == Some(meeting.number))
             .collect();
         let mut handled = handled_in(meeting, &ours);

@@ -1,6 +1,8 @@
 //! Taking in a finished load: the first one, a reload that keeps the selection and says what
 //! changed, and a failed reload that keeps the last good data.
 
+use std::sync::Arc;
+
 use crate::i18n::ui;
 
 use super::{App, Status};
@@ -56,11 +58,12 @@ impl App {
             }
             None => None,
         };
-        self.replace_data(new);
+        self.replace_data(Arc::new(new));
     }
 
-    /// Swaps in new data and finds the same initiatives again by id.
-    fn replace_data(&mut self, new: Dataset) {
+    /// Swaps in a new snapshot of the shared data (a reload, or one published to every client
+    /// of a server) and finds the same initiatives again by id.
+    pub fn replace_data(&mut self, new: Arc<Dataset>) {
         let id_of = |i: Option<usize>| {
             let data = self.data.as_ref()?;
             Some(data.initiative(i?).id.clone())
@@ -68,7 +71,7 @@ impl App {
         let table_id = id_of(self.view.rows.get(self.selected).copied());
         let matrix_id = id_of(self.matrix_selected);
         self.search.invalidate();
-        self.data = Some(std::sync::Arc::new(new));
+        self.data = Some(new);
         self.view = View::default();
         self.refresh_view();
         let Some(data) = &self.data else { return };

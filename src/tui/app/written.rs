@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::edit::{Edit, EditError};
+use crate::edit::{Applied, Edit, EditError};
 use crate::i18n::{format_decimal, ui, words};
 use crate::model::Date;
 
@@ -30,34 +30,60 @@ pub struct MinutesFile {
     pub text: String,
 }
 
-/// The edits written in this session, in step with the runtime's undo history: both change
-/// only when a write succeeds.
+/// An edit as written: what the user asked for, and the file's text before and after it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WrittenEdit {
+    pub pending: PendingEdit,
+    pub applied: Applied,
+}
+
+impl std::ops::Deref for WrittenEdit {
+    type Target = PendingEdit;
+
+    fn deref(&self) -> &PendingEdit {
+        &self.pending
+    }
+}
+
+/// The session's one undo history: the edits written and those undone. It changes only when a
+/// write succeeded; the runtime reads the step to write back from here.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Session {
-    pub done: Vec<PendingEdit>,
-    pub undone: Vec<PendingEdit>,
+    pub done: Vec<WrittenEdit>,
+    pub undone: Vec<WrittenEdit>,
     /// Meetings held, numbering them.
     pub meetings: u32,
 }
 
 impl Session {
-    fn record(&mut self, request: Request) {
-        match request {
-            Request::Edit(edit) => {
-                self.done.push(edit);
+    fn record(&mut self, request: Request, applied: Option<Applied>) {
+        match (request, applied) {
+            (Request::Edit(pending), Some(applied)) => {
+                self.done.push(WrittenEdit { pending, applied });
                 self.undone.clear();
             }
-            Request::Undo => {
-                if let Some(edit) = self.done.pop() {
-                    self.undone.push(edit);
+            (Request::Edit(_), None) => {}
+            (Request::Undo, _) => {
+                if let Some(step) = self.done.pop() {
+                    self.undone.push(step);
                 }
             }
-            Request::Redo => {
-                if let Some(edit) = self.undone.pop() {
-                    self.done.push(edit);
+            (Request::Redo, _) => {
+                if let Some(step) = self.undone.pop() {
+                    self.done.push(step);
                 }
             }
         }
+    }
+
+    /// The step an undo writes back.
+    pub fn to_undo(&self) -> Option<&Applied> {
+        self.done.last().map(|s| &s.applied)
+    }
+
+    /// The step a redo writes again.
+    pub fn to_redo(&self) -> Option<&Applied> {
+        self.undone.last().map(|s| &s.applied)
     }
 }
 
@@ -69,11 +95,13 @@ pub enum Request {
     Redo,
 }
 
-/// A write that happened: the file as it now reads, and the edit's label.
+/// A write that happened: the file as it now reads, the edit's label, and for a new edit the
+/// texts that undo and redo will write.
 #[derive(Clone, Debug)]
 pub struct Done {
     pub update: FileUpdate,
     pub label: String,
+    pub applied: Option<Applied>,
 }
 
 /// Why nothing was written.
@@ -158,7 +186,7 @@ impl App {
             Request::Redo => ui::redone(&done.label, &shown, lang),
         };
         let fitted = std::sync::Arc::make_mut(data).apply_file(done.update);
-        self.session.record(request);
+        self.session.record(request, done.applied);
         if !fitted {
             self.status = Status::error(ui::written_with_errors(&shown, lang));
             return Command::Reload;

@@ -12,6 +12,7 @@ use super::super::app::{App, Screen};
 use super::super::keymap;
 use super::super::layout;
 use super::super::theme::Theme;
+use super::fit_line;
 use crate::eval::RankGroup;
 use crate::load::Origin;
 use crate::report::dataset::Phase;
@@ -101,13 +102,17 @@ fn tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled("│", theme.border()));
     }
     spans.pop();
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(
+        Paragraph::new(fit_line(Line::from(spans), area.width)),
+        area,
+    );
 }
 
 pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [status_row, keys_row] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    frame.render_widget(Paragraph::new(status_line(app, theme)), status_row);
+    let status = fit_line(status_line(app, theme), status_row.width);
+    frame.render_widget(Paragraph::new(status), status_row);
     let mut spans = vec![Span::raw(" ")];
     for (key, binding) in keymap::footer(&app.contexts()) {
         spans.push(Span::styled(key.label(), theme.key()));
@@ -116,7 +121,10 @@ pub fn footer(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.muted(),
         ));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), keys_row);
+    frame.render_widget(
+        Paragraph::new(fit_line(Line::from(spans), keys_row.width)),
+        keys_row,
+    );
 }
 
 fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {

@@ -12,7 +12,7 @@ use crate::report::detail::tab_doc;
 use super::super::app::{App, Detail, DetailTab};
 use super::super::theme::Theme;
 use super::doc::from_report;
-use super::{case, gate_label};
+use super::{case, fit_line, gate_label};
 use crate::report::dataset::Dataset;
 
 /// Draws the detail; returns the largest useful scroll of its document.
@@ -40,8 +40,9 @@ pub fn render(
         Span::styled(format!("  {}  ", safe::line(&initiative.id)), theme.muted()),
         Span::styled(gate_label(item.eval.gate, app.lang), theme.gate(gate)),
     ]);
-    frame.render_widget(Paragraph::new(title), title_row);
-    frame.render_widget(Paragraph::new(tabs(app.lang, detail.tab, theme)), tabs_row);
+    frame.render_widget(Paragraph::new(fit_line(title, title_row.width)), title_row);
+    let tabs = fit_line(tabs(app.lang, detail.tab, theme), tabs_row.width);
+    frame.render_widget(Paragraph::new(tabs), tabs_row);
     let body = Rect {
         x: body.x + 1,
         width: body.width.saturating_sub(2),

@@ -101,62 +101,136 @@ fn blit(frame: &mut Frame, area: Rect, top: u32, height: u32, scroll: u32, draw:
 pub fn from_report(report: &Report, theme: &Theme, lang: Lang, width: u16) -> Doc<'static> {
     let mut doc = Doc::default();
     let width = usize::from(width);
-    for (n, block) in report.blocks.iter().enumerate() {
-        match block {
-            Block::Heading(1, _) => continue,
-            Block::Heading(level, text) => {
-                if n > 0 && *level == 2 {
-                    doc.blank();
+    let blocks = &report.blocks;
+    let mut n = 0;
+    while n < blocks.len() {
+        // Short tables under their headings, one after another, go side by side when they fit.
+        if let Some((columns, used)) = side_by_side(&blocks[n..], theme, lang, width) {
+            doc.blank();
+            let height = columns.iter().map(|(l, _)| l.len()).max().unwrap_or(0) as u16;
+            doc.widget(height, move |area, buf| {
+                let mut x = area.x;
+                for (lines, w) in columns {
+                    let w = (w as u16).min(area.right().saturating_sub(x));
+                    Paragraph::new(lines).render(
+                        Rect {
+                            x,
+                            width: w,
+                            ..area
+                        },
+                        buf,
+                    );
+                    x = x.saturating_add(w + 2);
                 }
-                doc.line(Line::styled(fit(&safe::line(text), width), theme.title()));
-            }
-            Block::Fields(fields) => {
-                let label_width = fields
-                    .iter()
-                    .map(|(k, _)| k.chars().count())
-                    .max()
-                    .unwrap_or(0)
-                    .min(width / 2);
-                for (label, value) in fields {
-                    let label = fit_cell(label, label_width, Align::Left);
-                    doc.line(Line::from(vec![
-                        Span::styled(format!("  {label}  "), theme.muted()),
-                        Span::styled(value.render(lang), theme.cell(value.kind())),
-                    ]));
-                }
-            }
-            Block::Paragraph(text) => {
-                doc.line(Line::styled(
-                    format!("  {}", safe::visible(text, Layout::Text)),
-                    theme.muted(),
-                ));
-            }
-            Block::List(items) => {
-                for item in items {
-                    let text = fit(&item.render(lang), width.saturating_sub(4));
-                    doc.line(Line::styled(format!("  {text}"), theme.cell(item.kind())));
-                }
-            }
-            Block::Table {
-                header,
-                align,
-                rows,
-            } => table(&mut doc, header, align, rows, theme, lang, width),
+            });
+            n += used;
+            continue;
         }
+        block(&mut doc, &blocks[n], n > 0, theme, lang, width);
+        n += 1;
     }
     doc
 }
 
+fn block(
+    doc: &mut Doc<'static>,
+    block: &Block,
+    after: bool,
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) {
+    match block {
+        Block::Heading(1, _) => {}
+        Block::Heading(level, text) => {
+            if after && *level == 2 {
+                doc.blank();
+            }
+            doc.line(Line::styled(fit(&safe::line(text), width), theme.title()));
+        }
+        Block::Fields(fields) => {
+            let label_width = fields
+                .iter()
+                .map(|(k, _)| k.chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(width / 2);
+            for (label, value) in fields {
+                let label = fit_cell(label, label_width, Align::Left);
+                doc.line(Line::from(vec![
+                    Span::styled(format!("  {label}  "), theme.muted()),
+                    Span::styled(value.render(lang), theme.cell(value.kind())),
+                ]));
+            }
+        }
+        Block::Paragraph(text) => {
+            doc.line(Line::styled(
+                format!("  {}", safe::visible(text, Layout::Text)),
+                theme.muted(),
+            ));
+        }
+        Block::List(items) => {
+            for item in items {
+                let text = fit(&item.render(lang), width.saturating_sub(4));
+                doc.line(Line::styled(format!("  {text}"), theme.cell(item.kind())));
+            }
+        }
+        Block::Table {
+            header,
+            align,
+            rows,
+        } => {
+            for line in table(header, align, rows, theme, lang, width) {
+                doc.line(line);
+            }
+        }
+    }
+}
+
+/// Two or three (heading, table) pairs at the start of `blocks` laid out as columns, with their
+/// widths, and how many blocks they take; `None` when there are fewer or they do not fit.
+type Columns = Vec<(Vec<Line<'static>>, usize)>;
+
+fn side_by_side(
+    blocks: &[Block],
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) -> Option<(Columns, usize)> {
+    let mut columns: Columns = Vec::new();
+    for pair in blocks.chunks(2).take(3) {
+        let [
+            Block::Heading(2, title),
+            Block::Table {
+                header,
+                align,
+                rows,
+            },
+        ] = pair
+        else {
+            break;
+        };
+        let mut lines = vec![Line::styled(safe::line(title).into_owned(), theme.title())];
+        lines.extend(table(header, align, rows, theme, lang, width));
+        let w = lines.iter().map(Line::width).max().unwrap_or(0);
+        columns.push((lines, w));
+    }
+    let total: usize = columns.iter().map(|(_, w)| w + 2).sum();
+    (columns.len() >= 2 && total <= width).then(|| {
+        let used = 2 * columns.len();
+        (columns, used)
+    })
+}
+
 /// A table of typed cells: columns as wide as their widest cell, the last one cut to the width.
 fn table(
-    doc: &mut Doc<'static>,
     header: &[String],
     align: &[Align],
     rows: &[Vec<Cell>],
     theme: &Theme,
     lang: Lang,
     width: usize,
-) {
+) -> Vec<Line<'static>> {
     let shown = |c: &Cell| match c {
         Cell::Share(n, total) => format!("{} {}", share_bar(*n, *total), c.render(lang)),
         _ => c.render(lang),
@@ -184,17 +258,18 @@ fn table(
         }
         Line::from(spans)
     };
-    doc.line(line(
+    let mut out = vec![line(
         header.iter().map(|h| (h.clone(), theme.title())).collect(),
-    ));
+    )];
     for (row, text) in rows.iter().zip(texts) {
         let styled = row
             .iter()
             .zip(text)
             .map(|(c, t)| (t, theme.cell(c.kind())))
             .collect();
-        doc.line(line(styled));
+        out.push(line(styled));
     }
+    out
 }
 
 fn share_bar(count: usize, total: usize) -> String {

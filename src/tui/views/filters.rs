@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use crate::i18n::{Lang, ui, words};
+use crate::i18n::{Lang, safe, ui, words};
 use crate::model::Stage;
 
 use super::super::app::{App, FilterMenu};
@@ -37,8 +37,9 @@ fn value_label(data: &Dataset, facet: Facet, value: &str, lang: Lang) -> String 
         Facet::Flag => FlagKind::from_id(value)
             .map_or(value, |f| words::flag(f, lang))
             .into(),
-        Facet::Goal => data.goal_name(value).into(),
-        Facet::Unit | Facet::Tag => value.into(),
+        // Units, tags and goals are the portfolio's own text.
+        Facet::Goal => safe::line(data.goal_name(value)).into_owned(),
+        Facet::Unit | Facet::Tag => safe::line(value).into_owned(),
     }
 }
 

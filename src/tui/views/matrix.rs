@@ -9,7 +9,7 @@ use ratatui::widgets::canvas::{Canvas, Context, Line as CanvasLine, Points};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::i18n::{Lang, format_decimal, ui, words};
+use crate::i18n::{Lang, format_decimal, safe, ui, words};
 
 use super::super::app::App;
 use super::super::layout;
@@ -173,8 +173,8 @@ fn about(app: &App, data: &Dataset, i: usize, theme: &Theme) -> Vec<Line<'static
         .priority
         .map_or_else(String::new, |p| format_decimal(p, 2, lang));
     vec![
-        Line::styled(initiative.title().to_string(), theme.title()),
-        Line::styled(initiative.id.clone(), theme.muted()),
+        Line::styled(safe::line(initiative.title()).into_owned(), theme.title()),
+        Line::styled(safe::line(&initiative.id).into_owned(), theme.muted()),
         Line::styled(quadrant.to_string(), theme.quadrant(q)),
         kv(ui::COL_BENEFIT, score(eval.benefit_score, lang)),
         kv(ui::COL_FEASIBILITY, score(eval.feasibility_score, lang)),
@@ -208,7 +208,10 @@ fn cluster(
         } else {
             ("  ", theme.text())
         };
-        let text = fit(&format!("{mark}{}", data.initiative(n).title()), width);
+        let text = fit(
+            &format!("{mark}{}", safe::line(data.initiative(n).title())),
+            width,
+        );
         lines.push(Line::styled(text, style));
     }
     lines

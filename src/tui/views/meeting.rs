@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::i18n::{Lang, format_money, ui, words};
+use crate::i18n::{Lang, format_money, safe, ui, words};
 use crate::model::Group;
 
 use super::super::action::Action;
@@ -85,21 +85,27 @@ fn initiative<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme, width: 
     let mut doc = Doc::default();
     doc.line(Line::from(vec![
         Span::styled(format!("#{} ", item.rank), theme.muted()),
-        Span::styled(ini.title().to_string(), theme.title()),
-        Span::styled(format!("  {}", ini.id), theme.muted()),
+        Span::styled(safe::line(ini.title()).into_owned(), theme.title()),
+        Span::styled(format!("  {}", safe::line(&ini.id)), theme.muted()),
     ]));
     let stage = ini.stage().map(|s| words::stage(s, lang));
     let facts: Vec<&str> = [ini.file.unit.as_deref(), stage, ini.file.owner.as_deref()]
         .into_iter()
         .flatten()
         .collect();
-    doc.line(Line::styled(facts.join(" · "), theme.muted()));
+    doc.line(Line::styled(
+        safe::line(&facts.join(" · ")).into_owned(),
+        theme.muted(),
+    ));
     scores(&mut doc, data, i, theme, lang, width);
     gate(&mut doc, data, i, theme, lang);
     case(&mut doc, data, i, theme, lang);
     for flag in &item.flags {
         doc.line(Line::styled(
-            format!("⚑ {}", flag.reason(lang)),
+            format!(
+                "⚑ {}",
+                words::flag_reason(flag, &data.portfolio.model, lang)
+            ),
             theme.flag(),
         ));
     }
@@ -249,6 +255,7 @@ fn the_end<'a>(app: &App, data: &'a Dataset, theme: &Theme) -> Doc<'a> {
     doc.blank();
     for (id, outcome, _) in app.meeting_decisions() {
         let title = data.index_of(id).map_or(id, |i| data.initiative(i).title());
+        let title = safe::line(title);
         doc.line(Line::styled(
             format!("{title}: {}", words::outcome(outcome, lang)),
             theme.text(),

@@ -16,6 +16,7 @@ mod ranking;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
 
 use crate::i18n::{Lang, format_decimal, ui, words};
@@ -103,6 +104,32 @@ pub(super) fn fit(text: &str, width: usize) -> String {
     let mut out: String = text.chars().take(width - 1).collect();
     out.push('…');
     out
+}
+
+/// A line of styled spans cut to `width` characters, ending in `…` when it had to be cut, so
+/// that nothing is cut bare at the screen's edge.
+pub(super) fn fit_line(line: Line<'_>, width: u16) -> Line<'static> {
+    let width = usize::from(width);
+    let total: usize = line.spans.iter().map(|s| s.content.chars().count()).sum();
+    let mut spans = Vec::with_capacity(line.spans.len());
+    let mut room = if total > width {
+        width.saturating_sub(1)
+    } else {
+        width
+    };
+    for span in line.spans {
+        if room == 0 {
+            break;
+        }
+        let text: String = span.content.chars().take(room).collect();
+        room -= text.chars().count();
+        spans.push(Span::styled(text, span.style));
+    }
+    if total > width && width > 0 {
+        let style = spans.last().map(|s| s.style).unwrap_or_default();
+        spans.push(Span::styled("…", style));
+    }
+    Line::from(spans).style(line.style)
 }
 
 /// A rectangle centred in `area`, at most `width` × `height`.

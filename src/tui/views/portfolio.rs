@@ -1,5 +1,5 @@
 //! The portfolio screen: the shared summary document (`report::summary::summary_doc`, the same
-//! as `bered summary`) drawn with the theme.
+//! as `bered summary`, built once per data and language) drawn with the theme.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,7 +8,6 @@ use super::super::app::App;
 use super::super::theme::Theme;
 use super::doc::from_report;
 use crate::report::dataset::Dataset;
-use crate::report::summary::summary_doc;
 
 /// Returns the largest scroll that still shows content, so that End reaches the true end.
 pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect) -> u16 {
@@ -17,6 +16,6 @@ pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area:
         width: area.width.saturating_sub(2),
         ..area
     };
-    let report = summary_doc(&data.portfolio, &data.summary, app.lang);
-    from_report(&report, theme, app.lang, area.width).render(frame, area, app.portfolio_scroll)
+    let report = data.summary_doc(app.lang);
+    from_report(report, theme, app.lang, area.width).render(frame, area, app.portfolio_scroll)
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
-use crate::i18n::{Lang, format_decimal, ui, words};
+use crate::i18n::{Lang, format_decimal, safe, ui, words};
 use crate::model::{Initiative, Outcome, Stage};
 
 use super::super::app::{App, Form, Pick, Prompt, Step};
@@ -31,7 +31,7 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area
     let inner_width = usize::from(width.saturating_sub(4));
     let body = match initiative {
         Some((data, ini)) => body(app, data, ini, &prompt.step, theme, inner_width),
-        None => form_body(prompt.step.form(), theme, lang, 0),
+        None => form_body(prompt.step.form(), theme, lang, 0, inner_width),
     };
     let hint = hint(&prompt.step).get(lang);
     let hint_lines = hint.chars().count().div_ceil(inner_width.max(1)) as u16;
@@ -40,7 +40,11 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area
     let wanted = body.lines.len() as u16 + error_lines + 1 + hint_lines + 2;
     let popup = centred(area, width, wanted);
     let title = match initiative {
-        Some((_, ini)) => format!(" {} – {} ", title(&prompt.step).get(lang), ini.title()),
+        Some((_, ini)) => format!(
+            " {} – {} ",
+            title(&prompt.step).get(lang),
+            safe::line(ini.title())
+        ),
         None => format!(" {} ", title(&prompt.step).get(lang)),
     };
     let block = Block::default()
@@ -69,6 +73,16 @@ pub fn render(app: &App, prompt: &Prompt, theme: &Theme, frame: &mut Frame, area
     }
     let p = Paragraph::new(Line::styled(hint, theme.muted())).wrap(Wrap { trim: true });
     frame.render_widget(p, hint_area);
+}
+
+/// The end of `text` in `width` characters, after a `…` when the start does not fit.
+fn tail(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    if count <= width {
+        return text.to_string();
+    }
+    let kept: String = text.chars().skip(count - width.saturating_sub(1)).collect();
+    format!("…{kept}")
 }
 
 fn title(step: &Step) -> ui::Text {
@@ -113,20 +127,20 @@ fn body<'a>(
             form,
         } => {
             let head = score_head(data, ini, criterion, Some(*value), theme, lang);
-            with_form(head, form, theme, lang)
+            with_form(head, form, theme, lang, width)
         }
         Step::Outcome(pick) => outcomes(*pick, theme, lang),
         Step::Decision { outcome, form } | Step::MeetingNote { outcome, form } => {
             let head = vec![outcome_line(*outcome, theme, lang)];
-            with_form(head, form, theme, lang)
+            with_form(head, form, theme, lang, width)
         }
         Step::Stage(pick) => stages(ini, *pick, theme, lang),
         Step::Benefit(pick) => benefits(ini, *pick, theme, lang, width),
         Step::FollowUp { benefit, form } => {
             let head = benefit_head(ini, benefit, theme, lang);
-            with_form(head, form, theme, lang)
+            with_form(head, form, theme, lang, width)
         }
-        Step::Attendees(form) => form_body(Some(form), theme, lang, 0),
+        Step::Attendees(form) => form_body(Some(form), theme, lang, 0, width),
     }
 }
 
@@ -234,9 +248,13 @@ fn scale<'a>(
 ) -> Body<'a> {
     let mut lines = score_head(data, ini, criterion, None, theme, lang);
     let c = data.portfolio.model.criterion(criterion);
-    // The scale in the model's own words, as the scores tab shows it: each score's wording,
-    // else the model's end points.
-    let (low, high) = c.map_or(("", ""), |c| (c.low.as_str(), c.high.as_str()));
+    // The scale in the model's own words: each score's wording, else the model's ends (which
+    // are Swedish; in English the ends are named).
+    let (low, high) = match (c, lang) {
+        (Some(c), Lang::Sv) => (c.low.as_str(), c.high.as_str()),
+        (Some(_), Lang::En) => (ui::SCALE_LOW.get(lang), ui::SCALE_HIGH.get(lang)),
+        (None, _) => ("", ""),
+    };
     let cursor = lines.len() + pick.cursor;
     for value in 1..=4u8 {
         let worded = c.and_then(|c| c.wording.scale(value, lang == Lang::Sv));
@@ -366,10 +384,16 @@ fn benefit_head<'a>(ini: &Initiative, id: &str, theme: &Theme, lang: Lang) -> Ve
     lines
 }
 
-fn with_form<'a>(mut head: Vec<Line<'a>>, form: &Form, theme: &Theme, lang: Lang) -> Body<'a> {
+fn with_form<'a>(
+    mut head: Vec<Line<'a>>,
+    form: &Form,
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) -> Body<'a> {
     head.push(Line::default());
     let offset = head.len();
-    let body = form_body(Some(form), theme, lang, offset);
+    let body = form_body(Some(form), theme, lang, offset, width);
     head.extend(body.lines);
     Body {
         lines: head,
@@ -377,8 +401,16 @@ fn with_form<'a>(mut head: Vec<Line<'a>>, form: &Form, theme: &Theme, lang: Lang
     }
 }
 
-/// The fields, labels aligned; the focused one marked, with a cursor at the end of its text.
-fn form_body<'a>(form: Option<&Form>, theme: &Theme, lang: Lang, offset: usize) -> Body<'a> {
+/// The fields, labels aligned; the focused one marked, with a cursor at the end of its text. A
+/// value longer than the room scrolls with the cursor: its end shows, after a `…`; the other
+/// fields show their start and end in `…`.
+fn form_body<'a>(
+    form: Option<&Form>,
+    theme: &Theme,
+    lang: Lang,
+    offset: usize,
+    width: usize,
+) -> Body<'a> {
     let Some(form) = form else {
         return Body {
             lines: Vec::new(),
@@ -399,10 +431,18 @@ fn form_body<'a>(form: Option<&Form>, theme: &Theme, lang: Lang, offset: usize) 
             let focused = n == form.focus;
             let label = format!("{:<label_width$}", f.label.get(lang));
             let (mark, cursor) = if focused { ("▶", "▏") } else { (" ", "") };
+            // The mark, the label, two spaces and the cursor take this much of the line.
+            let room = width.saturating_sub(label_width + 5).max(4);
+            let value = safe::line(&f.value);
+            let value = if focused {
+                tail(&value, room)
+            } else {
+                fit(&value, room)
+            };
             Line::from(vec![
                 Span::styled(format!("{mark} {label}  "), theme.muted()),
                 Span::styled(
-                    format!("{}{cursor}", f.value),
+                    format!("{value}{cursor}"),
                     if focused {
                         theme.status()
                     } else {

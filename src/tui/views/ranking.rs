@@ -249,8 +249,14 @@ fn cell<'a>(
 /// The title, cut to `width` with an ellipsis, with the characters that matched the search
 /// highlighted.
 fn title<'a>(app: &'a App, theme: &Theme, title: &'a str, width: usize, i: usize) -> Line<'a> {
-    let marks = app.search.title_highlights(i);
-    let title = fit(title, width);
+    let shown = crate::i18n::safe::line(title);
+    // The search marks count the title's own characters; a title that had to be made safe
+    // shows without them.
+    let marks: &[u32] = match shown {
+        std::borrow::Cow::Borrowed(_) => app.search.title_highlights(i),
+        std::borrow::Cow::Owned(_) => &[],
+    };
+    let title = fit(&shown, width);
     if marks.is_empty() {
         return Line::styled(title, theme.text());
     }
