@@ -170,7 +170,13 @@ fn score_initiative(
             }
             continue;
         }
-        anywhere?;
+        let anywhere = anywhere?;
+        // One letter (not the joint's own `·`) lies within one field: the joined text decides.
+        let needle = atom.needle_text();
+        if atom.kind == AtomKind::Fuzzy && needle.len() == 1 && needle.get(0) != '·' {
+            total = total.saturating_add(u32::from(anywhere));
+            continue;
+        }
         // The first field that matches, title first, scores the word.
         let score = fields
             .iter()
