@@ -30,7 +30,8 @@ fn stdout(out: &Output) -> String {
 
 #[test]
 fn rank_json_is_the_whole_ranking_in_order() {
-    let text = stdout(&bered(&["rank", "portfolio", "--format", "json"]));
+    // `--all`: the whole portfolio as one list, in rank order.
+    let text = stdout(&bered(&["rank", "portfolio", "--format", "json", "--all"]));
     let rows: serde_json::Value = serde_json::from_str(&text).unwrap();
     let rows = rows.as_array().unwrap();
     assert!(rows.len() >= 30, "{}", rows.len());
@@ -39,6 +40,25 @@ fn rank_json_is_the_whole_ranking_in_order() {
     }
     // Blocked ones come last.
     assert_eq!(rows.last().unwrap()["gate"], "blocked");
+    // By default the pipeline first, then each titled group, every initiative once.
+    let text = stdout(&bered(&["rank", "portfolio", "--format", "json"]));
+    let default: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let default = default.as_array().unwrap();
+    assert_eq!(default.len(), rows.len());
+    let order = [
+        "pipeline",
+        "committed",
+        "running",
+        "declined",
+        "incomplete",
+        "blocked",
+    ];
+    let place = |row: &serde_json::Value| order.iter().position(|s| row["section"] == *s);
+    let places: Vec<Option<usize>> = default.iter().map(place).collect();
+    assert!(places.iter().all(Option::is_some), "{places:?}");
+    assert!(places.windows(2).all(|w| w[0] <= w[1]), "{places:?}");
+    assert_eq!(default[0]["section"], "pipeline");
+    assert_eq!(default[0]["within_budget"], true);
 }
 
 #[test]

@@ -169,12 +169,16 @@ fn the_budget_line_accumulates_the_planning_year_in_rank_order() {
     let a = analyse(&p, date("2026-11-23"));
     assert_eq!(ids(&p, &a), ["a", "b", "c", "d", "e", "f"]);
     let within: Vec<Option<bool>> = a.order.iter().map(|&i| a.items[i].within_budget).collect();
-    // a 400, b 900 within; c in operations is not counted; d 1100 beyond; e has no case;
-    // f (a running project still needs money) 1150 beyond.
+    // Committed first: d (approved) 200 and f (project) 50 leave 750. Then the pipeline in
+    // rank order: a 400 within; b would make 900 > 750, so the line falls before it. c in
+    // operations and the committed ones are not marked; e has no case.
+    assert_eq!(within, [Some(true), Some(false), None, None, None, None]);
+    let line = a.budget.clone().expect("a frame is set");
     assert_eq!(
-        within,
-        [Some(true), Some(true), None, Some(false), None, Some(false)]
+        (line.frame, line.committed, line.remaining, line.within),
+        (d("1000"), d("250"), d("750"), d("400"))
     );
+    assert_eq!((line.fits, line.beyond), (1, 1));
     let costs: Vec<_> = a
         .order
         .iter()

@@ -60,10 +60,15 @@ fn counts_and_ranked_totals() {
     );
     let groups: Vec<usize> = s.by_group.iter().map(|(_, n)| *n).collect();
     assert_eq!(groups, [3, 0, 1]);
-    assert_eq!(s.ranked.count, 3);
-    assert_eq!(s.ranked.with_case, 2);
-    assert_eq!(s.ranked.benefits, d("3800"));
-    assert_eq!(s.ranked.net, d("3800"));
+    // The totals are the pipeline's: b (project) is committed and d (parked) declined, though
+    // both pass the gate; c is blocked.
+    assert_eq!(s.ranked.count, 1);
+    assert_eq!(s.ranked.with_case, 1);
+    assert_eq!(s.ranked.benefits, d("4000"));
+    assert_eq!(s.ranked.financial, d("4000"));
+    assert_eq!(s.ranked.reallocation, d("0"));
+    assert_eq!(s.ranked.net, d("4000"));
+    assert_eq!(s.ranked.net_without_reallocation, d("4000"));
     let gates: Vec<usize> = s.by_gate.iter().map(|(_, n)| *n).collect();
     assert_eq!(gates, [2, 1, 1, 0]);
 }

@@ -173,3 +173,46 @@ proptest! {
         prop_assert!(after >= before, "{before} -> {after}");
     }
 }
+
+#[test]
+fn criterion_descriptions_come_with_the_model_and_a_portfolio_may_override_them() {
+    let model = Model::nacka();
+    let complexity = model.criterion("complexity").unwrap();
+    assert!(
+        complexity
+            .wording
+            .description(true)
+            .contains("1 är hög komplexitet")
+    );
+    assert_eq!(
+        complexity.wording.scale(2, false),
+        Some("Fairly high – partly unproven or several dependencies")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("initiatives")).unwrap();
+    std::fs::write(
+        dir.path().join("portfolio.yaml"),
+        "name: T\nmodel:\n  descriptions:\n    funding:\n      description: Finns pengarna?\n      scale: [Inga, Sökta, Delvis, Alla]\n      scale_en: [None, Sought, Partly, All]\n    fundng:\n      description: Stavfel\n    quality:\n      scale: [a, b]\n",
+    )
+    .unwrap();
+    let loaded = bered::load::load(Some(dir.path())).unwrap();
+    let funding = loaded.portfolio.model.criterion("funding").unwrap();
+    assert_eq!(funding.wording.description(true), "Finns pengarna?");
+    assert_eq!(funding.wording.description(false), "Finns pengarna?");
+    assert_eq!(funding.wording.scale(3, true), Some("Delvis"));
+    assert_eq!(funding.wording.scale(4, false), Some("All"));
+    let messages: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| format!("{d:?}"))
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:#?}");
+    assert!(messages[0].contains("unknown criterion `fundng`") && messages[0].contains("funding"));
+    assert!(messages[1].contains("scores 1–4, found 2"), "{messages:#?}");
+    // A rejected scale leaves the model's own wording.
+    let quality = loaded.portfolio.model.criterion("quality").unwrap();
+    assert_eq!(
+        quality.wording.scale(1, true),
+        Some("Låg – ingen märkbar förbättring")
+    );
+}

@@ -297,3 +297,16 @@ fn a_blocked_gate_says_what_was_scored_against_what() {
         "Spärrad av regelefterlevnaden: Regelefterlevnad (juridik, dataskydd, infosäk) 2 < 3"
     );
 }
+
+#[test]
+fn measurements_at_the_decimal_limits_never_panic() {
+    let max = "79228162514264337593543950335";
+    let min = "-79228162514264337593543950335";
+    // value − baseline and target − baseline overflow: no share, a status all the same.
+    let s = status(min, max, &[(100, max)], 120);
+    assert_eq!(s, Realised);
+    let s = status(max, min, &[(100, max)], 120);
+    assert!(BenefitStatus::ALL.contains(&s));
+    let s = status("0", "1", &[(100, min)], 120);
+    assert!(BenefitStatus::ALL.contains(&s));
+}

@@ -2,7 +2,7 @@
 
 mod tui_support;
 
-use bered::eval::RankGroup;
+use bered::eval::{RankGroup, Section};
 use bered::i18n::Lang;
 use bered::report::dataset::{self, Facet};
 use bered::report::ranking::{Column, Separator};
@@ -13,27 +13,39 @@ use tui_support::{
 };
 
 #[test]
-fn starts_in_rank_order_with_the_budget_line_and_groups() {
-    let app = app(Lang::Sv, 80, 24);
+fn starts_with_the_pipeline_then_the_titled_groups_and_one_key_shows_one_list() {
+    let mut app = app(Lang::Sv, 80, 24);
+    let data = app.data.as_ref().unwrap();
+    assert_eq!(app.view.rows, data.analysis.sectioned);
+    let sections: Vec<Section> = app
+        .view
+        .separators
+        .iter()
+        .filter_map(|(_, s)| match s {
+            Separator::Section(section, _) => Some(*section),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [Section::Committed, Section::Incomplete, Section::Blocked]
+    );
+    press(&mut app, KeyCode::Char('a'));
     let data = app.data.as_ref().unwrap();
     let ranks: Vec<usize> = app.view.rows.iter().map(|&i| data.item(i).rank).collect();
     assert_eq!(ranks, (1..=data.len()).collect::<Vec<_>>());
-    assert!(
-        app.view
-            .separators
-            .iter()
-            .any(|(_, s)| *s == Separator::BudgetLine)
-    );
     let groups: Vec<RankGroup> = app
         .view
         .separators
         .iter()
         .filter_map(|(_, s)| match s {
             Separator::Group(g, _) => Some(*g),
-            Separator::BudgetLine => None,
+            _ => None,
         })
         .collect();
     assert_eq!(groups, [RankGroup::Incomplete, RankGroup::Blocked]);
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.view.rows, app.data.as_ref().unwrap().analysis.sectioned);
     assert_eq!(app.screen, Screen::Ranking);
 }
 
@@ -64,7 +76,18 @@ fn search_is_live_smart_case_and_normalised() {
     let mut app = app(Lang::Sv, 80, 24);
     press(&mut app, KeyCode::Char('/'));
     assert!(app.search.editing);
+    // Without its accent, `oversikt` still finds `Översikt`; letters scattered over a title
+    // (`ovrs`) no longer do.
     type_text(&mut app, "ovrs");
+    assert!(
+        visible_titles(&app).is_empty(),
+        "{:?}",
+        visible_titles(&app)
+    );
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "oversikt");
     let titles = visible_titles(&app);
     assert!(titles.len() < 6, "{titles:?}");
     let k = titles
@@ -74,10 +97,10 @@ fn search_is_live_smart_case_and_normalised() {
     let i = app.view.rows[k];
     assert_eq!(
         app.search.title_highlights(i),
-        &[0, 1, 3, 4],
-        "Ö v e r s: all but e"
+        &[0, 1, 2, 3, 4, 5, 6, 7],
+        "Översikt, whole"
     );
-    for _ in 0..4 {
+    for _ in 0..8 {
         press(&mut app, KeyCode::Backspace);
     }
     type_text(&mut app, "översikt");
@@ -280,7 +303,8 @@ fn the_matrix_moves_between_points_and_opens_one() {
     let start = app
         .matrix_selected
         .expect("starts on the ranking's selection");
-    assert_eq!(data.item(start).rank, 1);
+    assert_eq!(start, app.view.rows[0], "the first of the pipeline");
+    assert_eq!(data.item(start).section, Section::Pipeline);
     let feasibility = |app: &bered::tui::app::App, i: usize| {
         app.data
             .as_ref()
@@ -425,8 +449,9 @@ fn while_typing_the_selection_follows_the_best_match_in_rank_order() {
     let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("portfolio");
     let mut app = app_from(&sample, Lang::Sv, 100, 30);
     press(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "digpost");
-    assert_eq!(selected_title(&app), "Digital post till invånare");
+    type_text(&mut app, "vatten");
+    assert_eq!(app.view.rows.len(), 2, "only the two about water");
+    assert_eq!(Some(app.view.rows[app.selected]), app.search.best());
     let data = app.data.as_ref().unwrap();
     let ranks: Vec<usize> = app.view.rows.iter().map(|&i| data.item(i).rank).collect();
     assert!(
@@ -434,4 +459,37 @@ fn while_typing_the_selection_follows_the_best_match_in_rank_order() {
         "rows stay in rank order: {ranks:?}"
     );
     assert!(app.selected > 0, "the best match is not the first row here");
+}
+
+#[test]
+fn tab_tab_end_shows_the_last_line_of_the_portfolio_screen_at_every_size() {
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("portfolio");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_from(&sample, Lang::Sv, w, h);
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(app.screen, Screen::Portfolio);
+        press(&mut app, KeyCode::End);
+        let text = tui_support::draw(&mut app, &tui_support::mono());
+        let data = app.data.as_ref().unwrap();
+        let last = data.summary.should_not_prioritise.last().expect("a list");
+        let title: String = data
+            .initiative(last.index)
+            .title()
+            .chars()
+            .take(12)
+            .collect();
+        assert!(
+            text.contains(&title),
+            "{w}×{h}: the last list's last line:\n{text}"
+        );
+        assert!(app.portfolio_scroll > 0 && app.portfolio_scroll < u16::MAX);
+        // PgDn and j past the end stay at the end.
+        let end = app.portfolio_scroll;
+        press(&mut app, KeyCode::PageDown);
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.portfolio_scroll, end, "{w}×{h}");
+        press(&mut app, KeyCode::Home);
+        assert_eq!(app.portfolio_scroll, 0);
+    }
 }

@@ -17,7 +17,11 @@ fn search_open_a_detail_switch_tabs_resize_and_quit_with_the_terminal_restored()
     s.wait_for("[Rangordning]");
     s.send("/ovrs");
     s.wait_for("Sök: ovrs");
-    s.wait_for("3 av 6 visas");
+    s.wait_for("Inga initiativ att visa");
+    // Letters scattered over a title no longer match; the word does, without its accent.
+    s.send("\x7f\x7f\x7f\x7foversikt");
+    s.wait_for("Sök: oversikt");
+    s.wait_for("1 av 6 visas");
     s.send("\r\r");
     s.wait_for("[1 Översikt]");
     s.wait_for("Karin Lind");
@@ -101,8 +105,9 @@ fn a_score_edited_at_the_keyboard_changes_exactly_one_line_on_disk() {
     let before = std::fs::read_to_string(&file).expect("read");
     let mut s = Session::start(dir.path(), "en", 100, 30);
     s.wait_for("Chattbot i kontaktcenter");
-    // Rank 4: three rows down; e, criterion 2 (quality), score 4, Enter without a motivation.
-    s.send("jjj");
+    // Rank 4, second of the pipeline: one row down; e, criterion 2 (quality), score 4, Enter
+    // without a motivation.
+    s.send("j");
     s.send("e");
     s.wait_for("Edit a score – Chattbot i kontaktcenter");
     s.send("2");
@@ -148,11 +153,11 @@ fn a_meeting_with_attendees_from_the_command_line_writes_its_minutes() {
     );
     s.wait_for("Ny skolplattform");
     s.send("M");
-    s.wait_for("1 av 2 i beredning");
+    s.wait_for("1 av 3 på dagordningen");
     s.send("p");
     s.wait_for("Anteckning (frivillig)");
     s.send("\r");
-    s.wait_for("2 av 2 i beredning · 1 beslut");
+    s.wait_for("2 av 3 på dagordningen · 1 beslut");
     s.send("q");
     s.wait_for("protokollet sparat i protokoll-");
     s.send("q");
@@ -172,9 +177,12 @@ fn a_meeting_with_attendees_from_the_command_line_writes_its_minutes() {
         text.contains("- **Närvarande:** Anna Berg, Olle Holm"),
         "{text}"
     );
-    assert!(text.contains("- **Beslut: Prioriterad**"), "{text}");
     assert!(
-        text.contains("## Ej beslutade\n\n- Ny skolplattform"),
+        text.contains("**Beslut:** Beredningsgruppen beslutar att prioritera"),
+        "{text}"
+    );
+    assert!(
+        text.contains("## Initiativ på dagordningen som inte behandlades\n\n- Parkeringsapp"),
         "{text}"
     );
 }

@@ -441,33 +441,39 @@ fn meeting_mode_steps_in_rank_order_and_records_in_two_keystrokes() {
     let mut rig = Rig::new(Lang::En, 100, 30);
     rig.keys("M");
     let meeting = rig.app.meeting.as_ref().expect("meeting");
-    assert_eq!(meeting.queue, ["e-tjanst-bygglov", "skolplattform"]);
+    // The agenda: ideas and preparation in rank order; e-tjanst-bygglov, prioritised, awaits
+    // the council.
+    assert_eq!(
+        meeting.queue,
+        ["chattbot-kontaktcenter", "parkeringsapp", "skolplattform"]
+    );
     assert_eq!(meeting.date, as_of());
-    let before = read(&rig, "initiatives/e-tjanst-bygglov.yaml");
+    let before = read(&rig, CHATTBOT);
     rig.keys("p");
     assert!(matches!(
         rig.app.prompt.as_ref().unwrap().step,
         Step::MeetingNote { .. }
     ));
     rig.press(KeyCode::Enter);
-    let after = read(&rig, "initiatives/e-tjanst-bygglov.yaml");
-    assert_eq!(
-        after,
-        format!(
-            "{before}  - {{date: 2026-11-23, forum: beredningsgruppen, outcome: prioritised}}\n"
-        )
+    let after = read(&rig, CHATTBOT);
+    assert!(after.starts_with(&before), "{after}");
+    assert!(
+        after.ends_with(
+            "\ndecisions:\n  - {date: 2026-11-23, forum: beredningsgruppen, outcome: prioritised}\n"
+        ),
+        "{after}"
     );
     assert_eq!(rig.app.meeting.as_ref().unwrap().pos, 1, "on to the next");
     assert_eq!(
         rig.app.meeting_decisions(),
-        [("e-tjanst-bygglov", Outcome::Prioritised, None)]
+        [("chattbot-kontaktcenter", Outcome::Prioritised, None)]
     );
     rig.press(KeyCode::Left);
     assert_eq!(rig.app.meeting.as_ref().unwrap().pos, 0, "back");
-    rig.keys("nnn");
+    rig.keys("nnnn");
     assert_eq!(
         rig.app.meeting.as_ref().unwrap().pos,
-        2,
+        3,
         "past the last: the end page"
     );
     rig.keys("b");
@@ -480,11 +486,23 @@ fn meeting_mode_steps_in_rank_order_and_records_in_two_keystrokes() {
 #[test]
 fn ending_the_meeting_asks_for_attendees_and_writes_the_minutes() {
     let mut rig = Rig::new(Lang::Sv, 100, 30);
+    let settings = rig.file("portfolio.yaml");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::Permissions::from_mode(0o644);
+        std::fs::set_permissions(&settings, mode).unwrap();
+    }
     rig.keys("M");
-    rig.keys("r");
-    rig.keys("Komplettera kalkylen");
+    // One score changed with a rationale, then two decisions.
+    rig.keys("e24");
+    rig.keys("Fler kanaler");
     rig.press(KeyCode::Enter);
-    rig.keys("n");
+    rig.keys("p");
+    rig.press(KeyCode::Enter);
+    rig.keys("r");
+    rig.keys("nyttokalkylen");
+    rig.press(KeyCode::Enter);
     assert_eq!(rig.press(KeyCode::Char('q')), Command::None);
     assert!(matches!(
         rig.app.prompt.as_ref().unwrap().step,
@@ -493,7 +511,17 @@ fn ending_the_meeting_asks_for_attendees_and_writes_the_minutes() {
     rig.press(KeyCode::Esc);
     assert!(rig.app.meeting.is_some(), "Esc goes back to the meeting");
     rig.keys("q");
-    rig.keys("Anna Berg, Olle Holm");
+    rig.keys("Anna Berg, Olle Holm, Eva Ek");
+    for role in [
+        "Anna Berg",
+        "Olle Holm",
+        "Eva Ek",
+        "Stadshuset",
+        "13.00–14.30",
+    ] {
+        rig.press(KeyCode::Tab);
+        rig.keys(role);
+    }
     let command = rig.press(KeyCode::Enter);
     assert!(matches!(command, Command::WriteMinutes(_)), "{command:?}");
     assert!(rig.app.meeting.is_none());
@@ -503,23 +531,54 @@ fn ending_the_meeting_asks_for_attendees_and_writes_the_minutes() {
     );
     let minutes = read(&rig, "protokoll-2026-11-23.md");
     for expected in [
-        "# Protokoll – Nacka kommun – digitaliseringsportfölj",
-        "- **Datum:** 2026-11-23",
-        "- **Närvarande:** Anna Berg, Olle Holm",
-        "### 1. Digital ansökan om bygglov (`e-tjanst-bygglov`), rang 2",
-        "- **Beslut: Återremitterad**",
-        "- Anteckning: Komplettera kalkylen",
-        "- Nytta 3,00 · Genomförbarhet 3,29 · Prioritet 9,86",
-        "## Ej beslutade\n\n- Ny skolplattform (`skolplattform`), rang 6",
+        "# Protokoll\n",
+        "- **Datum:** 2026-11-23\n",
+        "- **Tid:** 13.00–14.30\n",
+        "- **Plats:** Stadshuset\n",
+        "- **Närvarande:** Anna Berg, Olle Holm, Eva Ek\n",
+        "- **Ordförande:** Anna Berg\n",
+        "- **Sekreterare:** Olle Holm\n",
+        "- **Justerare:** Eva Ek\n",
+        "## § 1 Val av justerare\n",
+        "## § 2 Godkännande av dagordningen\n",
+        "## § 3 Chattbot i kontaktcenter (chattbot-kontaktcenter), Kontaktcenter\n",
+        "- Poäng Förbättrad kvalitet / användarupplevelse: 3 → 4 (motivering: Fler kanaler)\n",
+        "**Beslut:** Beredningsgruppen beslutar att prioritera initiativet och rekommendera det till digitaliseringsrådet.\n",
+        "## § 4 Parkeringsapp för boende (parkeringsapp)",
+        "**Beslut:** Beredningsgruppen beslutar att återremittera ärendet för komplettering av nyttokalkylen.\n",
+        "## Initiativ på dagordningen som inte behandlades\n\n- Ny skolplattform (skolplattform)",
+        "Olle Holm, sekreterare",
+        "Anna Berg, ordförande",
+        "Eva Ek, justerare",
     ] {
         assert!(
             minutes.contains(expected),
             "missing {expected:?}:\n{minutes}"
         );
     }
-    // A second meeting the same day, attendees now known: the minutes never overwrite.
+    let root = rig.file("");
+    assert!(
+        !minutes.contains(".yaml") && !minutes.contains(root.to_string_lossy().as_ref()),
+        "no file paths:\n{minutes}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::metadata(rig.file("protokoll-2026-11-23.md")).unwrap();
+        assert_eq!(
+            meta.permissions().mode() & 0o777,
+            0o644,
+            "as the portfolio's files"
+        );
+    }
+    // A second meeting the same day, attendees now known: the minutes never overwrite, and
+    // list only this meeting's decisions.
     rig.keys("M");
-    rig.keys("n");
+    assert_eq!(
+        rig.app.meeting.as_ref().unwrap().queue,
+        ["skolplattform"],
+        "decided today: off the agenda"
+    );
     rig.keys("x");
     rig.press(KeyCode::Enter);
     rig.keys("q");
@@ -530,11 +589,12 @@ fn ending_the_meeting_asks_for_attendees_and_writes_the_minutes() {
     );
     let second = read(&rig, "protokoll-2026-11-23-2.md");
     assert!(
-        second.contains("Ny skolplattform (`skolplattform`), rang 6\n\n- **Beslut: Avslagen**"),
+        second.contains("## § 3 Ny skolplattform (skolplattform)"),
         "{second}"
     );
+    assert!(second.contains("beslutar att avslå ärendet."), "{second}");
     assert!(
-        !second.contains("Återremitterad"),
+        !second.contains("återremittera"),
         "only this meeting's decisions:\n{second}"
     );
 }
@@ -562,10 +622,10 @@ fn an_undone_meeting_decision_leaves_the_minutes_and_no_decision_no_minutes() {
 fn a_meeting_decision_refused_on_disk_returns_to_its_initiative() {
     let mut rig = Rig::new(Lang::En, 100, 30);
     rig.keys("M");
-    let file = rig.file("initiatives/e-tjanst-bygglov.yaml");
+    let file = rig.file(CHATTBOT);
     let pulled = std::fs::read_to_string(&file)
         .unwrap()
-        .replace("Maria Svensson", "Maria Ek");
+        .replace("Ahmed Nilsson", "Ahmed Ek");
     std::fs::write(&file, &pulled).unwrap();
     rig.keys("p");
     rig.press(KeyCode::Enter);
@@ -580,12 +640,12 @@ fn a_meeting_decision_refused_on_disk_returns_to_its_initiative() {
 }
 
 #[test]
-fn the_meeting_needs_initiatives_in_preparation() {
+fn the_meeting_needs_initiatives_on_the_agenda() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.yaml");
     std::fs::write(
         &file,
-        "initiatives:\n  - id: a\n    title: A\n    stage: idea\n",
+        "initiatives:\n  - id: a\n    title: A\n    stage: approved\n",
     )
     .unwrap();
     let mut rig = Rig::at(&file, Lang::Sv);
@@ -593,7 +653,7 @@ fn the_meeting_needs_initiatives_in_preparation() {
     assert!(rig.app.meeting.is_none());
     assert_eq!(
         rig.status(),
-        "Inga initiativ i beredning att ta upp på mötet."
+        "Inga initiativ på dagordningen att ta upp på mötet."
     );
 }
 

@@ -90,7 +90,8 @@ fn an_edit_confirmed_before_sigterm_is_on_disk() {
     let before = std::fs::read_to_string(&file).expect("read");
     let mut s = Session::start(dir.path(), "en", 100, 30);
     s.wait_for("Chattbot i kontaktcenter");
-    s.send("jjje2");
+    // Chattbot is the pipeline's second row.
+    s.send("je2");
     s.wait_for("Better quality / user experience");
     s.send("4\r");
     s.wait_for("saved to initiatives/chattbot-kontaktcenter.yaml");

@@ -52,6 +52,22 @@ pub(crate) struct Cli {
     #[arg(long = "no-cache", global = true)]
     pub(crate) no_cache: bool,
 
+    /// The meeting's chair (ordförande), for its minutes.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) chair: Option<String>,
+
+    /// The meeting's secretary (sekreterare), for its minutes.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) secretary: Option<String>,
+
+    /// Who adjusts the minutes with the chair (justerare).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) adjuster: Option<String>,
+
+    /// Where the meeting is held, for its minutes.
+    #[arg(long, value_name = "PLACE")]
+    pub(crate) place: Option<String>,
+
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
 }
@@ -104,6 +120,19 @@ pub(crate) enum Command {
     },
     /// What changed in the portfolio since a revision or a date, read from its git repository.
     Changes(ChangesArgs),
+
+    /// Write the agenda and its annex for the next meeting (the pipeline with scores, budget
+    /// position and flags) beside the portfolio, without running a meeting.
+    Minutes {
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+        /// The meeting's date (default today).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// Print the agenda instead of writing a file.
+        #[arg(long)]
+        print: bool,
+    },
     /// Print JSON Schemas for portfolio.yaml and initiative files, for editors.
     Schema {
         /// Which schema to print.
@@ -143,6 +172,10 @@ pub(crate) struct RankArgs {
     /// The CSV separator (one ASCII character); by default `;` under Swedish, `,` under English.
     #[arg(long, value_name = "C", value_parser = ascii_delimiter)]
     pub(crate) delimiter: Option<u8>,
+    /// The whole portfolio ranked as one list, instead of the pipeline first and the titled
+    /// groups (already committed, running and done, declined, incomplete, blocked) below it.
+    #[arg(long)]
+    pub(crate) all: bool,
 }
 
 fn ascii_delimiter(text: &str) -> Result<u8, String> {

@@ -59,6 +59,26 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "Tolka varje fil på nytt, utan cachen i ~/.cache/bered (samma som BERED_NO_CACHE=1).",
         "Parse every file again, without the cache in ~/.cache/bered (same as BERED_NO_CACHE=1).",
     ),
+    (
+        ".chair",
+        "Mötets ordförande, för protokollet (frågas efter i slutet av mötesläget om det inte anges).",
+        "The meeting's chair, for its minutes (asked for at the end of meeting mode when not given).",
+    ),
+    (
+        ".secretary",
+        "Mötets sekreterare, för protokollet.",
+        "The meeting's secretary, for its minutes.",
+    ),
+    (
+        ".adjuster",
+        "Den som justerar protokollet tillsammans med ordföranden.",
+        "Who adjusts the minutes with the chair.",
+    ),
+    (
+        ".place",
+        "Var mötet hålls, för protokollet.",
+        "Where the meeting is held, for its minutes.",
+    ),
     (".help", "Visa hjälpen", "Print help"),
     (".version", "Visa versionen", "Print version"),
     (
@@ -136,6 +156,31 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "The portfolio to summarise.",
     ),
     ("summary.format", "Utdataformat.", "Output format."),
+    (
+        "rank.all",
+        "Hela portföljen rangordnad som en lista, i stället för beredningskön först och de rubricerade grupperna (redan beslutat, i drift och avslutade, avböjda, ofullständigt bedömda, spärrade) under den.",
+        "The whole portfolio ranked as one list, instead of the pipeline first and the titled groups (already committed, running and done, declined, incomplete, blocked) below it.",
+    ),
+    (
+        "minutes",
+        "Skriv dagordningen och bilagan till nästa möte (beredningskön med poäng, läge mot budgetramen och varningsflaggor) bredvid portföljen, utan att hålla ett möte.",
+        "Write the agenda and its annex for the next meeting (the pipeline with scores, budget position and flags) beside the portfolio, without running a meeting.",
+    ),
+    (
+        "minutes.path",
+        "Portföljen att skriva dagordningen för.",
+        "The portfolio to write the agenda for.",
+    ),
+    (
+        "minutes.date",
+        "Mötets datum (ÅÅÅÅ-MM-DD; standard i dag).",
+        "The meeting's date (YYYY-MM-DD; default today).",
+    ),
+    (
+        "minutes.print",
+        "Skriv ut dagordningen i stället för att skriva en fil.",
+        "Print the agenda instead of writing a file.",
+    ),
     (
         "changes",
         "Ändringar i portföljen sedan en revision eller ett datum, lästa ur dess git-arkiv.",

@@ -8,6 +8,7 @@ mod changes;
 mod check;
 mod edit;
 mod help;
+mod minutes;
 mod report;
 
 use std::ffi::OsString;
@@ -114,6 +115,13 @@ pub fn main() -> ExitCode {
                 today,
                 attendees: cli.attendees,
                 since: cli.since,
+                roles: bered::report::minutes::Roles {
+                    chair: cli.chair,
+                    secretary: cli.secretary,
+                    adjuster: cli.adjuster,
+                    place: cli.place,
+                    ..Default::default()
+                },
             };
             bered::tui::run(options)
                 .map(|()| match bered::tui::fatal_signal() {
@@ -161,6 +169,7 @@ fn run(command: Command, c: &Context) -> Result<ExitCode, Failure> {
                 &filter,
                 a.format.into(),
                 a.delimiter,
+                a.all,
                 as_of,
                 lang,
             ))
@@ -173,6 +182,15 @@ fn run(command: Command, c: &Context) -> Result<ExitCode, Failure> {
             report(report::summary(path, format.into(), as_of, lang))
         }
         Command::Changes(a) => changes::run(&a, portfolio, as_of, lang),
+        Command::Minutes { path, date, print } => {
+            let asked = minutes::Asked {
+                date: date.unwrap_or(c.today),
+                print,
+                as_of,
+                lang,
+            };
+            minutes::run(path.as_deref().or(portfolio), &asked)
+        }
         Command::Serve(a) => report(bered::tui::serve::run(bered::tui::serve::ServeOptions {
             portfolio: a.path.or(c.portfolio.clone()),
             listen: a.listen,
@@ -236,6 +254,7 @@ fn to_edit(command: Command, today: Date) -> (String, Edit) {
         | Command::Show { .. }
         | Command::Summary { .. }
         | Command::Changes(_)
+        | Command::Minutes { .. }
         | Command::Serve(_)
         | Command::New { .. } => unreachable!("dispatched before"),
     }

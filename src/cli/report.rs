@@ -28,13 +28,20 @@ pub fn rank(
     filter: &RankFilter,
     format: Format,
     delimiter: Option<u8>,
+    all: bool,
     as_of: Date,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let (loaded, analysis) = load_and_analyse(path, as_of, lang)?;
     let p = &loaded.portfolio;
     filter.validate(p)?;
-    let order = filter.apply(p, &analysis);
+    // The pipeline first and its titled groups, or (`--all`) the whole portfolio as one list.
+    let ranked = if all {
+        &analysis.order
+    } else {
+        &analysis.sectioned
+    };
+    let order = filter.apply_in(p, &analysis, ranked);
     match format {
         Format::Text => print(&rank_table(p, &analysis, &order, lang)),
         Format::Csv => print(&rank_csv_with(p, &analysis, &order, lang, delimiter)),
@@ -77,7 +84,7 @@ pub fn summary(
 
 /// Loads and analyses. Initiatives with errors are not in the portfolio: say so on stderr, so
 /// that nothing drops out of a ranking unnoticed, while stdout stays clean for scripts.
-fn load_and_analyse(
+pub(crate) fn load_and_analyse(
     path: Option<&Path>,
     as_of: Date,
     lang: Lang,

@@ -5,9 +5,11 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
+use super::budget::{self, BudgetLine};
+use super::pipeline::{self, Section};
 use super::score::{Evaluation, GateStatus, evaluate};
 use crate::finance::{self, CaseResult};
-use crate::model::{Date, Group, Initiative, Portfolio, Settings, Stage};
+use crate::model::{Date, Group, Initiative, Outcome, Portfolio, Settings};
 use crate::realisation::{self, BenefitProgress, Flag};
 
 /// The three blocks of the ranking, in order.
@@ -53,9 +55,15 @@ pub struct Analyzed {
     /// 1-based position in `Analysis::order`.
     pub rank: usize,
     pub group: RankGroup,
+    /// Where it is listed in the default ranking (pipeline first).
+    pub section: Section,
+    /// The latest decision's date and outcome, shown beside the stage.
+    pub decision: Option<(Date, Outcome)>,
+    /// Returned (återremitterad) and not yet completed.
+    pub awaiting_completion: bool,
     /// The planning year's costs as a positive amount (0 without a case or outside its horizon).
     pub planning_year_cost: Decimal,
-    /// None: no budget set, not rankable, or no business case to count.
+    /// None: no budget set, not in the pipeline, or no business case to count.
     pub within_budget: Option<bool>,
 }
 
@@ -64,8 +72,13 @@ pub struct Analysis {
     pub as_of: Date,
     /// Index-aligned with `portfolio.initiatives`.
     pub items: Vec<Analyzed>,
-    /// Indices into `items` in rank order, every initiative once.
+    /// Indices into `items` in rank order, every initiative once: the whole portfolio ranked as
+    /// one list.
     pub order: Vec<usize>,
+    /// The default ranking: the pipeline in rank order, then the titled groups (`Section`).
+    pub sectioned: Vec<usize>,
+    /// The budget line; None without a frame.
+    pub budget: Option<BudgetLine>,
 }
 
 impl Analysis {
@@ -100,16 +113,9 @@ impl Analysis {
         self.order.insert(place, index);
         for (position, &i) in self.order.iter().enumerate() {
             self.items[i].rank = position + 1;
-            self.items[i].within_budget = None;
         }
-        if let Some(budget) = portfolio.settings.budget {
-            draw_budget_line(
-                &portfolio.initiatives,
-                &mut self.items,
-                &self.order,
-                budget.0,
-            );
-        }
+        self.sectioned = pipeline::sectioned_order(&self.items, &self.order);
+        self.budget = draw_budget(&portfolio.settings, &mut self.items, &self.order, year);
     }
 }
 
@@ -119,20 +125,26 @@ pub fn planning_year(settings: &Settings, as_of: Date) -> i32 {
     settings.planning_year.unwrap_or(as_of.year)
 }
 
-/// Rankable: ranked and still needing money decided, i.e. not yet in operations, benefit
-/// realisation, closed, rejected or parked. An initiative without a stage counts as an idea.
-pub fn is_rankable(initiative: &Initiative, item: &Analyzed) -> bool {
-    let done = matches!(
-        initiative.stage(),
-        Some(
-            Stage::Operations
-                | Stage::Realisation
-                | Stage::Closed
-                | Stage::Rejected
-                | Stage::Parked
-        )
-    );
-    item.group == RankGroup::Ranked && !done
+/// Rankable: in the pipeline (idea or preparation, complete and through the gate), i.e. still
+/// to be decided and counted against the budget line.
+pub fn is_rankable(_initiative: &Initiative, item: &Analyzed) -> bool {
+    item.section == Section::Pipeline
+}
+
+/// Draws the line when the portfolio sets a frame; clears every mark otherwise.
+fn draw_budget(
+    settings: &Settings,
+    items: &mut [Analyzed],
+    order: &[usize],
+    year: i32,
+) -> Option<BudgetLine> {
+    match settings.budget {
+        Some(frame) => Some(budget::draw(items, order, frame.0, year)),
+        None => {
+            items.iter_mut().for_each(|a| a.within_budget = None);
+            None
+        }
+    }
 }
 
 pub fn analyse(portfolio: &Portfolio, as_of: Date) -> Analysis {
@@ -142,13 +154,14 @@ pub fn analyse(portfolio: &Portfolio, as_of: Date) -> Analysis {
     for (position, &index) in order.iter().enumerate() {
         items[index].rank = position + 1;
     }
-    if let Some(budget) = portfolio.settings.budget {
-        draw_budget_line(&portfolio.initiatives, &mut items, &order, budget.0);
-    }
+    let sectioned = pipeline::sectioned_order(&items, &order);
+    let budget = draw_budget(&portfolio.settings, &mut items, &order, year);
     Analysis {
         as_of,
         items,
         order,
+        sectioned,
+        budget,
     }
 }
 
@@ -201,8 +214,12 @@ fn analyse_one(portfolio: &Portfolio, initiative: &Initiative, as_of: Date, year
         .as_ref()
         .and_then(|c| c.year(year))
         .map_or(Decimal::ZERO, |row| -row.costs);
+    let group = RankGroup::of(&eval);
     Analyzed {
-        group: RankGroup::of(&eval),
+        group,
+        section: Section::of(initiative.stage(), group),
+        decision: pipeline::latest_decision(initiative).map(|d| (d.date, d.outcome)),
+        awaiting_completion: pipeline::awaiting_completion(initiative),
         eval,
         case,
         benefits,
@@ -210,25 +227,6 @@ fn analyse_one(portfolio: &Portfolio, initiative: &Initiative, as_of: Date, year
         rank: 0,
         planning_year_cost,
         within_budget: None,
-    }
-}
-
-/// Accumulates the planning year's costs of the rankable initiatives in rank order; each is
-/// within the budget while the running total stays at or below it.
-fn draw_budget_line(
-    initiatives: &[Initiative],
-    items: &mut [Analyzed],
-    order: &[usize],
-    budget: Decimal,
-) {
-    let mut spent = Decimal::ZERO;
-    for &i in order {
-        let item = &mut items[i];
-        if !is_rankable(&initiatives[i], item) || item.case.is_none() {
-            continue;
-        }
-        spent = spent.saturating_add(item.planning_year_cost);
-        item.within_budget = Some(spent <= budget);
     }
 }
 

@@ -36,8 +36,16 @@ pub struct YearRow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Totals {
     pub costs: Decimal,
+    /// Money saved in the budget (finansiella nyttor) over the horizon.
+    pub financial: Decimal,
+    /// Freed time valued in money (omfördelningsnyttor): shows in the operation, not the budget.
+    pub reallocation: Decimal,
+    /// financial + reallocation.
     pub benefits: Decimal,
+    /// benefits + costs, freed time included.
     pub net: Decimal,
+    /// financial + costs: what the budget itself sees.
+    pub net_without_reallocation: Decimal,
     pub npv: Decimal,
     pub ratio: Option<Decimal>,
     pub payback_year: Option<i32>,
@@ -85,10 +93,18 @@ pub fn compute(case: &BusinessCaseFile, settings: &Settings) -> CaseResult {
         .last()
         .map_or(Decimal::ZERO, |r| r.benefits_accumulated);
     let base_net: Vec<Decimal> = rows.iter().map(|r| r.net).collect();
+    let sum = |column: fn(&YearRow) -> Decimal| {
+        rows.iter()
+            .fold(Decimal::ZERO, |acc, r| acc.saturating_add(column(r)))
+    };
+    let financial = sum(|r| r.financial);
     let totals = Totals {
         costs,
+        financial,
+        reallocation: sum(|r| r.reallocation),
         benefits,
         net: benefits.saturating_add(costs),
+        net_without_reallocation: financial.saturating_add(costs),
         npv: npv(&base_net, rate),
         ratio: ratio(benefits, costs),
         payback_year: payback_year(&rows),

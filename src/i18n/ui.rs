@@ -7,9 +7,11 @@ use super::Lang;
 
 pub mod changes;
 mod edit;
+mod meeting;
 mod serve;
 
 pub use edit::*;
+pub use meeting::*;
 pub use serve::*;
 
 /// A fixed text in both languages.

@@ -133,7 +133,7 @@ pub fn line_kind(kind: LineKind, lang: Lang) -> &'static str {
 pub fn outcome(outcome: Outcome, lang: Lang) -> &'static str {
     let (sv, en) = match outcome {
         Outcome::Prioritised => ("Prioriterad", "Prioritised"),
-        Outcome::Deferred => ("Uppskjuten", "Deferred"),
+        Outcome::Deferred => ("Bordlagd", "Deferred"),
         Outcome::Returned => ("Återremitterad", "Returned"),
         Outcome::Rejected => ("Avslagen", "Rejected"),
         Outcome::Approved => ("Beslutad", "Approved"),

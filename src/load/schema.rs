@@ -147,6 +147,11 @@ pub fn portfolio() -> Value {
             "gate": strict(json!({"criterion": text(), "min": {"type": "integer", "minimum": 1, "maximum": 4}}), &[]),
             "quadrant_threshold": number(),
             "criteria": {"type": "array", "items": criterion},
+            "descriptions": {"type": "object", "additionalProperties": strict(json!({
+                "description": text(), "description_en": text(),
+                "scale": {"type": "array", "items": text(), "minItems": 4, "maxItems": 4},
+                "scale_en": {"type": "array", "items": text(), "minItems": 4, "maxItems": 4},
+            }), &[])},
         }),
         &[],
     );

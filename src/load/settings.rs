@@ -94,6 +94,17 @@ fn build_model(c: &mut Checker, file: &ModelFile) -> Model {
     if let Some(gate) = &file.gate {
         model.gate = build_gate(c, gate, &model);
     }
+    for (id, wording) in file.descriptions.iter() {
+        match model.criteria.iter_mut().find(|cr| cr.id == id.value) {
+            Some(criterion) => override_wording(c, criterion, wording),
+            None => {
+                let ids: Vec<String> = model.criterion_ids().map(String::from).collect();
+                let hint = suggestion(&id.value, &ids).map(|s| format!("did you mean `{s}`?"));
+                let message = format!("description for unknown criterion `{}`", id.value);
+                c.error(id.loc, message, hint);
+            }
+        }
+    }
     if let Some(t) = &file.quadrant_threshold {
         if t.value.0 < Decimal::ONE || t.value.0 > Decimal::from(4) {
             c.error(
@@ -106,6 +117,37 @@ fn build_model(c: &mut Checker, file: &ModelFile) -> Model {
         }
     }
     model
+}
+
+/// `model: descriptions: {id: {description, description_en, scale, scale_en}}`: each given part
+/// replaces the model's; a scale names exactly the four scores 1–4.
+fn override_wording(
+    c: &mut Checker,
+    criterion: &mut Criterion,
+    file: &crate::model::Located<crate::model::WordingFile>,
+) {
+    let (w, f) = (&mut criterion.wording, &file.value);
+    if let Some(text) = &f.description {
+        w.description_sv.clone_from(text);
+        w.description_en.clone_from(text);
+    }
+    if let Some(text) = &f.description_en {
+        w.description_en.clone_from(text);
+    }
+    for (scale, into_en) in [(&f.scale, false), (&f.scale_en, true)] {
+        let Some(scale) = scale else { continue };
+        match <[String; 4]>::try_from(scale.clone()) {
+            Ok(four) if into_en => w.scale_en = four,
+            Ok(four) => {
+                w.scale_sv = four.clone();
+                w.scale_en = four;
+            }
+            Err(_) => {
+                let message = format!("a scale names the scores 1–4, found {}", scale.len());
+                c.error(file.loc, message, None);
+            }
+        }
+    }
 }
 
 fn build_gate(c: &mut Checker, gate: &crate::model::GateFile, model: &Model) -> Option<Gate> {
@@ -184,6 +226,7 @@ fn replaced_criteria(
             low: cr.value.low.clone().unwrap_or_else(|| "1".into()),
             high: cr.value.high.clone().unwrap_or_else(|| "4".into()),
             weight: weight.0,
+            wording: Default::default(),
         });
     }
     for group in [Group::Benefit, Group::Feasibility] {

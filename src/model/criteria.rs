@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::Group;
+use super::criteria_text::{Wording, nacka_wording};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Criterion {
@@ -15,6 +16,8 @@ pub struct Criterion {
     pub low: String,
     pub high: String,
     pub weight: Decimal,
+    /// What the criterion asks and what each score 1–4 means, in both languages.
+    pub wording: Wording,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -135,6 +138,7 @@ impl Model {
                 low: low.into(),
                 high: high.into(),
                 weight: Decimal::ONE,
+                wording: nacka_wording(id),
             })
             .collect();
         Model {

@@ -1,6 +1,7 @@
 //! The YAML contract as serde types (see DOMAIN.md, "The data format"), and the loaded portfolio.
 
 mod criteria;
+mod criteria_text;
 mod initiative;
 mod located;
 mod portfolio;
@@ -10,12 +11,15 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use criteria::{Criterion, Gate, Model};
+pub use criteria_text::Wording;
 pub use initiative::{
     BenefitFile, BusinessCaseFile, Decision, FollowUp, InitiativeFile, LineFile, LineKind, Outcome,
     Stage,
 };
 pub use located::{Loc, Located, OrderedMap};
-pub use portfolio::{CriterionFile, GateFile, Group, ModelFile, PortfolioFile, StrategicGoal};
+pub use portfolio::{
+    CriterionFile, GateFile, Group, ModelFile, PortfolioFile, StrategicGoal, WordingFile,
+};
 pub use scalar::{Date, Dec, Raw};
 
 /// A loaded, validated portfolio: settings with defaults applied, and every initiative that

@@ -41,6 +41,20 @@ pub struct ModelFile {
     pub quadrant_threshold: Option<Located<Dec>>,
     /// Replaces the criteria entirely (another municipality's model).
     pub criteria: Option<Vec<Located<CriterionFile>>>,
+    /// Overrides a criterion's description and score wordings, by criterion id.
+    #[serde(default)]
+    pub descriptions: OrderedMap<Located<String>, Located<WordingFile>>,
+}
+
+/// A criterion's description and the wording of its scores 1–4; Swedish, with `_en` in English
+/// (the Swedish text serves both when no English is given).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordingFile {
+    pub description: Option<String>,
+    pub description_en: Option<String>,
+    pub scale: Option<Vec<String>>,
+    pub scale_en: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -22,7 +22,7 @@ impl Share {
         Decimal::from(self.count).checked_div(Decimal::from(self.total))
     }
 
-    fn at_least(&self, percent: i64) -> bool {
+    pub(super) fn at_least(&self, percent: i64) -> bool {
         // count/total ≥ p/100 without division.
         self.total > 0 && (self.count as i128) * 100 >= (percent as i128) * (self.total as i128)
     }
@@ -46,6 +46,18 @@ pub struct Maturity {
     /// Level 1–4; None without started initiatives.
     pub benefit_realisation: Option<u8>,
     pub benefit_control: Option<u8>,
+    /// Who misses each share (initiative indices, in file order).
+    pub missing: Missing,
+}
+
+/// The initiatives that miss each share of the mirror.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Missing {
+    pub measurable_goals: Vec<usize>,
+    pub benefit_owners: Vec<usize>,
+    pub plans: Vec<usize>,
+    pub current_follow_up: Vec<usize>,
+    pub business_case: Vec<usize>,
 }
 
 /// The mirror over the started initiatives of the portfolio.
@@ -55,8 +67,9 @@ pub fn maturity(portfolio: &Portfolio, analysis: &Analysis) -> Maturity {
         .initiatives
         .iter()
         .zip(&analysis.items)
-        .filter(|(i, _)| i.stage().is_some_and(|s| s.is_started()));
-    for (initiative, item) in started {
+        .enumerate()
+        .filter(|(_, (i, _))| i.stage().is_some_and(|s| s.is_started()));
+    for (index, (initiative, item)) in started {
         m.population += 1;
         let benefits: Vec<&BenefitFile> =
             initiative.file.benefits.iter().map(|b| &b.value).collect();
@@ -68,14 +81,36 @@ pub fn maturity(portfolio: &Portfolio, analysis: &Analysis) -> Maturity {
                 p.status != BenefitStatus::NotFollowedUp
                     && (p.latest.is_some() || b.start.is_some())
             });
-        count(&mut m.measurable_goals, every(&is_measurable));
-        count(
-            &mut m.benefit_owners,
-            every(&|b| has_text(b.owner.as_deref())),
-        );
-        count(&mut m.plans, every(&has_plan));
-        count(&mut m.current_follow_up, current);
-        count(&mut m.business_case, has_case(initiative));
+        let miss = &mut m.missing;
+        let met = [
+            (
+                every(&is_measurable),
+                &mut m.measurable_goals,
+                &mut miss.measurable_goals,
+            ),
+            (
+                every(&|b| has_text(b.owner.as_deref())),
+                &mut m.benefit_owners,
+                &mut miss.benefit_owners,
+            ),
+            (every(&has_plan), &mut m.plans, &mut miss.plans),
+            (
+                current,
+                &mut m.current_follow_up,
+                &mut miss.current_follow_up,
+            ),
+            (
+                has_case(initiative),
+                &mut m.business_case,
+                &mut miss.business_case,
+            ),
+        ];
+        for (met, share, missing) in met {
+            count(share, met);
+            if !met {
+                missing.push(index);
+            }
+        }
     }
     if m.population > 0 {
         m.benefit_realisation = Some(realisation_level(&m));

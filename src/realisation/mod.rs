@@ -3,11 +3,13 @@
 
 mod flags;
 mod maturity;
+mod mirror;
 mod status;
 mod summary;
 
 pub use flags::{Flag, FlagKind, flags, is_measurable};
-pub use maturity::{Maturity, Share, maturity};
+pub use maturity::{Maturity, Missing, Share, maturity};
+pub use mirror::{Measured, Principle, PrincipleMirror, Requirement, mirror};
 pub use status::{
     BenefitProgress, BenefitStatus, FOLLOW_UP_INTERVAL_DAYS, benefit_status, is_overdue,
 };

@@ -129,8 +129,11 @@ fn achieved(benefit: &BenefitFile, latest: Option<(Date, Decimal)>) -> Option<De
         benefit.target.as_ref()?.value.0,
     );
     let (_, value) = latest?;
-    // (v − baseline) ÷ (target − baseline): the signs cancel for falling targets.
-    (value - baseline).checked_div(target - baseline)
+    // (v − baseline) ÷ (target − baseline): the signs cancel for falling targets. Amounts at
+    // the decimal's limits have no share rather than a panic.
+    value
+        .checked_sub(baseline)?
+        .checked_div(target.checked_sub(baseline)?)
 }
 
 fn planned_share(start: Date, due: Date, at: Date) -> Decimal {
@@ -185,7 +188,8 @@ fn on_the_line(
     }
     match (planned, achieved) {
         (Some(p), Some(a)) => {
-            let gap = p - a;
+            // An achievement beyond the decimal's range is far ahead of any plan.
+            let gap = p.checked_sub(a).unwrap_or(Decimal::MIN);
             if gap <= ON_TRACK_GAP {
                 BenefitStatus::OnTrack
             } else if gap <= AT_RISK_GAP {

@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 
 use super::flags::FlagKind;
 use super::maturity::{Maturity, maturity};
-use crate::eval::{Analysis, GateStatus, Quadrant, RankGroup, is_rankable, planning_year};
+use super::mirror::{PrincipleMirror, mirror};
+use crate::eval::{Analysis, BudgetLine, GateStatus, Quadrant, RankGroup, Section, planning_year};
 use crate::model::{Date, Portfolio, Stage};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -21,18 +22,28 @@ pub struct Summary {
     pub ranked: RankedTotals,
     pub cost_of_delay: CostOfDelay,
     pub maturity: Maturity,
+    /// The DiMiOS mirror for all four principles, each share with who misses it.
+    pub mirror: Vec<PrincipleMirror>,
     pub should_not_prioritise: Vec<NotPrioritised>,
 }
 
-/// Totals over the initiatives of group Ranked (their business cases over each horizon).
+/// Totals over the pipeline (their business cases over each horizon). Budget money and freed
+/// time are kept apart: financial and reallocation benefits separately, and the net both with
+/// and without reallocation (seed 000: freed time "shows in the operation, not in the budget").
 #[derive(Clone, Debug, PartialEq)]
 pub struct RankedTotals {
     pub count: usize,
     /// How many of them have a business case (the others add nothing to the sums).
     pub with_case: usize,
     pub costs: Decimal,
+    pub financial: Decimal,
+    pub reallocation: Decimal,
+    /// financial + reallocation.
     pub benefits: Decimal,
+    /// Net with reallocation (benefits + costs).
     pub net: Decimal,
+    /// Net without reallocation (financial + costs): what the budget sees.
+    pub net_without_reallocation: Decimal,
     pub npv: Decimal,
     pub planning_year: i32,
     /// The planning year's costs of the rankable initiatives: what the budget line counts.
@@ -40,6 +51,8 @@ pub struct RankedTotals {
     pub budget: Option<Decimal>,
     pub within_budget: usize,
     pub beyond_budget: usize,
+    /// The frame, the already committed, what remains and how many fit.
+    pub budget_line: Option<BudgetLine>,
 }
 
 /// The yearly net benefit forgone while ranked initiatives wait to start.
@@ -80,6 +93,7 @@ pub fn summarise(portfolio: &Portfolio, analysis: &Analysis) -> Summary {
     let items = &analysis.items;
     let stages = portfolio.initiatives.iter().map(|i| i.stage());
     let quadrants = items.iter().map(|a| a.eval.quadrant);
+    let maturity = maturity(portfolio, analysis);
     Summary {
         as_of: analysis.as_of,
         initiatives: items.len(),
@@ -89,7 +103,8 @@ pub fn summarise(portfolio: &Portfolio, analysis: &Analysis) -> Summary {
         by_group: count_by(RankGroup::ALL, items.iter().map(|a| a.group)),
         ranked: ranked_totals(portfolio, analysis),
         cost_of_delay: cost_of_delay(portfolio, analysis),
-        maturity: maturity(portfolio, analysis),
+        mirror: mirror(portfolio, analysis, &maturity),
+        maturity,
         should_not_prioritise: should_not_prioritise(portfolio, analysis),
     }
 }
@@ -116,28 +131,36 @@ fn ranked_totals(portfolio: &Portfolio, analysis: &Analysis) -> RankedTotals {
         count: 0,
         with_case: 0,
         costs: Decimal::ZERO,
+        financial: Decimal::ZERO,
+        reallocation: Decimal::ZERO,
         benefits: Decimal::ZERO,
         net: Decimal::ZERO,
+        net_without_reallocation: Decimal::ZERO,
         npv: Decimal::ZERO,
         planning_year: planning_year(&portfolio.settings, analysis.as_of),
         planning_year_cost: Decimal::ZERO,
         budget: portfolio.settings.budget.map(|b| b.0),
         within_budget: 0,
         beyond_budget: 0,
+        budget_line: analysis.budget.clone(),
     };
-    for i in analysis.group(RankGroup::Ranked) {
+    for i in analysis.section(Section::Pipeline) {
         let item = &analysis.items[i];
         t.count += 1;
         if let Some(case) = &item.case {
+            let c = &case.totals;
             t.with_case += 1;
-            t.costs = t.costs.saturating_add(case.totals.costs);
-            t.benefits = t.benefits.saturating_add(case.totals.benefits);
-            t.net = t.net.saturating_add(case.totals.net);
-            t.npv = t.npv.saturating_add(case.totals.npv);
+            t.costs = t.costs.saturating_add(c.costs);
+            t.financial = t.financial.saturating_add(c.financial);
+            t.reallocation = t.reallocation.saturating_add(c.reallocation);
+            t.benefits = t.benefits.saturating_add(c.benefits);
+            t.net = t.net.saturating_add(c.net);
+            t.net_without_reallocation = t
+                .net_without_reallocation
+                .saturating_add(c.net_without_reallocation);
+            t.npv = t.npv.saturating_add(c.npv);
         }
-        if is_rankable(&portfolio.initiatives[i], item) {
-            t.planning_year_cost = t.planning_year_cost.saturating_add(item.planning_year_cost);
-        }
+        t.planning_year_cost = t.planning_year_cost.saturating_add(item.planning_year_cost);
         match item.within_budget {
             Some(true) => t.within_budget += 1,
             Some(false) => t.beyond_budget += 1,

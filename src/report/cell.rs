@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::eval::{GateStatus, Quadrant};
 use crate::i18n::{Lang, format_decimal, format_money, format_number, safe, words};
-use crate::model::{Date, Stage};
+use crate::model::{Date, Outcome, Stage};
 use crate::realisation::BenefitStatus;
 
 /// Shown where a figure is undefined.
@@ -65,6 +65,8 @@ pub enum Cell {
     Date(Option<Date>),
     /// Within (`true`) or beyond the budget; `None` not counted.
     Budget(Option<bool>),
+    /// The latest decision's outcome; `None`: no decision yet.
+    Decision(Option<Outcome>),
 }
 
 /// What the theme styles a cell by.
@@ -120,6 +122,8 @@ impl Cell {
             Cell::Budget(None) => NONE.into(),
             Cell::Budget(Some(true)) => lang.pick("inom", "within").into(),
             Cell::Budget(Some(false)) => lang.pick("utanför", "beyond").into(),
+            Cell::Decision(None) => NONE.into(),
+            Cell::Decision(Some(o)) => words::outcome(*o, lang).into(),
         }
     }
 
@@ -139,7 +143,7 @@ impl Cell {
 
     pub fn kind(&self) -> Kind {
         match self {
-            Cell::Muted(_) | Cell::Date(_) | Cell::Budget(_) => Kind::Muted,
+            Cell::Muted(_) | Cell::Date(_) | Cell::Budget(_) | Cell::Decision(_) => Kind::Muted,
             Cell::Money(Some(v)) | Cell::Kronor(Some(v))
                 if v.is_sign_negative() && !v.is_zero() =>
             {

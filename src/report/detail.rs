@@ -101,6 +101,7 @@ fn overview(doc: &mut Doc, portfolio: &Portfolio, analysis: &Analysis, index: us
         .typed(ui::OWNER, text(&file.owner))
         .typed(ui::UNIT, text(&file.unit))
         .typed(ui::STAGE, Cell::Stage(initiative.stage()))
+        .typed(ui::COL_DECISION, decision_cell(item, lang))
         .typed(
             ui::SUBMITTED,
             Cell::Date(file.submitted.as_ref().map(|d| d.value)),
@@ -127,6 +128,49 @@ fn overview(doc: &mut Doc, portfolio: &Portfolio, analysis: &Analysis, index: us
         let reason = |f| Cell::Flag(words::flag_reason(f, model, lang));
         let flags = item.flags.iter().map(reason);
         doc.blocks.push(super::doc::Block::List(flags.collect()));
+    }
+}
+
+/// The latest decision with its date, and "returned – awaiting completion" where it applies.
+fn decision_cell(item: &Analyzed, lang: Lang) -> Cell {
+    match item.decision {
+        None => Cell::Decision(None),
+        Some((date, outcome)) => {
+            let mut text = format!("{} {date}", words::outcome(outcome, lang));
+            if item.awaiting_completion {
+                text.push_str(&format!(" – {}", ui::AGENDA_RETURNED.get(lang)));
+            }
+            Cell::Muted(text)
+        }
+    }
+}
+
+/// Each scored criterion's score in the model's words, and what the criterion asks, so the
+/// group reads a score the same way.
+fn score_meanings(doc: &mut Doc, portfolio: &Portfolio, e: &Evaluation, lang: Lang) {
+    let sv = lang == Lang::Sv;
+    let lines: Vec<String> = e
+        .criteria
+        .iter()
+        .filter_map(|c| {
+            let criterion = portfolio.model.criterion(&c.id)?;
+            let wording = &criterion.wording;
+            let score = c.score?;
+            let meaning = wording.scale(score, sv).unwrap_or_default();
+            let mut line = format!(
+                "{} {score}: {meaning}",
+                criterion_name(portfolio, &c.id, lang)
+            );
+            let description = wording.description(sv);
+            if !description.is_empty() {
+                line.push_str(&format!(" — {description}"));
+            }
+            Some(line)
+        })
+        .collect();
+    if !lines.is_empty() {
+        doc.heading(3, ui::SCORE_MEANINGS.get(lang));
+        doc.list(lines);
     }
 }
 
@@ -161,6 +205,7 @@ fn evaluation(doc: &mut Doc, portfolio: &Portfolio, e: &Evaluation, lang: Lang) 
         doc.heading(3, ui::MOTIVATIONS.get(lang));
         doc.list(rationales);
     }
+    score_meanings(doc, portfolio, e, lang);
 }
 
 /// Each criterion's score, weight and contribution; each group closed by its score, which is

@@ -123,8 +123,17 @@ impl RankFilter {
 
     /// The initiatives that pass, in rank order.
     pub fn apply(&self, portfolio: &Portfolio, analysis: &Analysis) -> Vec<usize> {
-        analysis
-            .order
+        self.apply_in(portfolio, analysis, &analysis.order)
+    }
+
+    /// The initiatives of `order` that pass, in that order.
+    pub fn apply_in(
+        &self,
+        portfolio: &Portfolio,
+        analysis: &Analysis,
+        order: &[usize],
+    ) -> Vec<usize> {
+        order
             .iter()
             .copied()
             .filter(|&i| self.accepts(&portfolio.initiatives[i], &analysis.items[i]))

@@ -57,13 +57,6 @@ pub fn json_opt_str(value: Option<&str>) -> Value {
     value.map_or(Value::Null, |s| Value::String(s.to_string()))
 }
 
-/// Text safe inside a Markdown table cell.
-pub fn md(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,10 +67,5 @@ mod tests {
         assert_eq!(json_rounded(Some("3.285714".parse().unwrap())), "3.29");
         assert_eq!(json_rounded(Some("2.125".parse().unwrap())), "2.13");
         assert_eq!(json_rounded(None), Value::Null);
-    }
-
-    #[test]
-    fn markdown_escapes_its_separators() {
-        assert_eq!(md("a|b\nc"), "a\\|b c");
     }
 }

@@ -1,31 +1,101 @@
-//! The minutes (protokoll) of a preparation-group meeting, as Markdown: the date, who attended,
-//! each decision with the figures it was taken on, and the initiatives not decided.
+//! The minutes (protokoll) of a preparation-group meeting as DOMAIN.md "The minutes" describes:
+//! a Swedish municipal protocol in Markdown with the head (forum, date, time, place, attendees,
+//! chair, secretary, adjuster), § 1 choice of adjuster, § 2 approval of the agenda, one § per
+//! initiative handled in the order handled (basis, every change made in the meeting, the
+//! decision as a sentence), the agenda items not handled, and the signature lines. Nothing from
+//! the file system appears in it; every text taken from the data goes through
+//! `i18n::safe::markdown_text`.
+
+mod agenda;
+mod file;
+
+use rust_decimal::Decimal;
 
 use crate::eval::Analysis;
-use crate::i18n::{Lang, words};
-use crate::model::{Date, Outcome, Portfolio};
+use crate::i18n::safe::markdown_text;
+use crate::i18n::{Lang, format_decimal, ui, words};
+use crate::model::{Date, Outcome, Portfolio, Stage};
 
-use super::fmt::{NONE, md, money, portfolio_name, score};
+pub use agenda::agenda_markdown;
+pub use file::{minutes_name, write_beside_portfolio};
+
+use super::fmt::{NONE, money, score};
+
+/// Who and where, as given on the command line or asked for at the end of the meeting.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Roles {
+    pub attendees: Vec<String>,
+    pub chair: Option<String>,
+    pub secretary: Option<String>,
+    pub adjuster: Option<String>,
+    pub place: Option<String>,
+    /// As the secretary writes it ("13.00–14.30").
+    pub time: Option<String>,
+}
+
+/// A change made to an initiative in the meeting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Score {
+        criterion: String,
+        old: Option<u8>,
+        new: u8,
+        rationale: Option<String>,
+    },
+    Stage {
+        old: Option<Stage>,
+        new: Stage,
+    },
+    FollowUp {
+        benefit: String,
+        date: Date,
+        value: Decimal,
+        note: Option<String>,
+    },
+}
+
+/// One initiative taken up: what changed and what was decided, in the order it happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Handled {
+    pub id: String,
+    pub changes: Vec<Change>,
+    pub decision: Option<(Outcome, Option<String>)>,
+}
 
 /// What the meeting did, by initiative id; the figures come from the analysed portfolio.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MeetingRecord {
     pub date: Date,
     pub forum: String,
-    pub attendees: Vec<String>,
-    /// In the order taken up: id, outcome and note.
-    pub decisions: Vec<(String, Outcome, Option<String>)>,
-    /// Taken up (or not reached) without a decision.
-    pub skipped: Vec<String>,
+    pub roles: Roles,
+    /// In the order handled.
+    pub handled: Vec<Handled>,
+    /// On the agenda, not taken up.
+    pub not_handled: Vec<String>,
 }
 
-/// Attendees as typed: names separated by commas.
+/// Names as typed: separated by commas or semicolons.
 pub fn attendees(text: &str) -> Vec<String> {
     text.split([',', ';'])
         .map(str::trim)
         .filter(|n| !n.is_empty())
         .map(String::from)
         .collect()
+}
+
+/// A role as typed: None when blank.
+pub fn role(text: &str) -> Option<String> {
+    let t = text.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// The forum in a sentence: the glossary's word for the preparation group, else as written.
+fn forum_name(forum: &str, lang: Lang) -> String {
+    if forum.trim().eq_ignore_ascii_case("beredningsgruppen") {
+        ui::MINUTES_PREPARATION_GROUP.get(lang).to_string()
+    } else {
+        markdown_text(forum)
+    }
 }
 
 /// The minutes file's text.
@@ -35,209 +105,269 @@ pub fn minutes_markdown(
     record: &MeetingRecord,
     lang: Lang,
 ) -> String {
-    let mut out = header(portfolio, record, lang);
-    out.push_str(&format!("## {}\n\n", lang.pick("Beslut", "Decisions")));
-    if record.decisions.is_empty() {
-        out.push_str(lang.pick("Inga beslut.\n\n", "No decisions.\n\n"));
-    }
-    for (n, (id, outcome, note)) in record.decisions.iter().enumerate() {
-        decision(
+    let mut out = header(record, lang);
+    let forum = forum_name(&record.forum, lang);
+    let adjuster = record.roles.adjuster.as_deref().map_or_else(
+        || ui::MINUTES_NOT_RECORDED.get(lang).to_string(),
+        markdown_text,
+    );
+    out.push_str(&format!(
+        "## § 1 {}\n\n{}\n\n## § 2 {}\n\n{}\n\n",
+        ui::MINUTES_PARAGRAPH_ADJUSTER.get(lang),
+        ui::minutes_adjuster_chosen(&forum, &adjuster, lang),
+        ui::MINUTES_PARAGRAPH_AGENDA.get(lang),
+        ui::MINUTES_AGENDA_APPROVED.get(lang),
+    ));
+    for (n, handled) in record.handled.iter().enumerate() {
+        paragraph(
             &mut out,
             portfolio,
             analysis,
-            (n + 1, id, *outcome, note),
+            (n + 3, handled),
+            &forum,
             lang,
         );
     }
-    if !record.skipped.is_empty() {
-        out.push_str(&format!(
-            "## {}\n\n",
-            lang.pick("Ej beslutade", "Not decided")
-        ));
-        for id in &record.skipped {
-            out.push_str(&format!("- {}\n", heading(portfolio, analysis, id, lang)));
+    if !record.not_handled.is_empty() {
+        out.push_str(&format!("## {}\n\n", ui::MINUTES_NOT_HANDLED.get(lang)));
+        for id in &record.not_handled {
+            out.push_str(&format!("- {}\n", heading(portfolio, id)));
         }
         out.push('\n');
     }
+    signatures(&mut out, &record.roles, lang);
     out
 }
 
-/// The heading with the portfolio's name, then date, forum and attendees.
-fn header(portfolio: &Portfolio, record: &MeetingRecord, lang: Lang) -> String {
-    let name = portfolio_name(portfolio, lang);
-    let attendees = if record.attendees.is_empty() {
-        lang.pick("ej antecknade", "not recorded").to_string()
+/// Title, then the head as a list: forum, date, time, place and the people.
+fn header(record: &MeetingRecord, lang: Lang) -> String {
+    let r = &record.roles;
+    let none = || ui::MINUTES_NOT_RECORDED.get(lang).to_string();
+    let given = |v: &Option<String>| v.as_deref().map_or_else(none, markdown_text);
+    let attendees = if r.attendees.is_empty() {
+        none()
     } else {
-        md(&record.attendees.join(", "))
+        r.attendees
+            .iter()
+            .map(|a| markdown_text(a))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
-    format!(
-        "# {} – {}\n\n- **{}:** {}\n- **{}:** {}\n- **{}:** {attendees}\n\n",
-        lang.pick("Protokoll", "Minutes"),
-        md(name),
-        lang.pick("Datum", "Date"),
-        record.date,
-        lang.pick("Forum", "Forum"),
-        md(&record.forum),
-        lang.pick("Närvarande", "Attendees"),
-    )
-}
-
-/// "Digital ansökan om bygglov (`e-tjanst-bygglov`), rang 2".
-fn heading(portfolio: &Portfolio, analysis: &Analysis, id: &str, lang: Lang) -> String {
-    match index(portfolio, id) {
-        Some(i) => format!(
-            "{} (`{}`), {} {}",
-            md(portfolio.initiatives[i].title()),
-            md(id),
-            lang.pick("rang", "rank"),
-            analysis.items[i].rank
-        ),
-        None => format!("`{}`", md(id)),
+    let rows = [
+        (ui::MINUTES_FORUM, forum_name(&record.forum, lang)),
+        (ui::MINUTES_DATE, record.date.to_string()),
+        (ui::MINUTES_TIME, given(&r.time)),
+        (ui::MINUTES_PLACE, given(&r.place)),
+        (ui::MINUTES_ATTENDEES, attendees),
+        (ui::MINUTES_CHAIR, given(&r.chair)),
+        (ui::MINUTES_SECRETARY, given(&r.secretary)),
+        (ui::MINUTES_ADJUSTER, given(&r.adjuster)),
+    ];
+    let mut out = format!("# {}\n\n", ui::MINUTES_TITLE.get(lang));
+    for (label, value) in rows {
+        out.push_str(&format!("- **{}:** {value}\n", label.get(lang)));
     }
+    out.push('\n');
+    out
 }
 
-fn index(portfolio: &Portfolio, id: &str) -> Option<usize> {
-    portfolio.initiatives.iter().position(|i| i.id == id)
+/// "Digital ansökan om bygglov (e-tjanst-bygglov), Stadsbyggnad".
+fn heading(portfolio: &Portfolio, id: &str) -> String {
+    let Some(initiative) = portfolio.initiatives.iter().find(|i| i.id == id) else {
+        return markdown_text(id);
+    };
+    let mut text = format!(
+        "{} ({})",
+        markdown_text(initiative.title()),
+        markdown_text(id)
+    );
+    if let Some(unit) = initiative
+        .file
+        .unit
+        .as_deref()
+        .filter(|u| !u.trim().is_empty())
+    {
+        text.push_str(&format!(", {}", markdown_text(unit)));
+    }
+    text
 }
 
-fn decision(
+fn paragraph(
     out: &mut String,
     portfolio: &Portfolio,
     analysis: &Analysis,
-    (n, id, outcome, note): (usize, &str, Outcome, &Option<String>),
+    (n, handled): (usize, &Handled),
+    forum: &str,
     lang: Lang,
 ) {
-    out.push_str(&format!(
-        "### {n}. {}\n\n",
-        heading(portfolio, analysis, id, lang)
-    ));
-    out.push_str(&format!(
-        "- **{}: {}**\n",
-        lang.pick("Beslut", "Decision"),
-        words::outcome(outcome, lang)
-    ));
-    if let Some(note) = note {
-        out.push_str(&format!(
-            "- {}: {}\n",
-            lang.pick("Anteckning", "Note"),
-            md(note)
-        ));
+    out.push_str(&format!("## § {n} {}\n\n", heading(portfolio, &handled.id)));
+    if let Some(i) = portfolio
+        .initiatives
+        .iter()
+        .position(|i| i.id == handled.id)
+    {
+        basis(out, portfolio, analysis, i, lang);
     }
-    if let Some(i) = index(portfolio, id) {
-        figures(out, portfolio, analysis, i, lang);
+    if !handled.changes.is_empty() {
+        out.push_str(&format!("{}:\n\n", ui::MINUTES_CHANGES.get(lang)));
+        for change in &handled.changes {
+            out.push_str(&format!("- {}\n", describe(portfolio, change, lang)));
+        }
+        out.push('\n');
     }
-    out.push('\n');
+    match &handled.decision {
+        Some((outcome, note)) => {
+            let safe_note = note.as_deref().map(markdown_text);
+            let in_sentence = *outcome == Outcome::Returned;
+            let sentence = ui::minutes_decision(
+                forum,
+                outcome.id(),
+                safe_note.as_deref().filter(|_| in_sentence),
+                lang,
+            );
+            out.push_str(&format!(
+                "**{}:** {sentence}\n\n",
+                ui::MINUTES_DECISION.get(lang)
+            ));
+            if let Some(note) = safe_note.filter(|_| !in_sentence) {
+                out.push_str(&format!("{}: {note}\n\n", ui::MINUTES_NOTE.get(lang)));
+            }
+        }
+        None => out.push_str(&format!("{}\n\n", ui::MINUTES_NO_DECISION.get(lang))),
+    }
 }
 
-/// The scores, gate and business case the decision was taken on.
-fn figures(out: &mut String, portfolio: &Portfolio, analysis: &Analysis, i: usize, lang: Lang) {
+/// The figures the decision was taken on: as the portfolio stands after the meeting's changes.
+fn basis(out: &mut String, portfolio: &Portfolio, analysis: &Analysis, i: usize, lang: Lang) {
     let item = &analysis.items[i];
     let e = &item.eval;
+    let payback = match &item.case {
+        Some(case) => case.totals.payback_year.map_or_else(
+            || ui::BASIS_NOT_WITHIN.get(lang).to_string(),
+            |y| y.to_string(),
+        ),
+        None => NONE.to_string(),
+    };
+    let flags: Vec<String> = item
+        .flags
+        .iter()
+        .map(|f| markdown_text(&words::flag_reason(f, &portfolio.model, lang)))
+        .collect();
+    let flags = if flags.is_empty() {
+        ui::MINUTES_NO_FLAGS.get(lang).to_string()
+    } else {
+        flags.join("; ")
+    };
     out.push_str(&format!(
-        "- {} {} · {} {} · {} {}\n",
-        lang.pick("Nytta", "Benefit"),
+        "{}: {} {} · {} {} · {} {} · {} {} {} · {} {} · {} {}. {}: {flags}.\n\n",
+        ui::MINUTES_BASIS.get(lang),
+        ui::BASIS_BENEFIT.get(lang),
         score(e.benefit_score, lang),
-        lang.pick("Genomförbarhet", "Feasibility"),
+        ui::BASIS_FEASIBILITY.get(lang),
         score(e.feasibility_score, lang),
-        lang.pick("Prioritet", "Priority"),
+        ui::BASIS_PRIORITY.get(lang),
         score(e.priority, lang),
+        ui::BASIS_GATE.get(lang),
+        words::gate_symbol(e.gate),
+        words::gate(e.gate, lang).to_lowercase(),
+        ui::BASIS_NPV.get(lang),
+        money(item.case.as_ref().map(|c| c.totals.npv), lang),
+        ui::BASIS_PAYBACK.get(lang),
+        payback,
+        ui::MINUTES_FLAGS.get(lang),
     ));
     let scores: Vec<String> = e
         .criteria
         .iter()
         .map(|c| {
-            let name = portfolio
-                .model
-                .criterion(&c.id)
-                .map_or(c.id.as_str(), |m| lang.pick(&m.name_sv, &m.name_en));
             let value = c.score.map_or_else(|| NONE.to_string(), |v| v.to_string());
-            format!("{} {value}", md(name))
+            format!("{} {value}", criterion_name(portfolio, &c.id, lang))
         })
         .collect();
     out.push_str(&format!(
-        "- {}: {}\n",
-        lang.pick("Poäng", "Scores"),
+        "{}: {}.\n\n",
+        ui::MINUTES_SCORES.get(lang),
         scores.join(" · ")
     ));
+}
+
+fn criterion_name(portfolio: &Portfolio, id: &str, lang: Lang) -> String {
+    let name = portfolio
+        .model
+        .criterion(id)
+        .map_or(id, |c| lang.pick(&c.name_sv, &c.name_en));
+    markdown_text(name)
+}
+
+fn describe(portfolio: &Portfolio, change: &Change, lang: Lang) -> String {
+    let stage = |s: Option<Stage>| s.map_or(NONE, |s| words::stage(s, lang)).to_lowercase();
+    match change {
+        Change::Score {
+            criterion,
+            old,
+            new,
+            rationale,
+        } => {
+            let old = old.map_or_else(|| NONE.to_string(), |o| o.to_string());
+            let mut text = format!(
+                "{} {}: {old} → {new}",
+                ui::MINUTES_SCORE.get(lang),
+                criterion_name(portfolio, criterion, lang)
+            );
+            if let Some(r) = rationale.as_deref().filter(|r| !r.trim().is_empty()) {
+                text.push_str(&format!(
+                    " ({}: {})",
+                    ui::MINUTES_RATIONALE.get(lang),
+                    markdown_text(r)
+                ));
+            }
+            text
+        }
+        Change::Stage { old, new } => format!(
+            "{}: {} → {}",
+            ui::MINUTES_STAGE.get(lang),
+            stage(*old),
+            stage(Some(*new))
+        ),
+        Change::FollowUp {
+            benefit,
+            date,
+            value,
+            note,
+        } => {
+            let value = format_decimal(*value, value.normalize().scale(), lang);
+            let mut text = format!(
+                "{} {}: {date}, {value}",
+                ui::MINUTES_FOLLOW_UP.get(lang),
+                markdown_text(benefit)
+            );
+            if let Some(n) = note.as_deref().filter(|n| !n.trim().is_empty()) {
+                text.push_str(&format!(" ({})", markdown_text(n)));
+            }
+            text
+        }
+    }
+}
+
+/// "Vid protokollet" with the secretary; "Justeras" with the chair and the adjuster.
+fn signatures(out: &mut String, roles: &Roles, lang: Lang) {
+    let line = "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_";
+    let who = |name: &Option<String>, role: ui::Text| {
+        let role = role.get(lang).to_lowercase();
+        match name {
+            Some(n) => format!("{}, {role}", markdown_text(n)),
+            None => role,
+        }
+    };
     out.push_str(&format!(
-        "- {}: {} {}\n",
-        lang.pick("Regelefterlevnad", "Compliance gate"),
-        words::gate_symbol(e.gate),
-        words::gate(e.gate, lang)
-    ));
-    out.push_str(&format!(
-        "- {}: {}\n",
-        lang.pick("Nuvärde", "Net present value"),
-        money(item.case.as_ref().map(|c| c.totals.npv), lang)
+        "---\n\n{}\n\n{line}  \n{}\n\n{}\n\n{line}  \n{}\n\n{line}  \n{}\n",
+        ui::MINUTES_BY.get(lang),
+        who(&roles.secretary, ui::MINUTES_SECRETARY),
+        ui::MINUTES_ADJUSTED.get(lang),
+        who(&roles.chair, ui::MINUTES_CHAIR),
+        who(&roles.adjuster, ui::MINUTES_ADJUSTER),
     ));
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::eval;
-
-    fn portfolio() -> Portfolio {
-        let root =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui/portfolio");
-        crate::load::load(Some(&root)).expect("fixture").portfolio
-    }
-
-    fn record() -> MeetingRecord {
-        MeetingRecord {
-            date: Date::new(2026, 11, 23).expect("a date"),
-            forum: "beredningsgruppen".into(),
-            attendees: attendees("Anna Berg, Olle Holm ,"),
-            decisions: vec![(
-                "e-tjanst-bygglov".into(),
-                Outcome::Prioritised,
-                Some("Under förutsättning | finansiering".into()),
-            )],
-            skipped: vec!["skolplattform".into()],
-        }
-    }
-
-    #[test]
-    fn the_minutes_carry_date_attendees_decisions_and_what_was_skipped() {
-        let p = portfolio();
-        let analysis = eval::analyse(&p, Date::new(2026, 11, 23).expect("a date"));
-        let sv = minutes_markdown(&p, &analysis, &record(), Lang::Sv);
-        for expected in [
-            "# Protokoll – Nacka kommun – digitaliseringsportfölj\n",
-            "- **Datum:** 2026-11-23\n",
-            "- **Närvarande:** Anna Berg, Olle Holm\n",
-            "### 1. Digital ansökan om bygglov (`e-tjanst-bygglov`), rang 2\n",
-            "- **Beslut: Prioriterad**\n",
-            "- Anteckning: Under förutsättning \\| finansiering\n",
-            "- Nytta 3,00 · Genomförbarhet 3,29 · Prioritet 9,86\n",
-            "Förbättrad kvalitet / användarupplevelse 4 · ",
-            "- Regelefterlevnad: ✓ Godkänd\n",
-            "- Nuvärde: ",
-            "## Ej beslutade\n\n- Ny skolplattform (`skolplattform`), rang 6\n",
-        ] {
-            assert!(sv.contains(expected), "missing {expected:?} in\n{sv}");
-        }
-        let en = minutes_markdown(&p, &analysis, &record(), Lang::En);
-        assert!(en.starts_with("# Minutes – Nacka"), "{en}");
-        assert!(en.contains("- **Decision: Prioritised**\n"), "{en}");
-        assert!(
-            en.contains("- Benefit 3.00 · Feasibility 3.29 · Priority 9.86\n"),
-            "{en}"
-        );
-        assert!(en.contains("## Not decided\n"), "{en}");
-    }
-
-    #[test]
-    fn no_attendees_and_no_decisions_are_said_plainly() {
-        let p = portfolio();
-        let analysis = eval::analyse(&p, Date::new(2026, 11, 23).expect("a date"));
-        let mut r = record();
-        r.attendees.clear();
-        r.decisions.clear();
-        r.skipped.clear();
-        let sv = minutes_markdown(&p, &analysis, &r, Lang::Sv);
-        assert!(sv.contains("- **Närvarande:** ej antecknade\n"), "{sv}");
-        assert!(sv.contains("Inga beslut."), "{sv}");
-        assert!(!sv.contains("Ej beslutade"), "{sv}");
-    }
-}
+mod tests;

@@ -2,7 +2,6 @@
 //! as a terminal table (≤ 100 columns), CSV, JSON or a Markdown annex for the preparation
 //! group's meeting. The TUI lays out the very same cells.
 
-use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -10,28 +9,32 @@ use super::cell::{Align, Cell, Form, fit};
 use super::doc::{markdown_cell, md};
 use super::fmt::{json_exact_opt, json_rounded, portfolio_name};
 use super::ranking::{Column, LineItem, lines, npv, separator_text};
-use crate::eval::{Analysis, Analyzed, planning_year};
+use crate::eval::{Analysis, Analyzed};
 use crate::i18n::{Lang, format_money, safe, ui, words};
 use crate::model::{Initiative, Portfolio};
 
 /// The terminal table's columns and their least widths; a figure wider than its column widens it.
-const TEXT_COLUMNS: [(Column, usize); 8] = [
+const TEXT_COLUMNS: [(Column, usize); 11] = [
     (Column::Rank, 4),
-    (Column::Id, 16),
-    (Column::Title, 22),
+    (Column::Id, 11),
+    (Column::Title, 13),
     (Column::Stage, 11),
+    (Column::Decision, 11),
     (Column::Priority, 5),
-    (Column::Gate, 14),
-    (Column::Npv, 12),
-    (Column::Flags, 7),
+    (Column::Gate, 5),
+    (Column::Npv, 11),
+    (Column::Cost, 9),
+    (Column::Budget, 7),
+    (Column::Flags, 2),
 ];
 
 /// The Markdown annex's columns.
-const MARKDOWN_COLUMNS: [Column; 12] = [
+const MARKDOWN_COLUMNS: [Column; 14] = [
     Column::Rank,
     Column::Title,
     Column::Unit,
     Column::Stage,
+    Column::Decision,
     Column::Benefit,
     Column::Feasibility,
     Column::Priority,
@@ -39,6 +42,7 @@ const MARKDOWN_COLUMNS: [Column; 12] = [
     Column::Quadrant,
     Column::Npv,
     Column::Payback,
+    Column::Cost,
     Column::Budget,
 ];
 
@@ -55,7 +59,8 @@ pub fn rank_table(
         let (initiative, item) = (&portfolio.initiatives[i], &analysis.items[i]);
         TEXT_COLUMNS
             .iter()
-            .map(|(c, _)| c.cell(initiative, item, Form::Short))
+            // The gate by its symbol: the legend below names them.
+            .map(|(c, _)| c.cell(initiative, item, Form::Symbol))
             .collect()
     };
     let rows: Vec<Vec<Cell>> = order.iter().map(|&i| cells(i)).collect();
@@ -84,7 +89,19 @@ pub fn rank_table(
     }
     out.push(String::new());
     out.push(ui::RANK_LEGEND.get(lang).to_string());
-    if let Some(line) = budget_summary(portfolio, analysis, lang) {
+    // The gate column shows symbols: the legend names them in the glossary's words.
+    let gates: Vec<String> = crate::eval::GateStatus::ALL
+        .iter()
+        .map(|&g| {
+            format!(
+                "{} {}",
+                words::gate_symbol(g),
+                words::gate(g, lang).to_lowercase()
+            )
+        })
+        .collect();
+    out.push(format!("{}: {}", ui::COL_GATE.get(lang), gates.join(" · ")));
+    if let Some(line) = budget_summary(analysis, lang) {
         out.push(line);
     }
     out.join("\n") + "\n"
@@ -112,6 +129,7 @@ fn header_align(column: Column) -> Align {
         | Column::Feasibility
         | Column::Priority
         | Column::Npv
+        | Column::Cost
         | Column::Payback => Align::Right,
         _ => Align::Left,
     }
@@ -143,31 +161,17 @@ fn rule(text: &str) -> String {
     )
 }
 
-/// The budget, what the ranked, counted initiatives ask of it, and how many fit.
-fn budget_summary(portfolio: &Portfolio, analysis: &Analysis, lang: Lang) -> Option<String> {
-    let budget = portfolio.settings.budget?.0;
-    let year = planning_year(&portfolio.settings, analysis.as_of);
-    let counted: Vec<&Analyzed> = analysis
-        .items
-        .iter()
-        .filter(|a| a.within_budget.is_some())
-        .collect();
-    let asked: Decimal = counted.iter().map(|a| a.planning_year_cost).sum();
-    let fit = counted
-        .iter()
-        .filter(|a| a.within_budget == Some(true))
-        .count();
-    let (budget, asked) = (format_money(budget, lang), format_money(asked, lang));
-    Some(match lang {
-        Lang::Sv => format!(
-            "Budgetram {year}: {budget}.\nRangordnade initiativ med nyttokalkyl behöver {asked} år {year}; {fit} av {} ryms.",
-            counted.len()
-        ),
-        Lang::En => format!(
-            "Budget {year}: {budget}.\nRanked initiatives with a business case need {asked} in {year}; {fit} of {} fit.",
-            counted.len()
-        ),
-    })
+/// The frame, what the already committed take, what remains, and how many of the pipeline fit:
+/// the same figures as the Portfolio screen and the agenda's annex.
+fn budget_summary(analysis: &Analysis, lang: Lang) -> Option<String> {
+    let line = analysis.budget.as_ref()?;
+    let m = |v| format_money(v, lang);
+    Some(ui::budget_summary(
+        line.planning_year,
+        [&m(line.frame), &m(line.committed), &m(line.remaining)],
+        line.fits,
+        lang,
+    ))
 }
 
 fn flag_ids(item: &Analyzed) -> Vec<&'static str> {
@@ -211,6 +215,12 @@ pub(super) struct RankRow<'a> {
     pub planning_year_cost: Value,
     pub within_budget: Option<bool>,
     pub flags: Vec<&'static str>,
+    /// pipeline, committed, running, declined, incomplete or blocked.
+    pub section: &'static str,
+    /// The latest decision's outcome and date.
+    pub decision: Option<&'static str>,
+    pub decision_date: Option<String>,
+    pub awaiting_completion: bool,
 }
 
 impl<'a> RankRow<'a> {
@@ -234,6 +244,10 @@ impl<'a> RankRow<'a> {
             planning_year_cost: json_exact_opt(item.case.as_ref().map(|_| item.planning_year_cost)),
             within_budget: item.within_budget,
             flags: flag_ids(item),
+            section: item.section.id(),
+            decision: item.decision.map(|(_, o)| o.id()),
+            decision_date: item.decision.map(|(d, _)| d.to_string()),
+            awaiting_completion: item.awaiting_completion,
         }
     }
 
@@ -266,11 +280,15 @@ impl<'a> RankRow<'a> {
                 .map(|b| b.to_string())
                 .unwrap_or_default(),
             self.flags.join(";"),
+            self.section.to_string(),
+            opt(self.decision),
+            self.decision_date.clone().unwrap_or_default(),
+            self.awaiting_completion.to_string(),
         ]
     }
 }
 
-const CSV_HEADER: [&str; 17] = [
+const CSV_HEADER: [&str; 21] = [
     "rank",
     "id",
     "title",
@@ -288,6 +306,10 @@ const CSV_HEADER: [&str; 17] = [
     "planning_year_cost",
     "within_budget",
     "flags",
+    "section",
+    "decision",
+    "decision_date",
+    "awaiting_completion",
 ];
 
 /// CSV for spreadsheets and scripts, with ids and plain figures. Under Swedish as a Swedish
@@ -340,7 +362,7 @@ pub fn rank_markdown(
         format!("# {}", md(&heading(portfolio, analysis, order, lang))),
         String::new(),
     ];
-    if let Some(line) = budget_summary(portfolio, analysis, lang) {
+    if let Some(line) = budget_summary(analysis, lang) {
         out.extend([line, String::new()]);
     }
     let header = markdown_header(lang);

@@ -14,7 +14,7 @@ use crate::i18n::ui::{self, Text};
 use crate::i18n::{Lang, format_money};
 use crate::model::{Initiative, Portfolio};
 
-use crate::eval::RankGroup;
+use crate::eval::{RankGroup, Section};
 use crate::report::RankFilter;
 use crate::report::dataset::Dataset;
 
@@ -39,22 +39,29 @@ pub enum Column {
     /// The TUI's change marker (`↑3`, `↓2`, `+`, `•`) when changes since a revision are shown;
     /// its cell comes from the change set, not from the initiative.
     Changed,
+    /// The latest decision, shown beside the stage.
+    Decision,
+    /// The planning year's costs, what the budget line counts.
+    Cost,
 }
 
 impl Column {
     /// Columns in table order; `s` cycles through them.
-    pub const ALL: [Column; 12] = [
+    pub const ALL: [Column; 15] = [
         Column::Rank,
         Column::Title,
         Column::Unit,
         Column::Owner,
         Column::Stage,
+        Column::Decision,
         Column::Benefit,
         Column::Feasibility,
         Column::Priority,
         Column::Gate,
         Column::Npv,
         Column::Payback,
+        Column::Cost,
+        Column::Budget,
         Column::Flags,
     ];
 
@@ -76,6 +83,8 @@ impl Column {
             Column::Quadrant => ui::COL_QUADRANT,
             Column::Budget => ui::COL_BUDGET,
             Column::Changed => ui::changes::COL_CHANGED,
+            Column::Decision => ui::COL_DECISION,
+            Column::Cost => ui::COL_PLANNING_YEAR_COST,
         }
     }
 
@@ -97,6 +106,8 @@ impl Column {
             Column::Npv => Cell::Kronor(npv(item)),
             Column::Payback => Cell::Year(item.case.as_ref().map(|c| c.totals.payback_year)),
             Column::Budget => Cell::Budget(item.within_budget),
+            Column::Decision => Cell::Decision(item.decision.map(|(_, o)| o)),
+            Column::Cost => Cell::Kronor(item.case.as_ref().map(|_| item.planning_year_cost)),
             Column::Flags => Cell::Flags(item.flags.len()),
             Column::Changed => Cell::Empty,
         }
@@ -106,16 +117,25 @@ impl Column {
     fn descending_by_default(self) -> bool {
         matches!(
             self,
-            Column::Benefit | Column::Feasibility | Column::Priority | Column::Npv | Column::Flags
+            Column::Benefit
+                | Column::Feasibility
+                | Column::Priority
+                | Column::Npv
+                | Column::Cost
+                | Column::Flags
         )
     }
 }
 
-/// `None` column: rank order (the engine's order), with the budget line.
+/// `None` column: rank order (the engine's order), with the budget line. `all`: the whole
+/// portfolio ranked as one list instead of the pipeline first and its titled groups.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Sort {
     pub column: Option<Column>,
     pub descending: bool,
+    pub all: bool,
+    /// While searching: the best matches first (the search's own order) instead of rank order.
+    pub by_match: bool,
 }
 
 impl Sort {
@@ -134,8 +154,13 @@ impl Sort {
             Some(p) => Sort {
                 column: Some(all[p]),
                 descending: all[p].descending_by_default(),
+                all: self.all,
+                by_match: false,
             },
-            None => Sort::default(),
+            None => Sort {
+                all: self.all,
+                ..Sort::default()
+            },
         }
     }
 }
@@ -144,7 +169,10 @@ impl Sort {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Separator {
     BudgetLine,
+    /// A group of the one-list ranking (`Sort::all`).
     Group(RankGroup, usize),
+    /// A titled group below the pipeline, with how many rows it has.
+    Section(Section, usize),
 }
 
 /// The rows in view and where separators go: `(before row k, separator)`, ascending.
@@ -155,6 +183,7 @@ pub struct View {
 }
 
 impl View {
+    /// `search`: the matching initiatives, best first when `sort.by_match`.
     pub fn build(
         data: &Dataset,
         filters: &RankFilter,
@@ -167,9 +196,12 @@ impl View {
                 keep[i] = true;
             }
         }
-        let mut rows: Vec<usize> = data
-            .analysis
-            .order
+        let order = if sort.all {
+            &data.analysis.order
+        } else {
+            &data.analysis.sectioned
+        };
+        let mut rows: Vec<usize> = order
             .iter()
             .copied()
             .filter(|&i| keep[i] && filters.accepts(data.initiative(i), data.item(i)))
@@ -177,8 +209,8 @@ impl View {
         if let Some(column) = sort.column {
             // Groups stay apart; the sort applies within each.
             rows.sort_by(|&a, &b| {
-                group_key(data, a)
-                    .cmp(&group_key(data, b))
+                group_key(data, a, sort.all)
+                    .cmp(&group_key(data, b, sort.all))
                     .then_with(|| {
                         let o = compare(data, column, a, b);
                         if sort.descending { o.reverse() } else { o }
@@ -186,7 +218,17 @@ impl View {
                     .then_with(|| data.item(a).rank.cmp(&data.item(b).rank))
             });
         }
-        let separators = separators_of(&data.analysis, &rows, sort.column.is_none());
+        let by_match = sort.by_match && sort.column.is_none();
+        if let Some(matches) = search.filter(|_| by_match) {
+            // The search hands its matches best first: keep that order.
+            let mut place = vec![usize::MAX; data.len()];
+            for (n, &i) in matches.iter().enumerate() {
+                place[i] = n;
+            }
+            rows.sort_by_key(|&i| place[i]);
+        }
+        let rank_order = sort.column.is_none() && !(by_match && search.is_some());
+        let separators = separators_of(&data.analysis, &rows, rank_order, sort.all);
         View { rows, separators }
     }
 
@@ -227,31 +269,55 @@ pub enum LineItem {
     Separator(Separator),
 }
 
-fn group_key(data: &Dataset, i: usize) -> u8 {
-    match data.item(i).group {
-        RankGroup::Ranked => 0,
-        RankGroup::Incomplete => 1,
-        RankGroup::Blocked => 2,
+/// The block a row belongs to: its section by default, its rank group in the one list.
+fn group_key(data: &Dataset, i: usize, all: bool) -> u8 {
+    let item = data.item(i);
+    if all {
+        item.group as u8
+    } else {
+        item.section as u8
     }
 }
 
-fn separators_of(analysis: &Analysis, rows: &[usize], rank_order: bool) -> Vec<(usize, Separator)> {
+/// Where the blocks start and where the budget line falls. The line is drawn before the first
+/// row beyond it: the rows' within/beyond come from the whole portfolio, so a search or filter
+/// hides rows but never moves the line.
+fn separators_of(
+    analysis: &Analysis,
+    rows: &[usize],
+    rank_order: bool,
+    all: bool,
+) -> Vec<(usize, Separator)> {
     let mut out = Vec::new();
     let mut budget_drawn = !rank_order;
+    let block = |i: usize| {
+        let item = &analysis.items[i];
+        if all {
+            (item.group as u8, Separator::Group(item.group, 0))
+        } else {
+            (item.section as u8, Separator::Section(item.section, 0))
+        }
+    };
     for (k, &i) in rows.iter().enumerate() {
         let item = &analysis.items[i];
         if !budget_drawn && item.within_budget == Some(false) {
             out.push((k, Separator::BudgetLine));
             budget_drawn = true;
         }
-        let starts_group = k == 0 || analysis.items[rows[k - 1]].group != item.group;
-        if starts_group && item.group != RankGroup::Ranked {
-            let count = rows[k..]
-                .iter()
-                .take_while(|&&j| analysis.items[j].group == item.group)
-                .count();
-            out.push((k, Separator::Group(item.group, count)));
-            // Below the ranked group the budget line has no meaning.
+        let (key, separator) = block(i);
+        let starts = k == 0 || block(rows[k - 1]).0 != key;
+        // The first block (ranked; the pipeline) needs no title.
+        if starts && key != 0 {
+            let count = rows[k..].iter().take_while(|&&j| block(j).0 == key).count();
+            out.push((
+                k,
+                match separator {
+                    Separator::Group(g, _) => Separator::Group(g, count),
+                    Separator::Section(s, _) => Separator::Section(s, count),
+                    Separator::BudgetLine => Separator::BudgetLine,
+                },
+            ));
+            // Below the first block the budget line has no meaning.
             budget_drawn = true;
         }
     }
@@ -288,7 +354,17 @@ fn compare(data: &Dataset, column: Column, a: usize, b: usize) -> Ordering {
         Column::Id => ia.id.cmp(&ib.id),
         Column::Quadrant => xa.eval.quadrant.cmp(&xb.eval.quadrant),
         Column::Budget => xa.within_budget.cmp(&xb.within_budget),
+        Column::Decision => decision_key(xa).cmp(&decision_key(xb)),
+        Column::Cost => cost(xa).cmp(&cost(xb)),
     }
+}
+
+fn decision_key(item: &Analyzed) -> Option<&'static str> {
+    item.decision.map(|(_, o)| o.id())
+}
+
+fn cost(item: &Analyzed) -> Option<Decimal> {
+    item.case.as_ref().map(|_| item.planning_year_cost)
 }
 
 fn gate_order(id: &str) -> u8 {
@@ -314,9 +390,14 @@ pub fn npv(item: &Analyzed) -> Option<Decimal> {
     item.case.as_ref().map(|c| c.totals.npv)
 }
 
-/// The rows in rank order with their separators, for a report that shows them all.
+/// The rows in rank order with their separators, for a report that shows them all. An order
+/// that keeps the sections together (the default ranking, filtered) gets the sections' titles;
+/// the one-list ranking (`rank --all`) gets the rank groups'.
 pub fn lines(analysis: &Analysis, order: &[usize]) -> Vec<LineItem> {
-    let separators = separators_of(analysis, order, true);
+    let sectioned = order
+        .windows(2)
+        .all(|w| analysis.items[w[0]].section <= analysis.items[w[1]].section);
+    let separators = separators_of(analysis, order, true, !sectioned);
     let mut out = Vec::with_capacity(order.len() + separators.len());
     let mut next = separators.iter().peekable();
     for k in 0..order.len() {
@@ -339,12 +420,29 @@ pub fn separator_text(
         Separator::BudgetLine => {
             let year = planning_year(&portfolio.settings, analysis.as_of);
             let budget = portfolio.settings.budget.map_or(Decimal::ZERO, |b| b.0);
+            let committed = analysis
+                .budget
+                .as_ref()
+                .map_or(Decimal::ZERO, |b| b.committed);
             format!(
-                "✂ {} ({} {year}: {})",
+                "✂ {} ({} {year}: {} · {} {})",
                 ui::BUDGET_RUNS_OUT.get(lang),
                 ui::BUDGET.get(lang).to_lowercase(),
-                format_money(budget, lang)
+                format_money(budget, lang),
+                ui::BUDGET_COMMITTED.get(lang).to_lowercase(),
+                format_money(committed, lang)
             )
+        }
+        Separator::Section(section, count) => {
+            let label = match section {
+                Section::Pipeline => ui::SECTION_PIPELINE,
+                Section::Committed => ui::SECTION_COMMITTED,
+                Section::Running => ui::SECTION_RUNNING,
+                Section::Declined => ui::SECTION_DECLINED,
+                Section::Incomplete => ui::SECTION_INCOMPLETE,
+                Section::Blocked => ui::SECTION_BLOCKED,
+            };
+            format!("{} ({count})", label.get(lang))
         }
         Separator::Group(group, count) => {
             let label = match group {

@@ -1,112 +1,226 @@
-//! Fuzzy search over title, id, owner, unit and tags with nucleo-matcher: smart case and
-//! Unicode normalisation, so `översikt` and `ovrs` both find `Översikt`.
+//! Search over title, id, owner, unit and tags with nucleo-matcher: smart case and Unicode
+//! normalisation, so `översikt` and `oversikt` both find `Översikt`.
 //!
-//! The haystacks are built once per loaded portfolio; a query that extends the previous one
-//! only refines the previous matches.
+//! A query is words separated by spaces; every word must match, each within ONE field (never
+//! across title, id, owner, unit and tags), and in any field. A word matches a field when the
+//! field contains it, or when it falls into at most 1 + (n − 1) / 3 pieces for a word of n
+//! letters, each of two letters or more and each starting a word of the field (`digpost` finds
+//! *Dig*ital *post*). So `lag` finds "Lagkrav som väger tungt" but not "Likavärde A": single
+//! letters scattered over a long title never match. nucleo's syntax (`'exact`, `^prefix`, `suffix$`,
+//! `!not`) works per word. The score is the sum of each word's best field; contiguous matches
+//! score above scattered ones, for the best-match order.
+//!
+//! The fields are built once per loaded portfolio; a query that only narrows the previous one
+//! refines the previous matches.
 
 use std::collections::HashMap;
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32String};
+use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use crate::model::Initiative;
 
-/// One haystack per initiative: the title first, so match positions below `title_len` are in
-/// the title and can be highlighted there.
+/// The fields of each initiative, the title first.
 #[derive(Clone)]
 pub struct SearchIndex {
-    haystacks: Vec<Utf32String>,
-    title_len: Vec<u32>,
+    fields: Vec<Box<[Utf32String]>>,
+    /// The fields joined, per initiative: a word that does not match here matches no field, so
+    /// most initiatives are turned away with one call.
+    joined: Vec<Utf32String>,
 }
 
 impl SearchIndex {
     pub fn build(initiatives: &[Initiative]) -> SearchIndex {
-        let (haystacks, title_len) = initiatives.iter().map(haystack).unzip();
         SearchIndex {
-            haystacks,
-            title_len,
+            fields: initiatives.iter().map(fields).collect(),
+            joined: initiatives.iter().map(joined).collect(),
         }
     }
 
-    /// Rebuilds the haystack of one initiative after an edit.
+    /// Rebuilds the fields of one initiative after an edit.
     pub fn update(&mut self, index: usize, initiative: &Initiative) {
-        if let (Some(hay), Some(len)) =
-            (self.haystacks.get_mut(index), self.title_len.get_mut(index))
-        {
-            (*hay, *len) = haystack(initiative);
+        if let Some(f) = self.fields.get_mut(index) {
+            *f = fields(initiative);
+        }
+        if let Some(j) = self.joined.get_mut(index) {
+            *j = joined(initiative);
         }
     }
 
     pub fn len(&self) -> usize {
-        self.haystacks.len()
+        self.fields.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.haystacks.is_empty()
+        self.fields.is_empty()
     }
 }
 
-/// The text an initiative is found by, and how many of its characters are the title.
-fn haystack(i: &Initiative) -> (Utf32String, u32) {
+/// Title, id, owner, unit, then each tag.
+fn fields(i: &Initiative) -> Box<[Utf32String]> {
     let f = &i.file;
-    let title = i.title();
-    let title_len = Utf32String::from(title).len() as u32;
-    let mut text = String::with_capacity(title.len() + 64);
-    text.push_str(title);
-    for part in [Some(i.id.as_str()), f.owner.as_deref(), f.unit.as_deref()]
+    [
+        Some(i.title()),
+        Some(i.id.as_str()),
+        f.owner.as_deref(),
+        f.unit.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(f.tags.iter().map(String::as_str))
+    // nucleo-matcher 0.3.1 misses substring (`'`) matches that end a Unicode haystack;
+    // a trailing space keeps every real match inside.
+    .map(|text| Utf32String::from(format!("{text} ").as_str()))
+    .collect()
+}
+
+/// Every field in one text, for the quick rejection.
+fn joined(i: &Initiative) -> Utf32String {
+    let f = &i.file;
+    let parts = [
+        Some(i.title()),
+        Some(i.id.as_str()),
+        f.owner.as_deref(),
+        f.unit.as_deref(),
+    ];
+    let mut text = String::new();
+    for part in parts
         .into_iter()
         .flatten()
         .chain(f.tags.iter().map(String::as_str))
     {
-        text.push_str(" · ");
         text.push_str(part);
+        text.push_str(" · ");
     }
-    // nucleo-matcher 0.3.1 misses substring (`'`) matches that end a Unicode haystack;
-    // a trailing space keeps every real match inside.
-    text.push(' ');
-    (Utf32String::from(text.as_str()), title_len)
+    Utf32String::from(text.as_str())
 }
 
-/// One part's matches in order, and its best (score, initiative).
-type Scanned = (Vec<usize>, Option<(u32, usize)>);
+/// How many pieces a word of `letters` may fall into.
+fn max_pieces(letters: usize) -> usize {
+    1 + letters.saturating_sub(1) / 3
+}
+
+fn word_start(field: Utf32Str<'_>, at: u32) -> bool {
+    at == 0 || !field.get(at - 1).is_alphanumeric()
+}
+
+/// Matched positions (ascending) in contiguous pieces: one piece anywhere, or at most
+/// `max_pieces` pieces of two letters or more, each starting a word.
+fn compact(field: Utf32Str<'_>, positions: &[u32], letters: usize) -> bool {
+    let (mut pieces, mut len, mut starts_words) = (0usize, 0u32, true);
+    for (n, &p) in positions.iter().enumerate() {
+        if n > 0 && positions[n - 1] + 1 == p {
+            len += 1;
+            continue;
+        }
+        // A new piece: the one before it must be two letters or more.
+        starts_words &= pieces == 0 || len >= 2;
+        starts_words &= word_start(field, p);
+        pieces += 1;
+        len = 1;
+    }
+    starts_words &= pieces <= 1 || len >= 2;
+    pieces <= 1 || (pieces <= max_pieces(letters) && starts_words)
+}
+
+/// A word's score in one field under the one-field rule, None when it does not match there.
+/// `positions` receives the matched positions of a positive match (cleared first).
+fn word_in_field(
+    atom: &Atom,
+    field: Utf32Str<'_>,
+    matcher: &mut Matcher,
+    positions: &mut Vec<u32>,
+) -> Option<u16> {
+    positions.clear();
+    let score = atom.score(field, matcher)?;
+    if atom.negative || atom.kind != AtomKind::Fuzzy {
+        return Some(score);
+    }
+    // One letter matched is a substring. Else `score` set the matcher's case and
+    // normalisation for this atom, for the substring test.
+    let letters = atom.needle_text().len();
+    if letters <= 1 || matcher.substring_match(field, atom.needle_text()).is_some() {
+        return Some(score);
+    }
+    atom.indices(field, matcher, positions)?;
+    positions.sort_unstable();
+    positions.dedup();
+    compact(field, positions, letters).then_some(score)
+}
+
+/// The initiative's score for the whole query, None unless every word matches some field (and a
+/// negated word none).
+fn score_initiative(
+    atoms: &[Atom],
+    (fields, joined): (&[Utf32String], &Utf32String),
+    matcher: &mut Matcher,
+    positions: &mut Vec<u32>,
+) -> Option<u32> {
+    let mut total = 0u32;
+    for atom in atoms {
+        // A word found in no field is not found in their joined text either (and a negated
+        // word not found there is in no field): one call decides most initiatives.
+        let anywhere = atom.score(joined.slice(..), matcher);
+        if atom.negative {
+            if anywhere.is_none() {
+                // `!word`: no field may contain it.
+                for f in fields {
+                    word_in_field(atom, f.slice(..), matcher, positions)?;
+                }
+            }
+            continue;
+        }
+        let anywhere = anywhere?;
+        // One letter (not the joint's own `·`) lies within one field: the joined text decides.
+        let needle = atom.needle_text();
+        if atom.kind == AtomKind::Fuzzy && needle.len() == 1 && needle.get(0) != '·' {
+            total = total.saturating_add(u32::from(anywhere));
+            continue;
+        }
+        // The first field that matches, title first, scores the word.
+        let score = fields
+            .iter()
+            .find_map(|f| word_in_field(atom, f.slice(..), matcher, positions))?;
+        total = total.saturating_add(u32::from(score));
+    }
+    Some(total)
+}
+
+/// One part's matches in order with their scores.
+type Scanned = Vec<(usize, u32)>;
 
 /// Below this many candidates one thread is quicker than starting more.
 const PARALLEL_FROM: usize = 4_096;
 
-/// The candidates that match, in order, and the best-scoring one. Large candidate lists are
-/// split across the cores, each part with a matcher of its own; the result does not depend on
-/// the split.
+/// The candidates that match, in order, with their scores. Large candidate lists are split across
+/// the cores, each part with a matcher of its own; the result does not depend on the split.
 fn match_all(
-    pattern: &Pattern,
+    atoms: &[Atom],
     index: &SearchIndex,
     candidates: &[usize],
     matcher: &mut Matcher,
-) -> (Vec<usize>, Option<usize>) {
+) -> Scanned {
     let scan = |part: &[usize], matcher: &mut Matcher| -> Scanned {
-        let mut best: Option<(u32, usize)> = None;
-        let found: Vec<usize> = part
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let score = pattern.score(index.haystacks[i].slice(..), matcher);
-                if let Some(s) = score
-                    && best.is_none_or(|(b, _)| s > b)
-                {
-                    best = Some((s, i));
-                }
-                score.is_some()
+        let mut positions = Vec::new();
+        part.iter()
+            .filter_map(|&i| {
+                score_initiative(
+                    atoms,
+                    (&index.fields[i], &index.joined[i]),
+                    matcher,
+                    &mut positions,
+                )
+                .map(|s| (i, s))
             })
-            .collect();
-        (found, best)
+            .collect()
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if threads < 2 || candidates.len() < PARALLEL_FROM {
-        let (found, best) = scan(candidates, matcher);
-        return (found, best.map(|(_, i)| i));
+        return scan(candidates, matcher);
     }
     let chunk = candidates.len().div_ceil(threads);
     let config = matcher.config.clone();
-    let parts: Vec<Scanned> = std::thread::scope(|s| {
+    std::thread::scope(|s| {
         let handles: Vec<_> = candidates
             .chunks(chunk)
             .skip(1)
@@ -115,24 +229,12 @@ fn match_all(
                 s.spawn(move || scan(part, &mut Matcher::new(config)))
             })
             .collect();
-        let first = scan(&candidates[..chunk.min(candidates.len())], matcher);
-        let rest = handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        std::iter::once(first).chain(rest).collect()
-    });
-    let mut found = Vec::with_capacity(parts.iter().map(|(f, _)| f.len()).sum());
-    let mut best: Option<(u32, usize)> = None;
-    for (part, part_best) in parts {
-        found.extend(part);
-        // Ties go to the earlier part, as in a single scan.
-        if let Some((s, i)) = part_best
-            && best.is_none_or(|(b, _)| s > b)
-        {
-            best = Some((s, i));
+        let mut found = scan(&candidates[..chunk.min(candidates.len())], matcher);
+        for h in handles {
+            found.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
         }
-    }
-    (found, best.map(|(_, i)| i))
+        found
+    })
 }
 
 /// The search state: the query being typed and the initiatives that match it.
@@ -143,13 +245,13 @@ pub struct Search {
     matcher: Matcher,
     /// The query the matches belong to.
     matched_query: String,
-    /// Initiative indices that match, ascending; `None` when the query is empty.
+    /// Initiative indices that match, ascending, with their scores; `None` for an empty query.
     matches: Option<Vec<usize>>,
-    /// The match that scores best, where the selection goes while typing.
+    scores: Vec<u32>,
+    /// The match that scores best (the earliest of equals), where the selection goes.
     best: Option<usize>,
     /// Matched character positions inside the title, per initiative, filled for visible rows.
     highlights: HashMap<usize, Vec<u32>>,
-    indices_buf: Vec<u32>,
 }
 
 impl Default for Search {
@@ -164,16 +266,36 @@ impl Default for Search {
             matcher: Matcher::new(config),
             matched_query: String::new(),
             matches: None,
+            scores: Vec::new(),
             best: None,
             highlights: HashMap::new(),
-            indices_buf: Vec::new(),
         }
     }
 }
 
+/// The last word of a query (after its last space), for the refinement rule.
+fn last_word(query: &str) -> &str {
+    query.rsplit(char::is_whitespace).next().unwrap_or_default()
+}
+
+/// Whether every match of `new` is a match of `old`: more words, or a longer last word that can
+/// only match as a whole (a longer substring implies the shorter); a word allowed pieces may
+/// match where its prefix does not, and a negation (`!`) loosens, so those rescan.
+fn narrows(old: &str, new: &str) -> bool {
+    if old.trim().is_empty() || !new.starts_with(old) || new.contains('!') {
+        return false;
+    }
+    let grown = &new[old.len()..];
+    if old.ends_with(char::is_whitespace) || grown.starts_with(char::is_whitespace) {
+        return true;
+    }
+    let after = last_word(new).chars().count();
+    !grown.contains(char::is_whitespace) && max_pieces(after) == 1
+}
+
 impl Search {
-    fn pattern(&self) -> Pattern {
-        Pattern::parse(&self.query, CaseMatching::Smart, Normalization::Smart)
+    fn atoms(&self) -> Vec<Atom> {
+        Pattern::parse(&self.query, CaseMatching::Smart, Normalization::Smart).atoms
     }
 
     /// Brings the matches up to date with the query. Returns whether they changed.
@@ -186,23 +308,28 @@ impl Search {
         self.highlights.clear();
         if self.query.trim().is_empty() {
             self.matches = None;
+            self.scores.clear();
             self.best = None;
             self.matched_query.clear();
             return true;
         }
-        let pattern = self.pattern();
-        // A longer query matches a subset of what the shorter one matched, except when a
-        // negation (`!`) grows, which loosens it.
-        let refine = !self.matched_query.is_empty()
-            && self.query.starts_with(&self.matched_query)
-            && !self.query.contains('!');
-        let candidates: Vec<usize> = match (&self.matches, refine) {
-            (Some(prev), true) => prev.clone(),
-            _ => (0..index.haystacks.len()).collect(),
+        let atoms = self.atoms();
+        let candidates: Vec<usize> = match &self.matches {
+            Some(prev) if narrows(&self.matched_query, &self.query) => prev.clone(),
+            _ => (0..index.len()).collect(),
         };
-        let (matches, best) = match_all(&pattern, index, &candidates, &mut self.matcher);
-        self.best = best;
-        self.matches = Some(matches);
+        let found = match_all(&atoms, index, &candidates, &mut self.matcher);
+        let mut best: Option<(u32, usize)> = None;
+        for &(i, s) in &found {
+            if best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, i));
+            }
+        }
+        self.best = best.map(|(_, i)| i);
+        (self.matches, self.scores) = {
+            let (m, s): (Vec<usize>, Vec<u32>) = found.into_iter().unzip();
+            (Some(m), s)
+        };
         self.matched_query.clone_from(&self.query);
         true
     }
@@ -210,6 +337,7 @@ impl Search {
     /// Forgets all matches (a new portfolio was loaded); the next refresh rescans.
     pub fn invalidate(&mut self) {
         self.matches = None;
+        self.scores.clear();
         self.matched_query.clear();
         self.highlights.clear();
     }
@@ -223,8 +351,17 @@ impl Search {
         self.best
     }
 
+    /// The matches in ascending initiative order.
     pub fn matches(&self) -> Option<&[usize]> {
         self.matches.as_deref()
+    }
+
+    /// The matches in best-match order: score descending, equal scores in initiative order.
+    pub fn best_first(&self) -> Option<Vec<usize>> {
+        let matches = self.matches.as_ref()?;
+        let mut order: Vec<usize> = (0..matches.len()).collect();
+        order.sort_by_key(|&n| std::cmp::Reverse(self.scores[n]));
+        Some(order.into_iter().map(|n| matches[n]).collect())
     }
 
     /// Fills the title highlights for the given initiatives (the visible rows).
@@ -232,28 +369,29 @@ impl Search {
         if self.matches.is_none() {
             return;
         }
-        let pattern = self.pattern();
+        let atoms = self.atoms();
+        let mut positions = Vec::new();
         for &i in rows {
-            if self.highlights.contains_key(&i) || i >= index.haystacks.len() {
+            if self.highlights.contains_key(&i) {
                 continue;
             }
-            self.indices_buf.clear();
-            let hay = index.haystacks[i].slice(..);
-            if pattern
-                .indices(hay, &mut self.matcher, &mut self.indices_buf)
-                .is_some()
-            {
-                let title_len = index.title_len[i];
-                let mut title: Vec<u32> = self
-                    .indices_buf
-                    .iter()
-                    .copied()
-                    .filter(|&p| p < title_len)
-                    .collect();
-                title.sort_unstable();
-                title.dedup();
-                self.highlights.insert(i, title);
+            let Some(title) = index.fields.get(i).and_then(|f| f.first()) else {
+                continue;
+            };
+            let mut marks = Vec::new();
+            for atom in atoms.iter().filter(|a| !a.negative) {
+                let title = title.slice(..);
+                if word_in_field(atom, title, &mut self.matcher, &mut positions).is_some() {
+                    if positions.is_empty() {
+                        // A substring or exact match: the indices are not computed yet.
+                        atom.indices(title, &mut self.matcher, &mut positions);
+                    }
+                    marks.extend_from_slice(&positions);
+                }
             }
+            marks.sort_unstable();
+            marks.dedup();
+            self.highlights.insert(i, marks);
         }
     }
 
@@ -264,80 +402,4 @@ impl Search {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Initiative, InitiativeFile, Located};
-
-    fn initiative(n: usize) -> Initiative {
-        let words = [
-            "Digital",
-            "post",
-            "Översikt",
-            "ekonomi",
-            "bygglov",
-            "sensor",
-            "skola",
-            "arkiv",
-        ];
-        let title = format!(
-            "{} {} {} {n}",
-            words[n % 8],
-            words[(n / 8) % 8],
-            words[(n / 64) % 8]
-        );
-        let file = InitiativeFile {
-            title: Located::new(title),
-            ..InitiativeFile::default()
-        };
-        Initiative {
-            id: format!("i{n}"),
-            path: Default::default(),
-            file,
-            scores: Default::default(),
-        }
-    }
-
-    #[test]
-    fn matching_split_across_cores_equals_one_scan() {
-        let initiatives: Vec<Initiative> = (0..12_000).map(initiative).collect();
-        let index = SearchIndex::build(&initiatives);
-        let all: Vec<usize> = (0..initiatives.len()).collect();
-        let search = Search::default();
-        for query in [
-            "d",
-            "digpost",
-            "ovrs",
-            "Översikt ekonomi",
-            "zzz",
-            "arkiv 11",
-        ] {
-            let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
-            let mut one = Matcher::new(search.matcher.config.clone());
-            let expected: Vec<usize> = all
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    pattern
-                        .score(index.haystacks[i].slice(..), &mut one)
-                        .is_some()
-                })
-                .collect();
-            let (found, best) = match_all(
-                &pattern,
-                &index,
-                &all,
-                &mut Matcher::new(search.matcher.config.clone()),
-            );
-            assert_eq!(found, expected, "{query}");
-            assert_eq!(best.is_some(), !expected.is_empty(), "{query}");
-            if let Some(b) = best {
-                let top = pattern.score(index.haystacks[b].slice(..), &mut one);
-                let max = expected
-                    .iter()
-                    .filter_map(|&i| pattern.score(index.haystacks[i].slice(..), &mut one))
-                    .max();
-                assert_eq!(top, max, "{query}: the best is a top score");
-            }
-        }
-    }
-}
+mod tests;

@@ -34,6 +34,7 @@ pub fn summary_doc(portfolio: &Portfolio, s: &Summary, lang: Lang) -> Doc {
     cost_of_delay(&mut doc, portfolio, s, lang);
     counts(&mut doc, s, lang);
     mirror(&mut doc, &s.maturity, lang);
+    principles(&mut doc, portfolio, s, lang);
     not_prioritise(&mut doc, portfolio, s, lang);
     doc
 }
@@ -50,32 +51,52 @@ fn totals(doc: &mut Doc, s: &Summary, lang: Lang) {
             .iter()
             .map(|(g, n)| (words::group(*g, lang).to_string(), Cell::Count(*n))),
     );
-    if let Some(budget) = r.budget {
-        fields.push((ui::BUDGET.get(lang).to_string(), Cell::Money(Some(budget))));
+    // The budget line: the frame, what the already committed take, what remains, what fits.
+    if let Some(line) = &r.budget_line {
+        let year = line.planning_year;
+        let money = |v| Cell::Money(Some(v));
+        fields.extend([
+            (
+                format!("{} {year}", ui::BUDGET.get(lang)),
+                money(line.frame),
+            ),
+            (
+                ui::BUDGET_COMMITTED.get(lang).to_string(),
+                money(line.committed),
+            ),
+            (
+                ui::BUDGET_REMAINING.get(lang).to_string(),
+                money(line.remaining),
+            ),
+            (
+                ui::BUDGET_FITS.get(lang).to_string(),
+                Cell::Text(ui::budget_split(line.fits, line.beyond, lang)),
+            ),
+        ]);
     }
     fields.push((
         ui::planning_year_cost(r.planning_year, lang),
         Cell::Money(Some(r.planning_year_cost)),
     ));
-    if r.budget.is_some() {
-        fields.push((
-            ui::BUDGET_FIT.get(lang).to_string(),
-            Cell::Text(ui::budget_split(r.within_budget, r.beyond_budget, lang)),
-        ));
-    }
     doc.cells(fields);
     doc.heading(
         3,
         format!(
             "{} ({})",
-            ui::RANKED_TOTALS.get(lang),
+            ui::PIPELINE_TOTALS.get(lang),
             ui::with_case(r.with_case, r.count, lang)
         ),
     );
+    // Budget money apart from freed time: each on its own row, the net with and without.
     doc.field_list(lang)
         .typed(ui::TOTAL_COSTS, Cell::Money(Some(r.costs)))
-        .typed(ui::TOTAL_BENEFITS, Cell::Money(Some(r.benefits)))
-        .typed(ui::TOTAL_NET, Cell::Money(Some(r.net)))
+        .typed(ui::TOTAL_FINANCIAL, Cell::Money(Some(r.financial)))
+        .typed(ui::TOTAL_REALLOCATION, Cell::Money(Some(r.reallocation)))
+        .typed(
+            ui::TOTAL_NET_WITHOUT,
+            Cell::Money(Some(r.net_without_reallocation)),
+        )
+        .typed(ui::TOTAL_NET_WITH, Cell::Money(Some(r.net)))
         .typed(ui::NPV_SUM, Cell::Money(Some(r.npv)))
         .end();
 }
@@ -201,6 +222,38 @@ fn mirror(doc: &mut Doc, m: &Maturity, lang: Lang) {
     doc.blocks.push(Block::List(levels));
 }
 
+/// All four principles: each share, who misses it, and the level the data mirrors.
+fn principles(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) {
+    for p in &s.mirror {
+        doc.heading(
+            3,
+            format!(
+                "{} – {}",
+                ui::principle(p.principle.id(), lang),
+                ui::principle_level(p.level, p.population, lang)
+            ),
+        );
+        for m in &p.shares {
+            doc.cells(vec![(
+                ui::requirement(m.requirement.id(), lang).to_string(),
+                Cell::Share(m.share.count, m.share.total),
+            )]);
+            let missing: Vec<Cell> = m
+                .missing
+                .iter()
+                .map(|&i| {
+                    let initiative = &portfolio.initiatives[i];
+                    Cell::Text(format!("{} ({})", initiative.title(), initiative.id))
+                })
+                .collect();
+            if !missing.is_empty() {
+                doc.paragraph(format!("{}:", ui::MIRROR_MISSING.get(lang)));
+                doc.blocks.push(Block::List(missing));
+            }
+        }
+    }
+}
+
 fn not_prioritise(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) {
     let list = &s.should_not_prioritise;
     doc.heading(2, format!("{} ({})", ui::SHOULD_NOT.get(lang), list.len()));
@@ -257,7 +310,11 @@ pub fn summary_json(portfolio: &Portfolio, analysis: &Analysis, _lang: Lang) -> 
         "ranked": {
             "count": r.count, "with_business_case": r.with_case,
             "costs": json_exact(r.costs), "benefits": json_exact(r.benefits),
-            "net": json_exact(r.net), "npv": json_rounded(Some(r.npv)),
+            "financial": json_exact(r.financial), "reallocation": json_exact(r.reallocation),
+            "net": json_exact(r.net), "net_without_reallocation": json_exact(r.net_without_reallocation),
+            "npv": json_rounded(Some(r.npv)),
+            "committed": json_exact_opt(r.budget_line.as_ref().map(|b| b.committed)),
+            "remaining": json_exact_opt(r.budget_line.as_ref().map(|b| b.remaining)),
             "planning_year": r.planning_year, "planning_year_cost": json_exact(r.planning_year_cost),
             "budget": json_exact_opt(r.budget), "within_budget": r.within_budget, "beyond_budget": r.beyond_budget,
         },
@@ -272,6 +329,13 @@ pub fn summary_json(portfolio: &Portfolio, analysis: &Analysis, _lang: Lang) -> 
             "business_case": share(m.business_case),
             "benefit_realisation_level": m.benefit_realisation, "benefit_control_level": m.benefit_control,
         },
+        "mirror": s.mirror.iter().map(|p| json!({
+            "principle": p.principle.id(), "population": p.population, "level": p.level,
+            "shares": p.shares.iter().map(|m| json!({
+                "requirement": m.requirement.id(), "count": m.share.count, "total": m.share.total,
+                "missing": m.missing.iter().map(|&i| id(i)).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
         "should_not_prioritise": s.should_not_prioritise.iter().map(|n| json!({
             "id": id(n.index), "reasons": n.reasons.iter().map(|r| r.id()).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),

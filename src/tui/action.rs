@@ -28,6 +28,10 @@ pub enum Action {
     SortPrev,
     SortReverse,
     RankOrder,
+    /// The whole portfolio ranked as one list, or the pipeline first (the default).
+    ToggleOneList,
+    /// While searching: best matches first, or rank order.
+    ToggleMatchOrder,
     OpenFilters,
     ToggleFilter,
     ClearFilters,

@@ -24,7 +24,7 @@ mod reload;
 mod written;
 
 pub use changes::{ChangesView, Entry as ChangesEntry, SincePrompt, entries as changes_entries};
-pub use meeting::Meeting;
+pub use meeting::{AtStart, Meeting};
 pub use prompt::{Field, Form, Pick, Prompt, Step};
 pub use written::{
     Done, MinutesFile, PendingEdit, Request, Session, WriteError, Written, WrittenEdit,
@@ -159,6 +159,9 @@ pub struct App {
     pub today: Date,
     /// Who attends the meeting, from `--attendees`; asked for at its end when not given.
     pub attendees: Option<String>,
+    /// Chair, secretary, adjuster, place and time for the minutes (`--chair` …); asked for at
+    /// the end of the meeting with the attendees.
+    pub roles: crate::report::minutes::Roles,
     pub screen: Screen,
     pub detail: Option<Detail>,
     pub overlay: Overlay,
@@ -185,7 +188,9 @@ pub struct App {
     /// First display line of the ranking table.
     pub(crate) offset: usize,
     pub matrix_selected: Option<usize>,
-    pub(crate) portfolio_scroll: u16,
+    pub portfolio_scroll: u16,
+    /// The largest useful Portfolio-screen scroll, as the last frame measured it.
+    pub portfolio_max_scroll: u16,
     pub diagnostic_selected: usize,
     pub(crate) diagnostic_offset: usize,
     pub size: (u16, u16),
@@ -213,6 +218,7 @@ impl App {
             as_of,
             today: as_of,
             attendees: None,
+            roles: Default::default(),
             screen: Screen::Ranking,
             detail: None,
             overlay: Overlay::None,
@@ -233,6 +239,7 @@ impl App {
             offset: 0,
             matrix_selected: None,
             portfolio_scroll: 0,
+            portfolio_max_scroll: u16::MAX,
             diagnostic_selected: 0,
             diagnostic_offset: 0,
             size: (80, 24),
@@ -399,7 +406,21 @@ impl App {
                 }
             }
             Action::RankOrder => {
-                self.sort = Sort::default();
+                self.sort = Sort {
+                    all: self.sort.all,
+                    ..Sort::default()
+                };
+                self.refresh_view();
+            }
+            Action::ToggleOneList => {
+                self.sort.all = !self.sort.all;
+                self.refresh_view();
+            }
+            Action::ToggleMatchOrder => {
+                self.sort.by_match = !self.sort.by_match;
+                if self.sort.by_match {
+                    self.sort.column = None;
+                }
                 self.refresh_view();
             }
             Action::OpenFilters => self.overlay = Overlay::Filters(FilterMenu::default()),
@@ -489,7 +510,9 @@ impl App {
         };
         let keep = self.view.rows.get(self.selected).copied();
         self.search.refresh(&data.search);
-        self.view = View::build(data, &self.filters, self.search.matches(), self.sort);
+        let best_first = self.search.best_first().filter(|_| self.sort.by_match);
+        let matches = best_first.as_deref().or(self.search.matches());
+        self.view = View::build(data, &self.filters, matches, self.sort);
         self.selected = keep
             .and_then(|i| self.view.rows.iter().position(|&r| r == i))
             .unwrap_or(0);

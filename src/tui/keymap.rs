@@ -165,6 +165,8 @@ pub const BINDINGS: &[Binding] = &[
     b(X::Ranking, &[c('<')], Action::SortPrev, ui::ACT_SORT_PREV, false),
     b(X::Ranking, &[c('r')], Action::SortReverse, ui::ACT_REVERSE, false),
     b(X::Ranking, &[c('o')], Action::RankOrder, ui::ACT_RANK_ORDER, false),
+    b(X::Ranking, &[c('a')], Action::ToggleOneList, ui::ACT_ONE_LIST, false),
+    b(X::Ranking, &[c('O')], Action::ToggleMatchOrder, ui::ACT_MATCH_ORDER, false),
     b(X::Ranking, &[c('f')], Action::OpenFilters, ui::ACT_FILTER, true),
     b(X::Ranking, &[c('c')], Action::ClearAll, ui::ACT_CLEAR, false),
     b(X::Ranking, &[c('e')], Action::EditScore, ui::ACT_EDIT_SCORE, false),

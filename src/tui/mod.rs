@@ -44,6 +44,8 @@ pub struct TuiOptions {
     pub attendees: Option<String>,
     /// `--since REV|DATE`: read the changes since then at the start.
     pub since: Option<String>,
+    /// Chair, secretary, adjuster and place (`--chair` …) for the minutes.
+    pub roles: crate::report::minutes::Roles,
 }
 
 /// Picks the theme, honouring `NO_COLOR`.
@@ -85,6 +87,7 @@ pub fn run(options: TuiOptions) -> anyhow::Result<()> {
     app.today = options.today;
     app.attendees = options.attendees.clone();
     app.changes_loading = options.since.is_some();
+    app.roles = options.roles.clone();
     let size = guard.terminal.size()?;
     app.update(action::Action::Resize(size.width, size.height));
     let mut reload_wanted = false;
@@ -150,6 +153,16 @@ where
 {
     let mut info = views::RenderInfo::default();
     terminal.draw(|frame| info = views::render(app, theme, frame))?;
+    if let Some(max) = info.portfolio_max_scroll {
+        app.portfolio_max_scroll = max;
+        if app.portfolio_scroll > max {
+            // End before the first measure, or a narrower window: show the end at once.
+            app.portfolio_scroll = max;
+            terminal.draw(|frame| {
+                views::render(app, theme, frame);
+            })?;
+        }
+    }
     if let Some(max) = info.detail_max_scroll {
         app.detail_max_scroll = max;
         if let Some(detail) = app.detail.as_mut().filter(|d| d.scroll > max) {

@@ -4,7 +4,6 @@
 //! it holds, which go back to the app with the texts its undo history keeps. The meeting's minutes are written
 //! beside the portfolio, never over an existing file.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::edit::{self, Applied, EditError};
@@ -151,29 +150,12 @@ fn reread(data: &Dataset, path: &Path, text: &str) -> FileUpdate {
 /// Writes the minutes to `protokoll-YYYY-MM-DD.md` in `dir`, or `…-2.md`, `…-3.md` when that
 /// exists: atomically, and never over an existing file.
 pub fn write_minutes(dir: &Path, minutes: &MinutesFile) -> std::io::Result<PathBuf> {
-    let mut temp = tempfile::Builder::new()
-        .prefix(".bered-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(minutes.text.as_bytes())?;
-    temp.as_file().sync_all()?;
-    for n in 1..1000 {
-        let path = dir.join(minutes_name(minutes.date, n));
-        match temp.persist_noclobber(&path) {
-            Ok(_) => return Ok(path),
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => temp = e.file,
-            Err(e) => return Err(e.error),
-        }
-    }
-    Err(std::io::Error::other("too many minutes for one day"))
+    crate::report::minutes::write_beside_portfolio(dir, "protokoll", minutes.date, &minutes.text)
 }
 
 /// `protokoll-2026-11-23.md`, then `protokoll-2026-11-23-2.md`.
 pub fn minutes_name(date: Date, n: usize) -> String {
-    match n {
-        1 => format!("protokoll-{date}.md"),
-        n => format!("protokoll-{date}-{n}.md"),
-    }
+    crate::report::minutes::minutes_name("protokoll", date, n)
 }
 
 #[cfg(test)]

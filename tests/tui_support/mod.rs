@@ -84,6 +84,18 @@ pub fn draw(app: &mut App, theme: &Theme) -> String {
     if let Some(max) = info.detail_max_scroll {
         app.detail_max_scroll = max;
     }
+    // As the runtime does: a scroll past the Portfolio screen's end is drawn at the end.
+    if let Some(max) = info.portfolio_max_scroll {
+        app.portfolio_max_scroll = max;
+        if app.portfolio_scroll > max {
+            app.portfolio_scroll = max;
+            terminal
+                .draw(|frame| {
+                    views::render(app, theme, frame);
+                })
+                .expect("draw");
+        }
+    }
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buffer.area.height {

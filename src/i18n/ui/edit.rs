@@ -92,8 +92,8 @@ pub const NO_BENEFITS_TO_FOLLOW: Text = Text(
     "The initiative has no benefits to follow up.",
 );
 pub const NO_PREPARATION: Text = Text(
-    "Inga initiativ i beredning att ta upp på mötet.",
-    "No initiatives in preparation to take up in the meeting.",
+    "Inga initiativ på dagordningen att ta upp på mötet.",
+    "No initiatives on the agenda to take up in the meeting.",
 );
 pub const NOT_FOUND: Text = Text(
     "Initiativet finns inte längre i portföljen.",
@@ -111,8 +111,8 @@ pub const BAD_NUMBER: Text = Text(
 // Meeting mode.
 pub const MEETING: Text = Text("Möte", "Meeting");
 pub const MEETING_DONE: Text = Text(
-    "Alla initiativ i beredning är genomgångna. q avslutar mötet och skriver protokollet; b går tillbaka.",
-    "Every initiative in preparation has been taken up. q ends the meeting and writes the minutes; b goes back.",
+    "Alla initiativ på dagordningen är genomgångna. q avslutar mötet och skriver protokollet; b går tillbaka.",
+    "Every initiative on the agenda has been taken up. q ends the meeting and writes the minutes; b goes back.",
 );
 pub const DECIDED_TODAY: Text = Text("Beslut på mötet", "Decided in this meeting");
 pub const EARLIER_DECISIONS: Text = Text("Tidigare beslut", "Earlier decisions");
@@ -248,7 +248,7 @@ pub fn label_follow_up(benefit: &str, value: &str, date: &str, lang: Lang) -> St
 /// Where the meeting stands: "Möte 2026-11-23 · 1 av 2 · 0 beslut".
 pub fn meeting_progress(date: &str, at: usize, of: usize, decided: usize, lang: Lang) -> String {
     match lang {
-        Lang::Sv => format!("Möte {date} · {at} av {of} i beredning · {decided} beslut"),
-        Lang::En => format!("Meeting {date} · {at} of {of} in preparation · {decided} decided"),
+        Lang::Sv => format!("Möte {date} · {at} av {of} på dagordningen · {decided} beslut"),
+        Lang::En => format!("Meeting {date} · {at} of {of} on the agenda · {decided} decided"),
     }
 }

@@ -143,16 +143,22 @@ impl App {
             .or_else(|| matrix::first(data, &self.view.rows));
     }
 
+    /// Scrolls the Portfolio screen; never past its end (as the last frame measured it), and
+    /// End goes to the end itself.
     pub(super) fn update_portfolio(&mut self, action: Action) {
         let s = self.portfolio_scroll;
+        let page = self.size.1.saturating_sub(4).max(1);
+        let max = self.portfolio_max_scroll;
         self.portfolio_scroll = match action {
             Action::Up => s.saturating_sub(1),
             Action::Down => s.saturating_add(1),
-            Action::PageUp => s.saturating_sub(10),
-            Action::PageDown => s.saturating_add(10),
+            Action::PageUp => s.saturating_sub(page),
+            Action::PageDown => s.saturating_add(page),
             Action::First => 0,
+            Action::Last => max,
             _ => s,
-        };
+        }
+        .min(max);
     }
 
     pub(super) fn update_diagnostics(&mut self, action: Action) {

@@ -197,7 +197,8 @@ enum Flow {
     Write(Edit),
     /// Nothing to write; the text says why.
     Close(Option<Text>),
-    Minutes(String),
+    /// The end-of-meeting form's answers, in field order.
+    Minutes(Vec<String>),
 }
 
 impl App {
@@ -333,9 +334,8 @@ impl App {
                 self.status = why.and_then(|t| Status::info(t.get(self.lang)));
                 return Command::None;
             }
-            Flow::Minutes(attendees) => {
-                // Nobody named: the minutes say so, and the next meeting asks again.
-                self.attendees = (!attendees.is_empty()).then_some(attendees);
+            Flow::Minutes(answers) => {
+                self.take_roles(&answers);
                 return self.minutes_command();
             }
         }
@@ -358,9 +358,10 @@ impl App {
     }
 
     fn write_from_prompt(&mut self, prompt: &Prompt, edit: Edit) -> Command {
+        // Every edit made while a meeting runs is the meeting's: its minutes record it.
         let meeting = match prompt.step {
             Step::MeetingNote { .. } => self.meeting_advance(),
-            _ => None,
+            _ => self.meeting.as_ref().map(|m| m.number),
         };
         self.pending(&prompt.id, edit, meeting)
     }
@@ -368,7 +369,11 @@ impl App {
     fn attendees_step(&self, step: Step, action: Action) -> Flow {
         match step {
             Step::Attendees(mut form) => match form.update(action) {
-                true => Flow::Minutes(form.raw(0).to_string()),
+                true => Flow::Minutes(
+                    (0..form.fields.len())
+                        .map(|n| form.raw(n).to_string())
+                        .collect(),
+                ),
                 false => Flow::Next(Step::Attendees(form)),
             },
             other => Flow::Next(other),

@@ -41,6 +41,13 @@ fn plot(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect)
         .unwrap_or(2.5);
     let by_quadrant = quadrant_points(app, data);
     let selected = app.matrix_selected.and_then(|i| point(data, i));
+    // One text row in plot units: the ticks sit a row inside the quadrant labels.
+    let row = 3.0 / f64::from(area.height.saturating_sub(2).max(1));
+    // The selected point's label: its title, shortened to a quarter of the plot.
+    let label = app.matrix_selected.map_or_else(String::new, |i| {
+        let title = crate::i18n::safe::line(data.initiative(i).title()).into_owned();
+        fit(&title, usize::from(area.width / 4).max(8))
+    });
     let title = format!(
         " {} ↑ × {} → ",
         ui::AXIS_BENEFIT.get(lang),
@@ -62,11 +69,27 @@ fn plot(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect)
             paint_points(ctx, &by_quadrant, theme);
             ctx.layer();
             paint_labels(ctx, threshold, lang, theme);
+            paint_ticks(ctx, row, theme);
             if let Some((x, y)) = selected {
-                ctx.print(x, y, Line::styled("◉", theme.selected()));
+                ctx.print(x, y, Line::styled(format!("◉ {label}"), theme.selected()));
             }
         });
     frame.render_widget(canvas, area);
+}
+
+/// The scale's ticks 1–4 along both axes: feasibility a row above the bottom edge, benefit at
+/// the left edge, clear of the quadrant labels in the corners.
+fn paint_ticks(ctx: &mut Context<'_>, row: f64, theme: &Theme) {
+    let tick = |n: u8| Line::styled(n.to_string(), theme.muted());
+    for n in 1..=4u8 {
+        let at = f64::from(n);
+        // The last column would be cut: 4 sits just inside it.
+        ctx.print(at.min(3.97), 1.0 + row, tick(n));
+    }
+    for n in 2..=3u8 {
+        ctx.print(1.0, f64::from(n), tick(n));
+    }
+    ctx.print(1.0, 4.0 - 1.5 * row, tick(4));
 }
 
 /// The points in view, grouped by quadrant (in `QUADRANTS` order) for their colours.

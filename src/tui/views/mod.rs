@@ -32,6 +32,8 @@ use crate::eval::GateStatus;
 pub struct RenderInfo {
     /// The largest scroll of the detail that still shows content.
     pub detail_max_scroll: Option<u16>,
+    /// The largest scroll of the Portfolio screen that still shows content.
+    pub portfolio_max_scroll: Option<u16>,
 }
 
 /// Draws the whole screen for the current state.
@@ -52,7 +54,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) -> RenderInfo {
         }
         _ => match (&app.changes, app.changes_view) {
             (Some(set), Some(view)) => changes::render(app, set, view, theme, frame, content),
-            _ => screen(app, theme, frame, content),
+            _ => info.portfolio_max_scroll = screen(app, theme, frame, content),
         },
     }
     match app.overlay {
@@ -69,21 +71,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) -> RenderInfo {
     info
 }
 
-fn screen(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// Draws the current screen; for the Portfolio screen, returns its largest useful scroll.
+fn screen(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Option<u16> {
     if app.screen == Screen::Diagnostics {
         diagnostics::render(app, theme, frame, area);
-        return;
+        return None;
     }
     let Some(data) = &app.data else {
         chrome::no_data(app, theme, frame, area);
-        return;
+        return None;
     };
     match app.screen {
         Screen::Ranking => ranking::render(app, data, theme, frame, area),
         Screen::Matrix => matrix::render(app, data, theme, frame, area),
-        Screen::Portfolio => portfolio::render(app, data, theme, frame, area),
+        Screen::Portfolio => return Some(portfolio::render(app, data, theme, frame, area)),
         Screen::Diagnostics => {}
     }
+    None
 }
 
 /// A 1–4 score with two decimals, or a dash when it cannot be computed.

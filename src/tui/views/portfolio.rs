@@ -9,12 +9,13 @@ use super::super::theme::Theme;
 use super::doc::from_report;
 use crate::report::dataset::Dataset;
 
-pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// Returns the largest scroll that still shows content, so that End reaches the true end.
+pub fn render(app: &App, data: &Dataset, theme: &Theme, frame: &mut Frame, area: Rect) -> u16 {
     let area = Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(2),
         ..area
     };
     let report = data.summary_doc(app.lang);
-    from_report(report, theme, app.lang, area.width).render(frame, area, app.portfolio_scroll);
+    from_report(report, theme, app.lang, area.width).render(frame, area, app.portfolio_scroll)
 }

@@ -183,6 +183,17 @@ fn criteria<'a>(
         let text = format!("{name:<name_width$} {value}");
         lines.push(row(n == pick.cursor, &(n + 1).to_string(), text, theme));
     }
+    // The highlighted criterion's meaning, below the list.
+    if let Some(c) = data.portfolio.model.criteria.get(pick.cursor) {
+        let text = c.wording.description(lang == Lang::Sv);
+        if !text.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                crate::i18n::safe::line(text).into_owned(),
+                theme.muted(),
+            ));
+        }
+    }
     Body { lines, cursor }
 }
 
@@ -208,7 +219,18 @@ fn score_head<'a>(
         ),
         None => Line::styled(format!("{}: {now}", ui::CURRENT.get(lang)), theme.muted()),
     };
-    let mut lines = vec![Line::styled(name.to_string(), theme.title()), value];
+    let mut lines = vec![Line::styled(name.to_string(), theme.title())];
+    // What the criterion asks, so the group calibrates alike.
+    if let Some(text) = c
+        .map(|c| c.wording.description(lang == Lang::Sv))
+        .filter(|t| !t.is_empty())
+    {
+        lines.push(Line::styled(
+            crate::i18n::safe::line(text).into_owned(),
+            theme.muted(),
+        ));
+    }
+    lines.push(value);
     if let Some(m) = ini.motivation(criterion) {
         let text = format!("{}: {m}", ui::MOTIVATION.get(lang));
         lines.push(Line::styled(text, theme.muted()));
@@ -226,7 +248,8 @@ fn scale<'a>(
 ) -> Body<'a> {
     let mut lines = score_head(data, ini, criterion, None, theme, lang);
     let c = data.portfolio.model.criterion(criterion);
-    // The scale in the model's own words, which are Swedish; in English the ends are named.
+    // The scale in the model's own words: each score's wording, else the model's ends (which
+    // are Swedish; in English the ends are named).
     let (low, high) = match (c, lang) {
         (Some(c), Lang::Sv) => (c.low.as_str(), c.high.as_str()),
         (Some(_), Lang::En) => (ui::SCALE_LOW.get(lang), ui::SCALE_HIGH.get(lang)),
@@ -234,13 +257,15 @@ fn scale<'a>(
     };
     let cursor = lines.len() + pick.cursor;
     for value in 1..=4u8 {
-        let words = match value {
-            1 => low,
-            4 => high,
-            _ => "",
+        let worded = c.and_then(|c| c.wording.scale(value, lang == Lang::Sv));
+        let words = match (worded, value) {
+            (Some(w), _) => crate::i18n::safe::line(w).into_owned(),
+            (None, 1) => low.to_string(),
+            (None, 4) => high.to_string(),
+            _ => String::new(),
         };
         let at = usize::from(value - 1) == pick.cursor;
-        lines.push(row(at, &value.to_string(), words.to_string(), theme));
+        lines.push(row(at, &value.to_string(), words, theme));
     }
     Body { lines, cursor }
 }

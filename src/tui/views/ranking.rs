@@ -17,14 +17,31 @@ use super::fit;
 use crate::report::dataset::Dataset;
 use crate::report::ranking::{Column, LineItem, Separator};
 
-/// Columns dropped first when the terminal is narrow.
-const DROP_ORDER: [Column; 8] = [
+/// Columns dropped first when the terminal is narrow. Below 100 columns the figures stay longest
+/// (NPV before the stage); from 100 the meeting's words do (stage and latest decision before NPV).
+const DROP_ORDER_NARROW: [Column; 11] = [
     Column::Owner,
     Column::Payback,
     Column::Unit,
+    Column::Cost,
+    Column::Decision,
     Column::Stage,
+    Column::Budget,
     Column::Flags,
     Column::Npv,
+    Column::Feasibility,
+    Column::Benefit,
+];
+const DROP_ORDER_WIDE: [Column; 11] = [
+    Column::Owner,
+    Column::Payback,
+    Column::Unit,
+    Column::Cost,
+    Column::Npv,
+    Column::Flags,
+    Column::Decision,
+    Column::Stage,
+    Column::Budget,
     Column::Feasibility,
     Column::Benefit,
 ];
@@ -56,6 +73,8 @@ fn width_of(column: Column, wide: bool, rank: u16) -> u16 {
         Column::Quadrant => 11,
         Column::Budget => 9,
         Column::Changed => 5,
+        Column::Decision => 14,
+        Column::Cost => 11,
     }
 }
 
@@ -75,7 +94,12 @@ fn visible_columns(width: u16, rank: u16, changed: bool) -> (Vec<Column>, bool) 
                 .map(|c| width_of(*c, wide, rank) + 1)
                 .sum::<u16>()
     };
-    for drop in DROP_ORDER {
+    let order = if width >= 100 {
+        DROP_ORDER_WIDE
+    } else {
+        DROP_ORDER_NARROW
+    };
+    for drop in order {
         if total(&columns) <= width {
             break;
         }
@@ -286,7 +310,7 @@ fn separator_line<'a>(
     );
     let style = match separator {
         Separator::BudgetLine => theme.budget_line(),
-        Separator::Group(..) => theme.group_header(),
+        Separator::Group(..) | Separator::Section(..) => theme.group_header(),
     };
     let used = text.chars().count() + 3;
     let fill = "─".repeat(usize::from(width).saturating_sub(used));
