@@ -334,6 +334,37 @@ fn since_the_last_minutes_is_since_the_commit_that_added_them() {
 }
 
 #[test]
+fn the_minutes_of_a_meeting_end_with_the_changes_since_the_last_committed_minutes() {
+    use bered::tui::app::MinutesFile;
+    let (dir, portfolio) = repository();
+    let minutes = |text: &str| MinutesFile {
+        date: as_of(),
+        text: text.into(),
+        lang: Lang::Sv,
+    };
+    // No earlier minutes in the history: the minutes are written as they are.
+    let first = bered::tui::writer::write_minutes(&portfolio, &minutes("# Protokoll 1\n")).unwrap();
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), "# Protokoll 1\n");
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-q", "-m", "Protokoll"]);
+    std::fs::write(
+        portfolio.join("initiatives/d.yaml"),
+        initiative("Delta diarium", 2, 4, ""),
+    )
+    .unwrap();
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-q", "-m", "Efter mötet"]);
+    let second =
+        bered::tui::writer::write_minutes(&portfolio, &minutes("# Protokoll 2\n")).unwrap();
+    let text = std::fs::read_to_string(&second).unwrap();
+    assert!(
+        text.starts_with("# Protokoll 2\n\n## Ändringar sedan förra mötet ("),
+        "{text}"
+    );
+    assert!(text.contains("Delta diarium"), "{text}");
+}
+
+#[test]
 fn the_changes_view_at_both_sizes_in_both_languages() {
     let (_dir, portfolio) = repository();
     let theme = mono();

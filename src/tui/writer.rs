@@ -149,8 +149,17 @@ fn reread(data: &Dataset, path: &Path, text: &str) -> FileUpdate {
 
 /// Writes the minutes to `protokoll-YYYY-MM-DD.md` in `dir`, or `…-2.md`, `…-3.md` when that
 /// exists: atomically, and never over an existing file.
+/// The minutes end with what changed in the portfolio since the last meeting's minutes, when
+/// those are committed in git (outside git, or with none yet, nothing is added).
 pub fn write_minutes(dir: &Path, minutes: &MinutesFile) -> std::io::Result<PathBuf> {
-    crate::report::minutes::write_beside_portfolio(dir, "protokoll", minutes.date, &minutes.text)
+    let mut text = minutes.text.clone();
+    if let Ok(Some(annex)) =
+        crate::changes::last_meeting_annex(Some(dir), minutes.date, minutes.lang)
+    {
+        text.push('\n');
+        text.push_str(&annex);
+    }
+    crate::report::minutes::write_beside_portfolio(dir, "protokoll", minutes.date, &text)
 }
 
 /// `protokoll-2026-11-23.md`, then `protokoll-2026-11-23-2.md`.
@@ -169,10 +178,12 @@ mod tests {
         let first = MinutesFile {
             date,
             text: "# ett\n".into(),
+            lang: crate::i18n::Lang::Sv,
         };
         let second = MinutesFile {
             date,
             text: "# två\n".into(),
+            lang: crate::i18n::Lang::Sv,
         };
         let a = write_minutes(dir.path(), &first).expect("written");
         let b = write_minutes(dir.path(), &second).expect("written");

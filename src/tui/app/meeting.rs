@@ -252,6 +252,7 @@ impl App {
         Command::WriteMinutes(MinutesFile {
             date: record.date,
             text,
+            lang: self.lang,
         })
     }
 

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::edit::{Applied, Edit, EditError};
-use crate::i18n::{format_decimal, ui, words};
+use crate::i18n::{Lang, format_decimal, ui, words};
 use crate::model::Date;
 
 use super::{App, Command, Status};
@@ -28,6 +28,8 @@ pub struct PendingEdit {
 pub struct MinutesFile {
     pub date: Date,
     pub text: String,
+    /// The minutes' language, for the annex of what changed since the last meeting.
+    pub lang: Lang,
 }
 
 /// An edit as written: what the user asked for, and the file's text before and after it.
