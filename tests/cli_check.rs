@@ -136,7 +136,7 @@ fn the_embedded_sample_is_used_outside_a_portfolio_folder() {
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("the sample portfolio (built-in, read-only): "),
+        text.contains("sample portfolio (built in, read-only): "),
         "{text}"
     );
     let on_disk =

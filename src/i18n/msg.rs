@@ -44,8 +44,8 @@ messages! {
     Warnings => "{0} varningar", "{0} warnings";
     OneErrorWord => "fel", "error";
     ErrorsWord => "fel", "errors";
-    Sample => "exempelportföljen (inbyggd, skrivskyddad)",
-        "the sample portfolio (built-in, read-only)";
+    Sample => "exempelportfölj (inbyggd, skrivskyddad)",
+        "sample portfolio (built in, read-only)";
     // Edits: what was done.
     DoneScore => "{0}: poäng {1} {2} → {3} ({4})", "{0}: score {1} {2} → {3} ({4})";
     DoneScoreNew => "{0}: poäng {1} = {2} ({3})", "{0}: score {1} = {2} ({3})";
