@@ -151,11 +151,9 @@ fn cost_of_delay(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) 
     let rows = d
         .items
         .iter()
-        .take(LISTED)
         .map(|&(i, v)| {
-            let initiative = &portfolio.initiatives[i];
             vec![
-                Cell::Text(format!("{} ({})", initiative.title(), initiative.id)),
+                Cell::initiative(&portfolio.initiatives[i]),
                 Cell::Money(Some(v)),
             ]
         })
@@ -167,16 +165,6 @@ fn cost_of_delay(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) 
         ],
         rows,
     );
-    more(doc, d.items.len(), lang);
-}
-
-/// The longest list a summary shows; the rest is counted (`bered rank` lists them all).
-const LISTED: usize = 15;
-
-fn more(doc: &mut Doc, total: usize, lang: Lang) {
-    if total > LISTED {
-        doc.paragraph(ui::and_more(total - LISTED, lang));
-    }
 }
 
 fn mirror(doc: &mut Doc, m: &Maturity, lang: Lang) {
@@ -241,10 +229,7 @@ fn principles(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) {
             let missing: Vec<Cell> = m
                 .missing
                 .iter()
-                .map(|&i| {
-                    let initiative = &portfolio.initiatives[i];
-                    Cell::Text(format!("{} ({})", initiative.title(), initiative.id))
-                })
+                .map(|&i| Cell::initiative(&portfolio.initiatives[i]))
                 .collect();
             if !missing.is_empty() {
                 doc.paragraph(format!("{}:", ui::MIRROR_MISSING.get(lang)));
@@ -263,7 +248,6 @@ fn not_prioritise(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang)
     }
     let rows = list
         .iter()
-        .take(LISTED)
         .map(|n| {
             let initiative = &portfolio.initiatives[n.index];
             let reasons: Vec<&str> = n
@@ -271,10 +255,7 @@ fn not_prioritise(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang)
                 .iter()
                 .map(|r| words::not_prioritise(*r, lang))
                 .collect();
-            vec![
-                Cell::Text(format!("{} ({})", initiative.title(), initiative.id)),
-                Cell::Flag(reasons.join("; ")),
-            ]
+            vec![Cell::initiative(initiative), Cell::Flag(reasons.join("; "))]
         })
         .collect();
     doc.typed_table(

@@ -191,6 +191,11 @@ pub struct App {
     pub portfolio_scroll: u16,
     /// The largest useful Portfolio-screen scroll, as the last frame measured it.
     pub portfolio_max_scroll: u16,
+    /// The selected initiative entry of the Portfolio screen (an index into its targets).
+    pub portfolio_selected: Option<usize>,
+    /// The Portfolio screen's initiative entries (first line, id) and its window's height, as
+    /// the last frame measured them.
+    pub portfolio_targets: (Vec<(u16, String)>, u16),
     pub diagnostic_selected: usize,
     pub(crate) diagnostic_offset: usize,
     pub size: (u16, u16),
@@ -240,6 +245,8 @@ impl App {
             matrix_selected: None,
             portfolio_scroll: 0,
             portfolio_max_scroll: u16::MAX,
+            portfolio_selected: None,
+            portfolio_targets: (Vec::new(), 0),
             diagnostic_selected: 0,
             diagnostic_offset: 0,
             size: (80, 24),

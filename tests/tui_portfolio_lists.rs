@@ -1,0 +1,115 @@
+//! The Portfolio screen's lists, whole and drillable: the cursor moves over the initiatives they
+//! name, Enter opens one and Esc comes back to the same place; the last line is reachable.
+
+mod tui_support;
+
+use std::path::{Path, PathBuf};
+
+use bered::i18n::Lang;
+use bered::tui::app::{App, Screen};
+use crossterm::event::KeyCode;
+use tui_support::{app_from, draw, mono, press};
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("portfolio")
+}
+
+/// The app on the Portfolio screen, drawn once (as the runtime does before the first key).
+fn on_portfolio(w: u16, h: u16) -> App {
+    let mut app = app_from(&sample(), Lang::Sv, w, h);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.screen, Screen::Portfolio);
+    draw(&mut app, &mono());
+    app
+}
+
+/// Presses a key and draws, as the runtime does after each event.
+fn key(app: &mut App, code: KeyCode) -> String {
+    press(app, code);
+    draw(app, &mono())
+}
+
+fn selected_id(app: &App) -> Option<String> {
+    let n = app.portfolio_selected?;
+    app.portfolio_targets.0.get(n).map(|(_, id)| id.clone())
+}
+
+#[test]
+fn tab_tab_end_shows_the_last_line_of_the_last_list_at_both_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = on_portfolio(w, h);
+        let text = key(&mut app, KeyCode::End);
+        let data = app.data.as_ref().unwrap();
+        let last = data.summary.should_not_prioritise.last().expect("a list");
+        let id = &data.initiative(last.index).id;
+        // The document's end is in view: the last entry's line (its reasons may wrap below it),
+        // then only the blank line and the footer.
+        assert_eq!(app.portfolio_scroll, app.portfolio_max_scroll);
+        let tail: Vec<&str> = text.lines().rev().skip(2).take(3).collect();
+        let entry = tail
+            .iter()
+            .find(|l| l.contains(&format!("({id})")))
+            .unwrap_or_else(|| panic!("{w}×{h}: the last line names {id}:\n{text}"));
+        // End selects the last entry, marked with a symbol and not colour alone.
+        assert_eq!(selected_id(&app).as_deref(), Some(id.as_str()));
+        assert!(entry.contains('▶'), "{w}×{h}:\n{text}");
+    }
+}
+
+#[test]
+fn every_should_not_prioritise_initiative_opens_from_the_portfolio_screen() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = on_portfolio(w, h);
+        let data = app.data.as_ref().unwrap();
+        let wanted: Vec<String> = data
+            .summary
+            .should_not_prioritise
+            .iter()
+            .map(|n| data.initiative(n.index).id.clone())
+            .collect();
+        assert!(wanted.len() >= 5, "the sample has a long list");
+        // The list is the last one: from the end, walk up over its entries.
+        key(&mut app, KeyCode::End);
+        let mut opened = Vec::new();
+        for _ in 0..wanted.len() {
+            let id = selected_id(&app).expect("an entry selected");
+            let place = (app.portfolio_scroll, app.portfolio_selected);
+            let screen = key(&mut app, KeyCode::Enter);
+            let detail = app.detail.as_ref().expect("Enter opens the detail");
+            assert_eq!(detail.id, id, "{w}×{h}");
+            assert!(screen.contains(&id), "{w}×{h}: the detail shows {id}");
+            let back = key(&mut app, KeyCode::Esc);
+            assert!(app.detail.is_none());
+            assert_eq!(app.screen, Screen::Portfolio);
+            assert_eq!((app.portfolio_scroll, app.portfolio_selected), place);
+            assert!(back.contains('▶'), "{w}×{h}: the cursor shows:\n{back}");
+            opened.push(id);
+            key(&mut app, KeyCode::Char('k'));
+        }
+        opened.reverse();
+        assert_eq!(opened, wanted, "{w}×{h}");
+    }
+}
+
+#[test]
+fn j_and_k_move_over_the_entries_and_the_view_follows() {
+    let mut app = on_portfolio(80, 24);
+    let count = app.portfolio_targets.0.len();
+    assert!(count > 20, "every list names its initiatives: {count}");
+    let height = app.portfolio_targets.1;
+    for n in 0..count {
+        key(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.portfolio_selected, Some(n));
+        let row = app.portfolio_targets.0[n].0;
+        let s = app.portfolio_scroll;
+        assert!(row >= s && row < s + height, "entry {n} in view");
+    }
+    for n in (0..count - 1).rev() {
+        key(&mut app, KeyCode::Char('k'));
+        assert_eq!(app.portfolio_selected, Some(n));
+        let row = app.portfolio_targets.0[n].0;
+        let s = app.portfolio_scroll;
+        assert!(row >= s && row < s + height, "entry {n} in view");
+    }
+}
