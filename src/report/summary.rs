@@ -2,13 +2,14 @@
 
 use serde_json::{Value, json};
 
+use super::benefits::{BenefitRow, benefit_rows};
 use super::cell::{Cell, Form};
 use super::doc::{Block, Doc};
 use super::fmt::{json_exact, json_exact_opt, json_rounded, portfolio_name};
 use crate::eval::Analysis;
 use crate::i18n::{Lang, safe, ui, words};
 use crate::model::Portfolio;
-use crate::realisation::{Maturity, Share, Summary, summarise};
+use crate::realisation::{BenefitStatus, Maturity, Share, Summary, summarise};
 
 pub fn summary_text(portfolio: &Portfolio, analysis: &Analysis, lang: Lang) -> String {
     summary_doc(portfolio, &summarise(portfolio, analysis), lang).to_text(lang)
@@ -35,8 +36,72 @@ pub fn summary_doc(portfolio: &Portfolio, s: &Summary, lang: Lang) -> Doc {
     counts(&mut doc, s, lang);
     mirror(&mut doc, &s.maturity, lang);
     principles(&mut doc, portfolio, s, lang);
+    benefit_lists(&mut doc, portfolio, s, lang);
     not_prioritise(&mut doc, portfolio, s, lang);
     doc
+}
+
+/// Overdue follow-ups and the benefits at risk or behind, every one with its initiative.
+fn benefit_lists(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) {
+    let rows = benefit_rows(portfolio, s.as_of);
+    let overdue: Vec<&BenefitRow> = rows.iter().filter(|r| r.overdue).collect();
+    let owner = |r: &BenefitRow| Cell::opt(r.owner.as_deref());
+    benefit_table(
+        doc,
+        portfolio,
+        (ui::OVERDUE_FOLLOW_UPS, ui::NOTHING_OVERDUE),
+        &overdue,
+        (ui::BENEFIT_OWNER, &owner),
+        lang,
+    );
+    let at_risk: Vec<&BenefitRow> = rows
+        .iter()
+        .filter(|r| matches!(r.status, BenefitStatus::AtRisk | BenefitStatus::Behind))
+        .collect();
+    let status = |r: &BenefitRow| Cell::Status(r.status);
+    benefit_table(
+        doc,
+        portfolio,
+        (ui::BENEFITS_AT_RISK, ui::NOTHING_AT_RISK),
+        &at_risk,
+        (ui::STATUS, &status),
+        lang,
+    );
+}
+
+type Column<'a> = (ui::Text, &'a dyn Fn(&BenefitRow) -> Cell);
+
+fn benefit_table(
+    doc: &mut Doc,
+    portfolio: &Portfolio,
+    (title, nothing): (ui::Text, ui::Text),
+    rows: &[&BenefitRow],
+    (label, last): Column,
+    lang: Lang,
+) {
+    doc.heading(2, format!("{} ({})", title.get(lang), rows.len()));
+    if rows.is_empty() {
+        doc.paragraph(nothing.get(lang));
+        return;
+    }
+    let cells = rows
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::initiative(&portfolio.initiatives[r.initiative]),
+                Cell::text(&r.title),
+                last(r),
+            ]
+        })
+        .collect();
+    doc.typed_table(
+        vec![
+            ui::INITIATIVE.get(lang).into(),
+            ui::COL_BENEFIT.get(lang).into(),
+            label.get(lang).into(),
+        ],
+        cells,
+    );
 }
 
 fn totals(doc: &mut Doc, s: &Summary, lang: Lang) {

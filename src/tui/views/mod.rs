@@ -1,5 +1,6 @@
 //! Drawing: one file per screen or pane. Views read the app's state and never change it.
 
+mod benefits;
 mod case;
 mod changes;
 mod chrome;
@@ -53,6 +54,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) -> RenderInfo {
         (Some(data), Some(m), _) => meeting::render(app, data, m, theme, frame, content),
         (Some(data), None, Some(detail)) => {
             info.detail_max_scroll = Some(detail::render(app, data, detail, theme, frame, content));
+        }
+        (Some(data), None, None) if app.benefits_view.is_some() => {
+            if let Some(view) = app.benefits_view {
+                benefits::render(app, data, view, theme, frame, content);
+            }
         }
         _ => match (&app.changes, app.changes_view) {
             (Some(set), Some(view)) => changes::render(app, set, view, theme, frame, content),
