@@ -113,3 +113,115 @@ fn j_and_k_move_over_the_entries_and_the_view_follows() {
         assert!(row >= s && row < s + height, "entry {n} in view");
     }
 }
+
+// ── The benefits list (B) ──────────────────────────────────────────────────────────────────
+
+use bered::realisation::BenefitStatus;
+use bered::report::benefits::with_status;
+use bered::tui::app::DetailTab;
+use tui_support::app;
+
+const LANGS: [Lang; 2] = [Lang::Sv, Lang::En];
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// The fixture portfolio's benefits, as its files write them.
+const FIXTURE_BENEFITS: [(&str, &str); 3] = [
+    ("e-arkiv", "digital-arkivering"),
+    ("e-tjanst-bygglov", "kortare-handlaggning"),
+    ("oversikt-ekonomi", "snabbare-bokslut"),
+];
+
+#[test]
+fn b_lists_every_benefit_of_the_fixture_portfolio() {
+    let mut app = app(Lang::Sv, 120, 40);
+    press(&mut app, KeyCode::Char('B'));
+    assert!(app.benefits_view.is_some(), "B opens the benefits list");
+    let text = draw(&mut app, &mono());
+    let rows = app.benefit_rows();
+    assert_eq!(rows.len(), FIXTURE_BENEFITS.len());
+    for (initiative, _) in FIXTURE_BENEFITS {
+        assert!(text.contains(initiative), "{initiative} listed:\n{text}");
+    }
+    assert!(text.contains("Nyttor: 3 av 3"), "{text}");
+    // The same rows on the sample: one per benefit written in its files.
+    let sample = app_from(&sample(), Lang::Sv, 120, 40);
+    let data = sample.data.as_ref().unwrap();
+    let written: usize = data
+        .portfolio
+        .initiatives
+        .iter()
+        .map(|i| i.file.benefits.len())
+        .sum();
+    assert!(written > 10);
+    assert_eq!(sample.benefit_rows().len(), written);
+    // B again, or Esc, closes it.
+    press(&mut app, KeyCode::Char('B'));
+    assert!(app.benefits_view.is_none());
+}
+
+#[test]
+fn s_cycles_the_status_filter_over_every_status_and_back_to_all() {
+    let mut app = app_from(&sample(), Lang::En, 120, 40);
+    press(&mut app, KeyCode::Char('B'));
+    let rows = app.benefit_rows();
+    let mut seen = 0;
+    for status in BenefitStatus::ALL {
+        press(&mut app, KeyCode::Char('s'));
+        let view = app.benefits_view.expect("the list stays open");
+        assert_eq!(view.status, Some(status));
+        let text = draw(&mut app, &mono());
+        let shown = with_status(&rows, Some(status));
+        assert!(shown.iter().all(|r| r.status == status));
+        let title = format!("Benefits: {} of {}", shown.len(), rows.len());
+        assert!(text.contains(&title), "{title}:\n{text}");
+        seen += shown.len();
+    }
+    assert_eq!(seen, rows.len(), "every benefit has one status");
+    assert!(
+        !with_status(&rows, Some(BenefitStatus::AtRisk)).is_empty(),
+        "the sample has benefits at risk"
+    );
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.benefits_view.unwrap().status, None);
+}
+
+#[test]
+fn enter_opens_the_selected_benefits_initiative_on_its_benefits_tab() {
+    let mut app = app_from(&sample(), Lang::Sv, 80, 24);
+    press(&mut app, KeyCode::Char('B'));
+    // Filter to "behind", go to the last such benefit and open it.
+    while app.benefits_view.unwrap().status != Some(BenefitStatus::Behind) {
+        press(&mut app, KeyCode::Char('s'));
+    }
+    press(&mut app, KeyCode::End);
+    let rows = app.benefit_rows();
+    let behind = with_status(&rows, Some(BenefitStatus::Behind));
+    let last = behind.last().expect("a benefit behind");
+    let data = app.data.as_ref().unwrap();
+    let id = data.initiative(last.initiative).id.clone();
+    draw(&mut app, &mono());
+    press(&mut app, KeyCode::Enter);
+    let detail = app.detail.as_ref().expect("Enter opens the detail");
+    assert_eq!(detail.id, id);
+    assert_eq!(detail.tab, DetailTab::Benefits);
+    let text = draw(&mut app, &mono());
+    assert!(text.contains(&last.title), "{text}");
+    // Esc returns to the list where it was.
+    press(&mut app, KeyCode::Esc);
+    let view = app.benefits_view.expect("back on the list");
+    assert_eq!(view.status, Some(BenefitStatus::Behind));
+    assert_eq!(view.selected, behind.len() - 1);
+}
+
+#[test]
+fn benefits_list_snapshots() {
+    for lang in LANGS {
+        for (w, h) in SIZES {
+            let mut app = app(lang, w, h);
+            press(&mut app, KeyCode::Char('B'));
+            press(&mut app, KeyCode::Down);
+            let text = draw(&mut app, &mono());
+            insta::assert_snapshot!(format!("benefits_{}_{w}x{h}", lang.id()), text);
+        }
+    }
+}

@@ -85,7 +85,7 @@ pub fn with_status(rows: &[BenefitRow], status: Option<BenefitStatus>) -> Vec<&B
 }
 
 /// The list's header and typed cells, in the glossary's words: initiative, benefit, status,
-/// benefit owner, next follow-up. The TUI draws them; a CLI could print them the same way.
+/// benefit owner, next due date. The TUI draws them; a CLI could print them the same way.
 pub fn benefit_table(rows: &[&BenefitRow], portfolio: &Portfolio, lang: Lang) -> Table {
     let header = [
         ui::INITIATIVE,

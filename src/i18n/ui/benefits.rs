@@ -16,7 +16,7 @@ pub const NOTHING_AT_RISK: Text = Text(
     "Ingen nytta har risk för försening eller är försenad.",
     "No benefit is at risk or behind.",
 );
-pub const COL_NEXT_DUE: Text = Text("Nästa uppföljning", "Next follow-up");
+pub const COL_NEXT_DUE: Text = Text("Nästa datum", "Next due");
 pub const ALL_STATUSES: Text = Text("alla statusar", "all statuses");
 pub const NO_BENEFITS_WITH_STATUS: Text = Text(
     "Inga nyttor med den statusen.",

@@ -58,13 +58,13 @@ pub fn render(
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// Initiative, benefit, status, owner, date: the status and date whole, the rest shared.
+/// Initiative, benefit, status, owner, next due date: status and date whole, the rest shared.
 fn widths(width: usize) -> [usize; 5] {
-    let fixed = 18 + 10 + 2 + 4 * 2;
+    let fixed = 18 + 11 + 2 + 4 * 2;
     let rest = width.saturating_sub(fixed).max(15);
     let initiative = rest * 3 / 10;
     let owner = rest * 3 / 10;
-    [initiative, rest - initiative - owner, 18, owner, 10]
+    [initiative, rest - initiative - owner, 18, owner, 11]
 }
 
 fn line(
