@@ -225,3 +225,53 @@ fn benefits_list_snapshots() {
         }
     }
 }
+
+// ── bered summary: the same lists, whole ───────────────────────────────────────────────────
+
+#[test]
+fn summary_text_and_markdown_list_every_member_of_every_list() {
+    let app = app_from(&sample(), Lang::Sv, 120, 40);
+    let data = app.data.as_ref().unwrap();
+    let s = &data.summary;
+    let id = |i: usize| format!("({})", data.initiative(i).id);
+    let mut members: Vec<String> = s.cost_of_delay.items.iter().map(|&(i, _)| id(i)).collect();
+    members.extend(s.should_not_prioritise.iter().map(|n| id(n.index)));
+    for p in &s.mirror {
+        for m in &p.shares {
+            members.extend(m.missing.iter().map(|&i| id(i)));
+        }
+    }
+    let rows = app.benefit_rows();
+    let overdue: Vec<String> = rows
+        .iter()
+        .filter(|r| r.overdue)
+        .map(|r| id(r.initiative))
+        .collect();
+    let at_risk: Vec<String> = rows
+        .iter()
+        .filter(|r| matches!(r.status, BenefitStatus::AtRisk | BenefitStatus::Behind))
+        .map(|r| id(r.initiative))
+        .collect();
+    assert!(
+        !overdue.is_empty() && !at_risk.is_empty(),
+        "the sample has both"
+    );
+    members.extend(overdue);
+    members.extend(at_risk);
+    assert!(s.cost_of_delay.items.len() > 3, "a long list");
+    for lang in LANGS {
+        let text = bered::report::summary_text(&data.portfolio, &data.analysis, lang);
+        let md = bered::report::summary_markdown(&data.portfolio, &data.analysis, lang);
+        for out in [&text, &md] {
+            // No list is cut short ("… och N till", "… and N more").
+            assert!(!out.contains("… och") && !out.contains("… and"), "{out}");
+            for m in &members {
+                assert!(out.contains(m.as_str()), "{m} listed:\n{out}");
+            }
+        }
+    }
+    // On the Portfolio screen every mention is an entry the cursor can select.
+    let mut app = on_portfolio(120, 40);
+    draw(&mut app, &mono());
+    assert_eq!(app.portfolio_targets.0.len(), members.len());
+}
