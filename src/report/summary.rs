@@ -382,6 +382,10 @@ pub fn summary_json(portfolio: &Portfolio, analysis: &Analysis, _lang: Lang) -> 
                 "missing": m.missing.iter().map(|&i| id(i)).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
+        "benefits": benefit_rows(portfolio, s.as_of).iter().map(|b| json!({
+            "initiative": id(b.initiative), "id": b.id, "status": b.status.id(), "owner": b.owner,
+            "next_due": b.next_due.map(|d| d.to_string()), "overdue": b.overdue,
+        })).collect::<Vec<_>>(),
         "should_not_prioritise": s.should_not_prioritise.iter().map(|n| json!({
             "id": id(n.index), "reasons": n.reasons.iter().map(|r| r.id()).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
