@@ -152,15 +152,7 @@ impl App {
         let rows: Vec<u16> = targets.iter().map(|(row, _)| *row).collect();
         let height = (*height).max(1);
         if action == Action::Open {
-            let id = self
-                .portfolio_selected
-                .and_then(|n| targets.get(n))
-                .map(|(_, id)| id.clone());
-            let index = id.and_then(|id| self.data.as_ref()?.index_of(&id));
-            if let Some(i) = index {
-                self.open_detail(i);
-            }
-            return;
+            return self.open_portfolio_entry();
         }
         let s = self.portfolio_scroll;
         let max = self.portfolio_max_scroll;
@@ -210,6 +202,18 @@ impl App {
             Action::PageUp | Action::First => rows.iter().position(|&r| visible(s, r)),
             _ => None,
         });
+    }
+
+    /// Enter on the Portfolio screen: the selected entry's initiative, when it is still there.
+    fn open_portfolio_entry(&mut self) {
+        let id = self
+            .portfolio_selected
+            .and_then(|n| self.portfolio_targets.0.get(n))
+            .map(|(_, id)| id.clone());
+        let index = id.and_then(|id| self.data.as_ref()?.index_of(&id));
+        if let Some(i) = index {
+            self.open_detail(i);
+        }
     }
 
     pub(super) fn update_diagnostics(&mut self, action: Action) {
