@@ -322,6 +322,19 @@ fn table(
             *w = (*w).max(t.chars().count());
         }
     }
+    // A first column naming initiatives gives way (down to two fifths) before the last is cut,
+    // so that a row stays one line.
+    let total = 2 + widths.iter().map(|w| w + 2).sum::<usize>() - 2;
+    let names = rows
+        .iter()
+        .any(|r| r.first().is_some_and(|c| c.initiative_id().is_some()));
+    if names && widths.len() >= 2 && total > width {
+        let floor = (width * 2 / 5).max(12);
+        widths[0] = widths[0]
+            .saturating_sub(total - width)
+            .max(floor)
+            .min(widths[0]);
+    }
     // What is left for the last column; the figures before it are never cut.
     if let Some((last, others)) = widths.split_last_mut() {
         let taken = 2 + others.iter().map(|w| w + 2).sum::<usize>();
