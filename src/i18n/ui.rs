@@ -5,11 +5,13 @@
 
 use super::Lang;
 
+mod benefits;
 pub mod changes;
 mod edit;
 mod meeting;
 mod serve;
 
+pub use benefits::*;
 pub use edit::*;
 pub use meeting::*;
 pub use serve::*;

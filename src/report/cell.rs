@@ -67,6 +67,11 @@ pub enum Cell {
     Budget(Option<bool>),
     /// The latest decision's outcome; `None`: no decision yet.
     Decision(Option<Outcome>),
+    /// An initiative named in a list, "title (id)": the TUI can select it and open its detail.
+    Initiative {
+        id: String,
+        title: String,
+    },
 }
 
 /// What the theme styles a cell by.
@@ -92,11 +97,28 @@ impl Cell {
         value.map_or(Cell::Empty, Cell::text)
     }
 
+    /// An initiative named in a list, selectable in the TUI.
+    pub fn initiative(initiative: &crate::model::Initiative) -> Cell {
+        Cell::Initiative {
+            id: initiative.id.clone(),
+            title: initiative.title().to_string(),
+        }
+    }
+
+    /// The initiative's id, when the cell names one.
+    pub fn initiative_id(&self) -> Option<&str> {
+        match self {
+            Cell::Initiative { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
     /// The cell's words in `lang`, with data text made safe for one line of a terminal.
     pub fn render(&self, lang: Lang) -> String {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(s) | Cell::Muted(s) => safe::line(s).into_owned(),
+            Cell::Initiative { id, title } => format!("{} ({})", safe::line(title), safe::line(id)),
             Cell::Word(s) => (*s).to_string(),
             Cell::Count(n) => n.to_string(),
             Cell::Money(v) => v.map_or_else(|| NONE.into(), |v| format_money(v, lang)),

@@ -223,6 +223,11 @@ fn text_table(header: &[String], align: &[Align], rows: &[Vec<Cell>], lang: Lang
 pub fn markdown_cell(cell: &Cell, lang: Lang) -> String {
     match cell {
         Cell::Text(s) | Cell::Muted(s) => safe::markdown_text(s),
+        Cell::Initiative { id, title } => format!(
+            "{} ({})",
+            safe::markdown_text(title),
+            safe::markdown_text(id)
+        ),
         other => md(&other.render(lang)),
     }
 }

@@ -2,6 +2,7 @@
 //! portfolio to text. JSON and CSV carry ids and exact figures; text and Markdown speak the
 //! user's language.
 
+pub mod benefits;
 pub mod case;
 pub mod cell;
 pub mod check;

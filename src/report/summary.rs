@@ -2,13 +2,14 @@
 
 use serde_json::{Value, json};
 
+use super::benefits::{BenefitRow, benefit_rows};
 use super::cell::{Cell, Form};
 use super::doc::{Block, Doc};
 use super::fmt::{json_exact, json_exact_opt, json_rounded, portfolio_name};
 use crate::eval::Analysis;
 use crate::i18n::{Lang, safe, ui, words};
 use crate::model::Portfolio;
-use crate::realisation::{Maturity, Share, Summary, summarise};
+use crate::realisation::{BenefitStatus, Maturity, Share, Summary, summarise};
 
 pub fn summary_text(portfolio: &Portfolio, analysis: &Analysis, lang: Lang) -> String {
     summary_doc(portfolio, &summarise(portfolio, analysis), lang).to_text(lang)
@@ -35,8 +36,72 @@ pub fn summary_doc(portfolio: &Portfolio, s: &Summary, lang: Lang) -> Doc {
     counts(&mut doc, s, lang);
     mirror(&mut doc, &s.maturity, lang);
     principles(&mut doc, portfolio, s, lang);
+    benefit_lists(&mut doc, portfolio, s, lang);
     not_prioritise(&mut doc, portfolio, s, lang);
     doc
+}
+
+/// Overdue follow-ups and the benefits at risk or behind, every one with its initiative.
+fn benefit_lists(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) {
+    let rows = benefit_rows(portfolio, s.as_of);
+    let overdue: Vec<&BenefitRow> = rows.iter().filter(|r| r.overdue).collect();
+    let owner = |r: &BenefitRow| Cell::opt(r.owner.as_deref());
+    benefit_table(
+        doc,
+        portfolio,
+        (ui::OVERDUE_FOLLOW_UPS, ui::NOTHING_OVERDUE),
+        &overdue,
+        (ui::BENEFIT_OWNER, &owner),
+        lang,
+    );
+    let at_risk: Vec<&BenefitRow> = rows
+        .iter()
+        .filter(|r| matches!(r.status, BenefitStatus::AtRisk | BenefitStatus::Behind))
+        .collect();
+    let status = |r: &BenefitRow| Cell::Status(r.status);
+    benefit_table(
+        doc,
+        portfolio,
+        (ui::BENEFITS_AT_RISK, ui::NOTHING_AT_RISK),
+        &at_risk,
+        (ui::STATUS, &status),
+        lang,
+    );
+}
+
+type Column<'a> = (ui::Text, &'a dyn Fn(&BenefitRow) -> Cell);
+
+fn benefit_table(
+    doc: &mut Doc,
+    portfolio: &Portfolio,
+    (title, nothing): (ui::Text, ui::Text),
+    rows: &[&BenefitRow],
+    (label, last): Column,
+    lang: Lang,
+) {
+    doc.heading(2, format!("{} ({})", title.get(lang), rows.len()));
+    if rows.is_empty() {
+        doc.paragraph(nothing.get(lang));
+        return;
+    }
+    let cells = rows
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::initiative(&portfolio.initiatives[r.initiative]),
+                Cell::text(&r.title),
+                last(r),
+            ]
+        })
+        .collect();
+    doc.typed_table(
+        vec![
+            ui::INITIATIVE.get(lang).into(),
+            ui::COL_BENEFIT.get(lang).into(),
+            label.get(lang).into(),
+        ],
+        cells,
+    );
 }
 
 fn totals(doc: &mut Doc, s: &Summary, lang: Lang) {
@@ -151,11 +216,9 @@ fn cost_of_delay(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) 
     let rows = d
         .items
         .iter()
-        .take(LISTED)
         .map(|&(i, v)| {
-            let initiative = &portfolio.initiatives[i];
             vec![
-                Cell::Text(format!("{} ({})", initiative.title(), initiative.id)),
+                Cell::initiative(&portfolio.initiatives[i]),
                 Cell::Money(Some(v)),
             ]
         })
@@ -167,16 +230,6 @@ fn cost_of_delay(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) 
         ],
         rows,
     );
-    more(doc, d.items.len(), lang);
-}
-
-/// The longest list a summary shows; the rest is counted (`bered rank` lists them all).
-const LISTED: usize = 15;
-
-fn more(doc: &mut Doc, total: usize, lang: Lang) {
-    if total > LISTED {
-        doc.paragraph(ui::and_more(total - LISTED, lang));
-    }
 }
 
 fn mirror(doc: &mut Doc, m: &Maturity, lang: Lang) {
@@ -241,10 +294,7 @@ fn principles(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang) {
             let missing: Vec<Cell> = m
                 .missing
                 .iter()
-                .map(|&i| {
-                    let initiative = &portfolio.initiatives[i];
-                    Cell::Text(format!("{} ({})", initiative.title(), initiative.id))
-                })
+                .map(|&i| Cell::initiative(&portfolio.initiatives[i]))
                 .collect();
             if !missing.is_empty() {
                 doc.paragraph(format!("{}:", ui::MIRROR_MISSING.get(lang)));
@@ -263,7 +313,6 @@ fn not_prioritise(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang)
     }
     let rows = list
         .iter()
-        .take(LISTED)
         .map(|n| {
             let initiative = &portfolio.initiatives[n.index];
             let reasons: Vec<&str> = n
@@ -271,10 +320,7 @@ fn not_prioritise(doc: &mut Doc, portfolio: &Portfolio, s: &Summary, lang: Lang)
                 .iter()
                 .map(|r| words::not_prioritise(*r, lang))
                 .collect();
-            vec![
-                Cell::Text(format!("{} ({})", initiative.title(), initiative.id)),
-                Cell::Flag(reasons.join("; ")),
-            ]
+            vec![Cell::initiative(initiative), Cell::Flag(reasons.join("; "))]
         })
         .collect();
     doc.typed_table(
@@ -335,6 +381,10 @@ pub fn summary_json(portfolio: &Portfolio, analysis: &Analysis, _lang: Lang) -> 
                 "requirement": m.requirement.id(), "count": m.share.count, "total": m.share.total,
                 "missing": m.missing.iter().map(|&i| id(i)).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "benefits": benefit_rows(portfolio, s.as_of).iter().map(|b| json!({
+            "initiative": id(b.initiative), "id": b.id, "status": b.status.id(), "owner": b.owner,
+            "next_due": b.next_due.map(|d| d.to_string()), "overdue": b.overdue,
         })).collect::<Vec<_>>(),
         "should_not_prioritise": s.should_not_prioritise.iter().map(|n| json!({
             "id": id(n.index), "reasons": n.reasons.iter().map(|r| r.id()).collect::<Vec<_>>(),

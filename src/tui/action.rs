@@ -70,5 +70,9 @@ pub enum Action {
     EndMeeting,
     /// The changes since a revision or date: shown, or asked for.
     ShowChanges,
+    /// The benefits list: shown or closed.
+    ShowBenefits,
+    /// The benefits list's status filter: the next status, or all.
+    CycleStatus,
     Resize(u16, u16),
 }

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use crate::report::RankFilter;
 use crate::report::ranking::{Sort, View};
 
+mod benefits;
 mod changes;
 mod lists;
 mod meeting;
@@ -30,6 +31,7 @@ pub use written::{
     Done, MinutesFile, PendingEdit, Request, Session, WriteError, Written, WrittenEdit,
 };
 
+pub use benefits::BenefitsView;
 use lists::{moved, scrolled};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +109,8 @@ pub enum Mode {
     Detail,
     /// The Changes view (ändringar sedan …), over the screens.
     Changes,
+    /// The benefits list, over the screens.
+    Benefits,
     Screen(Screen),
 }
 
@@ -191,6 +195,11 @@ pub struct App {
     pub portfolio_scroll: u16,
     /// The largest useful Portfolio-screen scroll, as the last frame measured it.
     pub portfolio_max_scroll: u16,
+    /// The selected initiative entry of the Portfolio screen (an index into its targets).
+    pub portfolio_selected: Option<usize>,
+    /// The Portfolio screen's initiative entries (first line, id) and its window's height, as
+    /// the last frame measured them.
+    pub portfolio_targets: (Vec<(u16, String)>, u16),
     pub diagnostic_selected: usize,
     pub(crate) diagnostic_offset: usize,
     pub size: (u16, u16),
@@ -200,6 +209,8 @@ pub struct App {
     pub changes: Option<Arc<crate::changes::ChangeSet>>,
     /// The Changes view, when open.
     pub changes_view: Option<ChangesView>,
+    /// The benefits list, when open.
+    pub benefits_view: Option<BenefitsView>,
     /// The prompt for a revision or date, when open.
     pub since_prompt: Option<SincePrompt>,
     /// What the last reload from disk changed, offered on the status line until `C` shows it.
@@ -240,12 +251,15 @@ impl App {
             matrix_selected: None,
             portfolio_scroll: 0,
             portfolio_max_scroll: u16::MAX,
+            portfolio_selected: None,
+            portfolio_targets: (Vec::new(), 0),
             diagnostic_selected: 0,
             diagnostic_offset: 0,
             size: (80, 24),
             detail_max_scroll: u16::MAX,
             changes: None,
             changes_view: None,
+            benefits_view: None,
             since_prompt: None,
             reload_changes: None,
             changes_loading: false,
@@ -274,6 +288,8 @@ impl App {
             Mode::Meeting
         } else if self.detail.is_some() {
             Mode::Detail
+        } else if self.benefits_view.is_some() {
+            Mode::Benefits
         } else if self.changes_view.is_some() {
             Mode::Changes
         } else {
@@ -294,6 +310,7 @@ impl App {
             Mode::Meeting => vec![C::Meeting],
             Mode::Detail => vec![C::Detail, C::Global],
             Mode::Changes => vec![C::List, C::Global],
+            Mode::Benefits => vec![C::Benefits, C::List, C::Global],
             Mode::Screen(Screen::Ranking) => vec![C::Ranking, C::List, C::Global],
             Mode::Screen(Screen::Matrix) => vec![C::Matrix, C::Global],
             Mode::Screen(Screen::Portfolio | Screen::Diagnostics) => vec![C::List, C::Global],
@@ -329,6 +346,8 @@ impl App {
             Mode::Filters(menu) => self.update_filters(menu, action),
             Mode::Search => self.update_search(action),
             Mode::Meeting => return self.update_meeting(action),
+            Mode::Benefits if action == Action::StartMeeting => self.start_meeting(),
+            Mode::Benefits => return self.update_benefits_view(action),
             Mode::Detail | Mode::Changes | Mode::Screen(_) => match action {
                 Action::EditScore
                 | Action::RecordDecision
@@ -336,6 +355,10 @@ impl App {
                 | Action::AddFollowUp => self.open_prompt(action),
                 Action::StartMeeting => self.start_meeting(),
                 Action::ShowChanges if mode != Mode::Changes => self.changes_key(),
+                Action::ShowBenefits if mode != Mode::Detail => {
+                    self.changes_view = None;
+                    self.show_benefits();
+                }
                 _ if mode == Mode::Changes => return self.update_changes_view(action),
                 _ if mode == Mode::Detail => self.update_detail(action),
                 _ => self.update_screen(action),

@@ -24,11 +24,13 @@ pub enum Context {
     /// A prompt's text fields.
     Form,
     Meeting,
+    /// The benefits list.
+    Benefits,
 }
 
 impl Context {
     /// The order in which the help screen lists the contexts.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::List,
         Context::Ranking,
@@ -36,6 +38,7 @@ impl Context {
         Context::Filter,
         Context::Matrix,
         Context::Detail,
+        Context::Benefits,
         Context::Meeting,
         Context::Choice,
         Context::Form,
@@ -55,6 +58,7 @@ impl Context {
             Context::Choice => ui::CTX_CHOICE,
             Context::Form => ui::CTX_FORM,
             Context::Meeting => ui::CTX_MEETING,
+            Context::Benefits => ui::CTX_BENEFITS,
         }
     }
 }
@@ -153,6 +157,8 @@ pub const BINDINGS: &[Binding] = &[
     b(X::Global, &[ctrl('r')], Action::Redo, ui::ACT_REDO, false),
     b(X::Global, &[c('M')], Action::StartMeeting, ui::ACT_MEETING, false),
     b(X::Global, &[c('C')], Action::ShowChanges, ui::changes::ACT_CHANGES, false),
+    b(X::Global, &[c('B')], Action::ShowBenefits, ui::ACT_BENEFITS, false),
+    b(X::Benefits, &[c('s')], Action::CycleStatus, ui::ACT_STATUS_FILTER, true),
     b(X::List, &[k(K::Up), c('k')], Action::Up, ui::ACT_UP, false),
     b(X::List, &[k(K::Down), c('j')], Action::Down, ui::ACT_DOWN, false),
     b(X::List, &[k(K::PageUp), ctrl('b')], Action::PageUp, ui::ACT_PAGE_UP, false),

@@ -153,6 +153,9 @@ where
 {
     let mut info = views::RenderInfo::default();
     terminal.draw(|frame| info = views::render(app, theme, frame))?;
+    if let Some(targets) = info.portfolio_targets.take() {
+        app.portfolio_targets = targets;
+    }
     if let Some(max) = info.portfolio_max_scroll {
         app.portfolio_max_scroll = max;
         if app.portfolio_scroll > max {

@@ -85,6 +85,9 @@ pub fn draw(app: &mut App, theme: &Theme) -> String {
         app.detail_max_scroll = max;
     }
     // As the runtime does: a scroll past the Portfolio screen's end is drawn at the end.
+    if let Some(targets) = info.portfolio_targets.take() {
+        app.portfolio_targets = targets;
+    }
     if let Some(max) = info.portfolio_max_scroll {
         app.portfolio_max_scroll = max;
         if app.portfolio_scroll > max {

@@ -143,13 +143,46 @@ impl App {
             .or_else(|| matrix::first(data, &self.view.rows));
     }
 
-    /// Scrolls the Portfolio screen; never past its end (as the last frame measured it), and
-    /// End goes to the end itself.
+    /// The Portfolio screen: ↑/↓ move the cursor over the initiatives its lists name (the view
+    /// follows it), and past the first or last one scroll a line; the page keys, Home and End
+    /// scroll (never past the end, as the last frame measured it) and the cursor stays in view;
+    /// Enter opens the selected initiative.
     pub(super) fn update_portfolio(&mut self, action: Action) {
+        let (targets, height) = &self.portfolio_targets;
+        let rows: Vec<u16> = targets.iter().map(|(row, _)| *row).collect();
+        let height = (*height).max(1);
+        if action == Action::Open {
+            return self.open_portfolio_entry();
+        }
         let s = self.portfolio_scroll;
-        let page = self.size.1.saturating_sub(4).max(1);
         let max = self.portfolio_max_scroll;
-        self.portfolio_scroll = match action {
+        let page = height.saturating_sub(1).max(1);
+        let visible = |s: u16, row: u16| row >= s && row < s.saturating_add(height);
+        let step = match action {
+            Action::Down => self.portfolio_selected.map_or_else(
+                || rows.iter().position(|&r| r >= s),
+                |n| (n + 1 < rows.len()).then_some(n + 1),
+            ),
+            Action::Up => self.portfolio_selected.map_or_else(
+                || rows.iter().rposition(|&r| r < s.saturating_add(height)),
+                |n| n.checked_sub(1),
+            ),
+            _ => None,
+        };
+        if let Some(n) = step {
+            self.portfolio_selected = Some(n);
+            let row = rows[n];
+            self.portfolio_scroll = if row < s {
+                row
+            } else if row >= s.saturating_add(height) {
+                row + 1 - height
+            } else {
+                s
+            }
+            .min(max);
+            return;
+        }
+        let s = match action {
             Action::Up => s.saturating_sub(1),
             Action::Down => s.saturating_add(1),
             Action::PageUp => s.saturating_sub(page),
@@ -159,6 +192,28 @@ impl App {
             _ => s,
         }
         .min(max);
+        self.portfolio_scroll = s;
+        // The cursor stays in view: else the nearest entry in view in the direction moved.
+        let keep = self
+            .portfolio_selected
+            .filter(|&n| rows.get(n).is_some_and(|&r| visible(s, r)));
+        self.portfolio_selected = keep.or_else(|| match action {
+            Action::PageDown | Action::Last => rows.iter().rposition(|&r| visible(s, r)),
+            Action::PageUp | Action::First => rows.iter().position(|&r| visible(s, r)),
+            _ => None,
+        });
+    }
+
+    /// Enter on the Portfolio screen: the selected entry's initiative, when it is still there.
+    fn open_portfolio_entry(&mut self) {
+        let id = self
+            .portfolio_selected
+            .and_then(|n| self.portfolio_targets.0.get(n))
+            .map(|(_, id)| id.clone());
+        let index = id.and_then(|id| self.data.as_ref()?.index_of(&id));
+        if let Some(i) = index {
+            self.open_detail(i);
+        }
     }
 
     pub(super) fn update_diagnostics(&mut self, action: Action) {

@@ -157,7 +157,7 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
             theme.status(),
         );
     }
-    let elsewhere = app.detail.is_some() || app.meeting.is_some();
+    let elsewhere = app.detail.is_some() || app.meeting.is_some() || app.benefits_view.is_some();
     if app.screen != Screen::Ranking || elsewhere || app.data.is_none() {
         return Line::default();
     }

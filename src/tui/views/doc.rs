@@ -24,7 +24,12 @@ enum Piece<'a> {
 #[derive(Default)]
 pub struct Doc<'a> {
     pieces: Vec<Piece<'a>>,
+    /// Selectable initiatives: the piece each one starts, and its id.
+    targets: Vec<(usize, String)>,
 }
+
+/// An initiative the cursor can select: its first line in the document, and its id.
+pub type Target = (u16, String);
 
 impl<'a> Doc<'a> {
     pub fn line(&mut self, line: impl Into<Line<'a>>) {
@@ -36,7 +41,21 @@ impl<'a> Doc<'a> {
 
     /// Another document's pieces, below this one's.
     pub fn append(&mut self, other: Doc<'a>) {
+        let offset = self.pieces.len();
+        self.targets
+            .extend(other.targets.into_iter().map(|(p, id)| (p + offset, id)));
         self.pieces.extend(other.pieces);
+    }
+
+    /// A line naming a selectable initiative: it starts a piece of its own, so its top is known.
+    pub fn target(&mut self, id: &str, line: impl Into<Line<'a>>) {
+        self.targets.push((self.pieces.len(), id.to_string()));
+        self.pieces.push(Piece::Text(vec![line.into()]));
+    }
+
+    /// How many selectable initiatives the document holds so far.
+    fn target_count(&self) -> usize {
+        self.targets.len()
     }
 
     pub fn blank(&mut self) {
@@ -50,10 +69,20 @@ impl<'a> Doc<'a> {
 
     /// Draws the window of the document from line `scroll`; returns the largest useful scroll.
     pub fn render(self, frame: &mut Frame, area: Rect, scroll: u16) -> u16 {
+        self.render_targets(frame, area, scroll).0
+    }
+
+    /// As `render`, and where each selectable initiative starts, in document order.
+    pub fn render_targets(self, frame: &mut Frame, area: Rect, scroll: u16) -> (u16, Vec<Target>) {
         let width = area.width;
         let mut top: u32 = 0;
         let window = u32::from(scroll)..u32::from(scroll) + u32::from(area.height);
-        for piece in self.pieces {
+        let mut targets = self.targets.into_iter().peekable();
+        let mut found = Vec::new();
+        for (n, piece) in self.pieces.into_iter().enumerate() {
+            while let Some((_, id)) = targets.next_if(|(p, _)| *p == n) {
+                found.push((u16::try_from(top).unwrap_or(u16::MAX), id));
+            }
             let (height, draw): (u32, Draw<'a>) = match piece {
                 Piece::Text(lines) => {
                     let p = Paragraph::new(lines).wrap(Wrap { trim: false });
@@ -69,7 +98,7 @@ impl<'a> Doc<'a> {
             top = bottom;
         }
         let max = top.saturating_sub(u32::from(area.height));
-        u16::try_from(max).unwrap_or(u16::MAX)
+        (u16::try_from(max).unwrap_or(u16::MAX), found)
     }
 }
 
@@ -99,7 +128,24 @@ fn blit(frame: &mut Frame, area: Rect, top: u32, height: u32, scroll: u32, draw:
 /// The shared document model (`report::doc`) drawn with the theme: every cell styled by its kind,
 /// text that does not fit ends in `…`. The level-1 heading is left to the header line.
 pub fn from_report(report: &Report, theme: &Theme, lang: Lang, width: u16) -> Doc<'static> {
+    from_report_selected(report, theme, lang, width, None)
+}
+
+/// As `from_report`; the `selected`-th initiative named in a list or table is marked `▶`.
+pub fn from_report_selected(
+    report: &Report,
+    theme: &Theme,
+    lang: Lang,
+    width: u16,
+    selected: Option<usize>,
+) -> Doc<'static> {
     let mut doc = Doc::default();
+    let look = Look {
+        theme,
+        lang,
+        width: usize::from(width),
+        selected,
+    };
     let width = usize::from(width);
     let blocks = &report.blocks;
     let mut n = 0;
@@ -126,20 +172,37 @@ pub fn from_report(report: &Report, theme: &Theme, lang: Lang, width: u16) -> Do
             n += used;
             continue;
         }
-        block(&mut doc, &blocks[n], n > 0, theme, lang, width);
+        block(&mut doc, &blocks[n], n > 0, &look);
         n += 1;
     }
     doc
 }
 
-fn block(
-    doc: &mut Doc<'static>,
-    block: &Block,
-    after: bool,
-    theme: &Theme,
+/// How a report is drawn: theme, language, width and the selected initiative entry.
+struct Look<'t> {
+    theme: &'t Theme,
     lang: Lang,
     width: usize,
-) {
+    selected: Option<usize>,
+}
+
+impl Look<'_> {
+    /// A line naming an initiative: a target, marked `▶` and highlighted when selected.
+    fn entry(&self, doc: &mut Doc<'static>, id: &str, mut spans: Vec<Span<'static>>) {
+        if self.selected == Some(doc.target_count()) {
+            if let Some(first) = spans.first_mut() {
+                *first = Span::styled("▶ ", self.theme.selected());
+            }
+            for span in spans.iter_mut().skip(1) {
+                span.style = span.style.patch(self.theme.selected());
+            }
+        }
+        doc.target(id, Line::from(spans));
+    }
+}
+
+fn block(doc: &mut Doc<'static>, block: &Block, after: bool, look: &Look) {
+    let (theme, lang, width) = (look.theme, look.lang, look.width);
     match block {
         Block::Heading(1, _) => {}
         Block::Heading(level, text) => {
@@ -172,7 +235,13 @@ fn block(
         Block::List(items) => {
             for item in items {
                 let text = fit(&item.render(lang), width.saturating_sub(4));
-                doc.line(Line::styled(format!("  {text}"), theme.cell(item.kind())));
+                let style = theme.cell(item.kind());
+                match item.initiative_id() {
+                    Some(id) => {
+                        look.entry(doc, id, vec![Span::raw("  "), Span::styled(text, style)])
+                    }
+                    None => doc.line(Line::styled(format!("  {text}"), style)),
+                }
             }
         }
         Block::Table {
@@ -180,8 +249,16 @@ fn block(
             align,
             rows,
         } => {
-            for line in table(header, align, rows, theme, lang, width) {
-                doc.line(line);
+            let lines = table(header, align, rows, theme, lang, width);
+            let mut lines = lines.into_iter();
+            if let Some(head) = lines.next() {
+                doc.line(head);
+            }
+            for (row, line) in rows.iter().zip(lines) {
+                match row.iter().find_map(Cell::initiative_id) {
+                    Some(id) => look.entry(doc, id, line.spans),
+                    None => doc.line(line),
+                }
             }
         }
     }
@@ -210,6 +287,9 @@ fn side_by_side(
         else {
             break;
         };
+        if rows.iter().flatten().any(|c| c.initiative_id().is_some()) {
+            break;
+        }
         let mut lines = vec![Line::styled(safe::line(title).into_owned(), theme.title())];
         lines.extend(table(header, align, rows, theme, lang, width));
         let w = lines.iter().map(Line::width).max().unwrap_or(0);
@@ -241,6 +321,19 @@ fn table(
         for (w, t) in widths.iter_mut().zip(r) {
             *w = (*w).max(t.chars().count());
         }
+    }
+    // A first column naming initiatives gives way (down to two fifths) before the last is cut,
+    // so that a row stays one line.
+    let total = 2 + widths.iter().map(|w| w + 2).sum::<usize>() - 2;
+    let names = rows
+        .iter()
+        .any(|r| r.first().is_some_and(|c| c.initiative_id().is_some()));
+    if names && widths.len() >= 2 && total > width {
+        let floor = (width * 2 / 5).max(12);
+        widths[0] = widths[0]
+            .saturating_sub(total - width)
+            .max(floor)
+            .min(widths[0]);
     }
     // What is left for the last column; the figures before it are never cut.
     if let Some((last, others)) = widths.split_last_mut() {

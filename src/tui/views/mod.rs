@@ -1,5 +1,6 @@
 //! Drawing: one file per screen or pane. Views read the app's state and never change it.
 
+mod benefits;
 mod case;
 mod changes;
 mod chrome;
@@ -28,12 +29,14 @@ use super::theme::Theme;
 use crate::eval::GateStatus;
 
 /// What a frame measured that the app needs for the next update.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RenderInfo {
     /// The largest scroll of the detail that still shows content.
     pub detail_max_scroll: Option<u16>,
     /// The largest scroll of the Portfolio screen that still shows content.
     pub portfolio_max_scroll: Option<u16>,
+    /// The Portfolio screen's selectable initiatives and the height of its window.
+    pub portfolio_targets: Option<(Vec<(u16, String)>, u16)>,
 }
 
 /// Draws the whole screen for the current state.
@@ -52,9 +55,19 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) -> RenderInfo {
         (Some(data), None, Some(detail)) => {
             info.detail_max_scroll = Some(detail::render(app, data, detail, theme, frame, content));
         }
+        (Some(data), None, None) if app.benefits_view.is_some() => {
+            if let Some(view) = app.benefits_view {
+                benefits::render(app, data, view, theme, frame, content);
+            }
+        }
         _ => match (&app.changes, app.changes_view) {
             (Some(set), Some(view)) => changes::render(app, set, view, theme, frame, content),
-            _ => info.portfolio_max_scroll = screen(app, theme, frame, content),
+            _ => {
+                if let Some((max, targets)) = screen(app, theme, frame, content) {
+                    info.portfolio_max_scroll = Some(max);
+                    info.portfolio_targets = Some((targets, content.height));
+                }
+            }
         },
     }
     match app.overlay {
@@ -72,7 +85,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) -> RenderInfo {
 }
 
 /// Draws the current screen; for the Portfolio screen, returns its largest useful scroll.
-fn screen(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> Option<u16> {
+fn screen(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Option<(u16, Vec<doc::Target>)> {
     if app.screen == Screen::Diagnostics {
         diagnostics::render(app, theme, frame, area);
         return None;
