@@ -8,6 +8,7 @@ mod changes;
 mod check;
 mod edit;
 mod help;
+mod help_texts;
 mod minutes;
 mod report;
 
