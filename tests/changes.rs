@@ -5,30 +5,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
+
+mod git_support;
+use git_support::{SETTINGS, criteria, git_in};
 use tempfile::TempDir;
-
-const CRITERIA: [&str; 11] = [
-    "cost_savings",
-    "quality",
-    "mandatory",
-    "strategic_fit",
-    "competence",
-    "management_support",
-    "complexity",
-    "funding",
-    "object_management",
-    "technical_support",
-    "compliance",
-];
-
-const SETTINGS: &str = "name: Testkommun\ncurrency: SEK\nplanning_year: 2026\nbudget: 1000000\n\
-discount_rate: 0.03\nmodel:\n  gate: {criterion: compliance, min: 3}\n  quadrant_threshold: 2.5\n";
 
 /// One initiative's file: all criteria scored `score` (compliance `gate`), 2026's investment
 /// `cost`, and extra lines at the end.
 fn initiative(title: &str, stage: &str, score: u8, gate: u8, cost: u32, extra: &str) -> String {
     let mut s = format!("title: {title}\nstage: {stage}\nscores:\n");
-    for c in CRITERIA {
+    for c in criteria() {
         let v = if c == "compliance" { gate } else { score };
         s.push_str(&format!("  {c}: {v}\n"));
     }
@@ -89,28 +75,6 @@ impl Repo {
         assert_eq!(code, 0, "{err}");
         serde_json::from_str(&out).unwrap()
     }
-}
-
-fn git_in(dir: &Path, args: &[&str], date: &str) -> String {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
 fn run(path: &Path, args: &[&str]) -> (i32, String, String) {

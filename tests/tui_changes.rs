@@ -5,44 +5,28 @@
 
 // Both support modules include the fixture helpers; here they are only ever used through
 // their own module, so loading them twice is harmless.
+mod git_support;
 #[allow(clippy::duplicate_mod)]
 mod pty_support;
 mod tui_support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command as Process;
 
 use bered::changes::{self, Point};
 use bered::i18n::Lang;
 use bered::report::dataset;
 use bered::tui::app::{App, Command, changes_entries};
 use crossterm::event::KeyCode;
+use git_support::{SETTINGS, criteria, git_in};
 use tempfile::TempDir;
 use tui_support::{app_from, as_of, draw, mono, press, type_text};
-
-const CRITERIA: [&str; 11] = [
-    "cost_savings",
-    "quality",
-    "mandatory",
-    "strategic_fit",
-    "competence",
-    "management_support",
-    "complexity",
-    "funding",
-    "object_management",
-    "technical_support",
-    "compliance",
-];
-
-const SETTINGS: &str = "name: Testkommun\ncurrency: SEK\nplanning_year: 2026\nbudget: 1000000\n\
-discount_rate: 0.03\nmodel:\n  gate: {criterion: compliance, min: 3}\n  quadrant_threshold: 2.5\n";
 
 const DECISION: &str = "decisions:\n  - {date: 2026-11-10, forum: beredningsgruppen, outcome: prioritised, note: Går vidare}\n";
 
 /// One initiative's file: every criterion scored `score` but `quality`, and a small case.
 fn initiative(title: &str, score: u8, quality: u8, extra: &str) -> String {
     let mut s = format!("title: {title}\nstage: idea\nscores:\n");
-    for c in CRITERIA {
+    for c in criteria() {
         let v = if c == "quality" { quality } else { score };
         s.push_str(&format!("  {c}: {v}\n"));
     }
@@ -52,26 +36,7 @@ fn initiative(title: &str, score: u8, quality: u8, extra: &str) -> String {
 }
 
 fn git(dir: &Path, args: &[&str]) -> String {
-    let date = "2026-11-01T12:00:00+01:00";
-    let out = Process::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
+    git_in(dir, args, "2026-11-01T12:00:00+01:00")
 }
 
 /// A repository whose last commit adds `e`, changes `b`'s quality score (2 → 4, moving it up)
