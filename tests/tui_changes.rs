@@ -261,6 +261,20 @@ fn after_a_reload_from_disk_the_status_offers_the_changes() {
     );
 }
 
+/// Commits what is in the folder (the minutes written so far), then a commit after the meeting
+/// that adds "Delta diarium".
+fn commit_minutes_then_a_new_initiative(dir: &Path, portfolio: &Path) {
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "Protokoll"]);
+    std::fs::write(
+        portfolio.join("initiatives/d.yaml"),
+        initiative("Delta diarium", 2, 4, ""),
+    )
+    .unwrap();
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "Efter mötet"]);
+}
+
 #[test]
 fn since_the_last_minutes_is_since_the_commit_that_added_them() {
     let (dir, portfolio) = repository();
@@ -271,15 +285,7 @@ fn since_the_last_minutes_is_since_the_commit_that_added_them() {
         "no minutes yet"
     );
     std::fs::write(portfolio.join("protokoll-2026-11-01.md"), "# Protokoll\n").unwrap();
-    git(dir.path(), &["add", "-A"]);
-    git(dir.path(), &["commit", "-q", "-m", "Protokoll"]);
-    std::fs::write(
-        portfolio.join("initiatives/d.yaml"),
-        initiative("Delta diarium", 2, 4, ""),
-    )
-    .unwrap();
-    git(dir.path(), &["add", "-A"]);
-    git(dir.path(), &["commit", "-q", "-m", "Efter mötet"]);
+    commit_minutes_then_a_new_initiative(dir.path(), &portfolio);
     let set = changes::since_last_minutes(Some(&portfolio), as_of())
         .unwrap()
         .expect("minutes in the history");
@@ -310,15 +316,7 @@ fn the_minutes_of_a_meeting_end_with_the_changes_since_the_last_committed_minute
     // No earlier minutes in the history: the minutes are written as they are.
     let first = bered::tui::writer::write_minutes(&portfolio, &minutes("# Protokoll 1\n")).unwrap();
     assert_eq!(std::fs::read_to_string(&first).unwrap(), "# Protokoll 1\n");
-    git(dir.path(), &["add", "-A"]);
-    git(dir.path(), &["commit", "-q", "-m", "Protokoll"]);
-    std::fs::write(
-        portfolio.join("initiatives/d.yaml"),
-        initiative("Delta diarium", 2, 4, ""),
-    )
-    .unwrap();
-    git(dir.path(), &["add", "-A"]);
-    git(dir.path(), &["commit", "-q", "-m", "Efter mötet"]);
+    commit_minutes_then_a_new_initiative(dir.path(), &portfolio);
     let second =
         bered::tui::writer::write_minutes(&portfolio, &minutes("# Protokoll 2\n")).unwrap();
     let text = std::fs::read_to_string(&second).unwrap();
