@@ -151,15 +151,10 @@ impl Cell {
 
     /// Figures align right, words left.
     pub fn align(&self) -> Align {
-        match self {
-            Cell::Count(_)
-            | Cell::Money(_)
-            | Cell::Kronor(_)
-            | Cell::Score(_)
-            | Cell::Exact(_)
-            | Cell::Fixed(..)
-            | Cell::Year(_) => Align::Right,
-            _ => Align::Left,
+        if self.is_figure() {
+            Align::Right
+        } else {
+            Align::Left
         }
     }
 
@@ -177,13 +172,7 @@ impl Cell {
             | Cell::Fixed(None, _)
             | Cell::Year(None) => Kind::Undefined,
             Cell::Year(Some(None)) => Kind::Negative,
-            Cell::Count(_)
-            | Cell::Money(_)
-            | Cell::Kronor(_)
-            | Cell::Score(_)
-            | Cell::Exact(_)
-            | Cell::Fixed(..)
-            | Cell::Year(_) => Kind::Number,
+            figure if figure.is_figure() => Kind::Number,
             Cell::Gate(g, _) => Kind::Gate(*g),
             Cell::Quadrant(q, _) => Kind::Quadrant(*q),
             Cell::Flags(_) | Cell::Flag(_) => Kind::Flag,
