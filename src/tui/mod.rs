@@ -142,8 +142,9 @@ fn app_changes_wanted(tx: &mpsc::Sender<Event>, path: &Option<PathBuf>, since: &
     }
 }
 
-/// Draws one frame of the app: the same for the local terminal and for each `bered serve` client.
-pub(crate) fn draw<B: ratatui::backend::Backend>(
+/// Draws one frame of the app: the same for the local terminal, each `bered serve` client and
+/// the screen tests.
+pub fn draw<B: ratatui::backend::Backend>(
     terminal: &mut ratatui::Terminal<B>,
     app: &mut App,
     theme: &Theme,

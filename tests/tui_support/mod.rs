@@ -13,7 +13,6 @@ use bered::tui::action::Action;
 use bered::tui::app::{App, Command};
 use bered::tui::keymap;
 use bered::tui::theme::Theme;
-use bered::tui::views;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -77,28 +76,8 @@ pub fn visible_titles(app: &App) -> Vec<String> {
 pub fn draw(app: &mut App, theme: &Theme) -> String {
     let (w, h) = app.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    let mut info = views::RenderInfo::default();
-    terminal
-        .draw(|frame| info = views::render(app, theme, frame))
-        .expect("draw");
-    if let Some(max) = info.detail_max_scroll {
-        app.detail_max_scroll = max;
-    }
-    // As the runtime does: a scroll past the Portfolio screen's end is drawn at the end.
-    if let Some(targets) = info.portfolio_targets.take() {
-        app.portfolio_targets = targets;
-    }
-    if let Some(max) = info.portfolio_max_scroll {
-        app.portfolio_max_scroll = max;
-        if app.portfolio_scroll > max {
-            app.portfolio_scroll = max;
-            terminal
-                .draw(|frame| {
-                    views::render(app, theme, frame);
-                })
-                .expect("draw");
-        }
-    }
+    // The runtime's own drawing, with what a frame measures taken back into the app.
+    bered::tui::draw(&mut terminal, app, theme).expect("draw");
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buffer.area.height {
