@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use bered::changes::{self, Point};
 use bered::i18n::Lang;
 use bered::report::dataset;
+use bered::tui::action::Action;
 use bered::tui::app::{App, Command, changes_entries};
 use crossterm::event::KeyCode;
 use git_support::{SETTINGS, criteria, git_in};
@@ -204,6 +205,24 @@ fn since_at_the_start_marks_the_ranking_and_c_shows_the_list() {
     assert!(app.since_prompt.is_some());
     press(&mut app, KeyCode::Esc);
     assert!(app.since_prompt.is_none() && app.changes_view.is_some());
+}
+
+#[test]
+fn changes_read_before_the_first_load_keep_their_status_line() {
+    let (_dir, portfolio) = repository();
+    // The two threads race: here the history is read before the portfolio has loaded.
+    let mut app = App::new(Lang::Sv, as_of());
+    app.apply_changes(changes::since(
+        Some(&portfolio),
+        &Point::parse("HEAD~1"),
+        None,
+        as_of(),
+    ));
+    app.apply_load(dataset::load(Some(&portfolio), as_of(), &|_| {}));
+    app.update(Action::Resize(100, 30));
+    let status = app.status.clone().expect("a status").text;
+    assert!(status.contains("tryck C"), "{status}");
+    assert!(app.changes.is_some(), "the change set is kept");
 }
 
 #[test]

@@ -64,7 +64,9 @@ impl App {
             None if errors > 0 => {
                 Status::error(ui::diagnostics_count(self.diagnostics.len(), self.lang))
             }
-            None => None,
+            // The first load: what the status already says (the changes since `--since`, read
+            // in parallel, may have come first) stays.
+            None => self.status.take(),
         };
         self.replace_data(Arc::new(new));
         if let Some(set) = reload_set.filter(|_| self.status.is_some()) {
