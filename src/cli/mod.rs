@@ -320,18 +320,32 @@ fn print_json(text: &str) {
         .write_all(json_guarded(text).as_bytes());
 }
 
+/// JSON written a piece at a time as `write` gives the pieces, each through the same guard as
+/// `print_json`: a long list never has to be held whole.
+pub(super) fn print_json_pieces(write: impl FnOnce(&mut dyn FnMut(&str))) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut failed = false;
+    write(&mut |piece| {
+        // A closed pipe (`| head`) ends the output quietly.
+        failed = failed || out.write_all(json_guarded(piece).as_bytes()).is_err();
+    });
+    let _ = out.flush();
+}
+
 fn json_guarded(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
     let mut buf = [0u8; 4];
-    for c in text.chars() {
+    for (at, c) in text.char_indices().filter(|&(_, c)| c > '\u{7f}') {
         let one: &str = c.encode_utf8(&mut buf);
-        if c > '\u{7f}' && safe::line(one) != one {
+        if safe::line(one) != one {
+            out.push_str(&text[copied..at]);
             // Every such character is in the Basic Multilingual Plane: one escape.
             out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
+            copied = at + c.len_utf8();
         }
     }
+    out.push_str(&text[copied..]);
     out
 }
 

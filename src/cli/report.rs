@@ -9,8 +9,8 @@ use bered::i18n::msg::Msg;
 use bered::load::{self, Loaded};
 use bered::model::Date;
 use bered::report::{
-    RankFilter, find_initiative, rank_csv_with, rank_json, rank_markdown, rank_table, show_json,
-    show_markdown, show_text, summary_json, summary_markdown, summary_text,
+    RankFilter, find_initiative, rank_csv_with, rank_json_each, rank_markdown, rank_table,
+    show_json, show_markdown, show_text, summary_json, summary_markdown, summary_text,
 };
 
 /// An output format; which ones a command offers is up to the command line.
@@ -42,12 +42,19 @@ pub fn rank(
         &analysis.sectioned
     };
     let order = filter.apply_in(p, &analysis, ranked);
-    match format {
+    let done = match format {
         Format::Text => print(&rank_table(p, &analysis, &order, lang)),
         Format::Csv => print(&rank_csv_with(p, &analysis, &order, lang, delimiter)),
-        Format::Json => print_json(&rank_json(p, &analysis, &order, lang)),
+        // Written as it is made: a list of 100,000 is never held whole.
+        Format::Json => {
+            super::print_json_pieces(|out| rank_json_each(p, &analysis, &order, lang, out));
+            Ok(ExitCode::SUCCESS)
+        }
         Format::Markdown => print(&rank_markdown(p, &analysis, &order, lang)),
-    }
+    };
+    // The process ends here: freeing every initiative one by one would only delay the exit.
+    std::mem::forget((loaded, analysis));
+    done
 }
 
 pub fn show(

@@ -71,16 +71,18 @@ pub fn markdown_text(text: &str) -> String {
 /// nothing that acts on a terminal that prints the file. serde_json already escapes C0 controls.
 pub fn json(serialised: &str) -> String {
     let mut out = String::with_capacity(serialised.len());
-    for c in serialised.chars() {
-        if c > '\u{7e}' && needs_escape(c, Layout::Text) {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            out.push(c);
+    let mut copied = 0;
+    // Only non-ASCII (and DEL) can need it: the rest is copied a run at a time.
+    let wide = serialised.char_indices().filter(|&(_, c)| c > '\u{7e}');
+    for (at, c) in wide.filter(|&(_, c)| needs_escape(c, Layout::Text)) {
+        out.push_str(&serialised[copied..at]);
+        let mut units = [0u16; 2];
+        for unit in c.encode_utf16(&mut units) {
+            out.push_str(&format!("\\u{unit:04x}"));
         }
+        copied = at + c.len_utf8();
     }
+    out.push_str(&serialised[copied..]);
     out
 }
 

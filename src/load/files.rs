@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::cache::{self, Cache, Pack};
+use super::cache::{self, Cache, Pack, PackWriter};
 use super::{Diagnostic, Loaded, Origin, finish, initiative, portfolio_settings};
 use crate::model::Model;
 use crate::model::{Initiative, Loc, Settings};
@@ -268,6 +268,9 @@ pub fn load_folder_in(
         let context = cache::context(&text);
         (c, c.open(dir, context))
     });
+    let writer = packed
+        .as_ref()
+        .map(|(c, pack)| Mutex::new(c.writer(pack.context())));
     let job = Job {
         source,
         dir,
@@ -275,16 +278,11 @@ pub fn load_folder_in(
         model: &model,
         settings: &settings,
         pack: packed.as_ref().map(|(_, pack)| pack),
+        writer: writer.as_ref(),
     };
-    let (results, kept) = load_initiatives(&job);
-    if let Some((cache, pack)) = &packed {
-        let unchanged =
-            kept.iter().all(|k| matches!(k, Cow::Borrowed(_))) && kept.len() == pack.len();
-        if unchanged {
-            cache.touch(dir);
-        } else {
-            cache.store(dir, pack.context(), kept.iter().map(|k| k.as_ref()));
-        }
+    let results = load_initiatives(&job);
+    if let (Some((cache, pack)), Some(Ok(writer))) = (&packed, writer.map(Mutex::into_inner)) {
+        writer.finish(cache, dir, Some(pack.len()));
     }
     let (initiatives, mut found, digests) = results;
     diagnostics.append(&mut found);
@@ -302,26 +300,28 @@ pub fn load_folder_in(
 type Parsed = (Vec<Initiative>, Vec<Diagnostic>, HashMap<PathBuf, u64>);
 
 /// What loading the initiative files needs.
-struct Job<'a> {
+struct Job<'a, 'p> {
     source: &'a dyn Source,
     dir: &'a Path,
     paths: &'a [PathBuf],
     model: &'a Model,
     settings: &'a Settings,
-    pack: Option<&'a Pack>,
+    /// The pack read, and the next one, written as the files are loaded.
+    pack: Option<&'p Pack>,
+    writer: Option<&'a Mutex<PackWriter<'p>>>,
 }
 
 /// One file loaded: the initiative, the diagnostics, the digest of its bytes and its entry in
 /// the next pack (borrowed from the pack read when it was found there).
-type One<'a> = (
+type One<'p> = (
     Option<Initiative>,
     Vec<Diagnostic>,
     Option<u64>,
-    Option<Cow<'a, [u8]>>,
+    Option<Cow<'p, [u8]>>,
 );
 
 /// Reads one file, takes it from the pack when its entry is there and whole, else parses it.
-fn load_one<'a>(job: &Job<'a>, path: &Path) -> One<'a> {
+fn load_one<'p>(job: &Job<'_, 'p>, path: &Path) -> One<'p> {
     let bytes = match job.source.read(path) {
         Ok(bytes) => bytes,
         Err(m) => {
@@ -354,7 +354,7 @@ fn load_one<'a>(job: &Job<'a>, path: &Path) -> One<'a> {
 /// Reads and parses the files on every core; the result does not depend on which thread
 /// took which file. Each file read also gives the digest of its bytes, and with a pack, the
 /// entries of the next pack in file order.
-fn load_initiatives<'a>(job: &Job<'a>) -> (Parsed, Vec<Cow<'a, [u8]>>) {
+fn load_initiatives(job: &Job) -> Parsed {
     let paths = job.paths;
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::with_capacity(paths.len()));
@@ -366,7 +366,12 @@ fn load_initiatives<'a>(job: &Job<'a>) -> (Parsed, Vec<Cow<'a, [u8]>>) {
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = paths.get(i) else { break };
-            local.push((i, load_one(job, path)));
+            let (ini, diags, digest, entry) = load_one(job, path);
+            // The entry goes to the next pack now, not held until every file is loaded.
+            if let Some(Ok(mut writer)) = job.writer.map(Mutex::lock) {
+                writer.put(i, entry);
+            }
+            local.push((i, (ini, diags, digest)));
         }
         if let Ok(mut all) = results.lock() {
             all.append(&mut local);
@@ -383,14 +388,12 @@ fn load_initiatives<'a>(job: &Job<'a>) -> (Parsed, Vec<Cow<'a, [u8]>>) {
     let mut initiatives = Vec::with_capacity(results.len());
     let mut diagnostics = Vec::new();
     let mut digests = HashMap::with_capacity(results.len());
-    let mut kept = Vec::new();
-    for (i, (ini, mut diags, digest, entry)) in results {
+    for (i, (ini, mut diags, digest)) in results {
         initiatives.extend(ini);
         diagnostics.append(&mut diags);
-        kept.extend(entry);
         if let (Some(d), Some(path)) = (digest, paths.get(i)) {
             digests.insert(path.clone(), d);
         }
     }
-    ((initiatives, diagnostics, digests), kept)
+    (initiatives, diagnostics, digests)
 }

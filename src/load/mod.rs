@@ -201,6 +201,7 @@ fn initiative(
     // The scores as written (keys, raw text, locations) only serve validation; from here on
     // `Initiative::scores` holds them, and a large portfolio need not keep both.
     file.scores = Default::default();
+    file.shrink_to_fit();
     let ok = !c.has_errors();
     let initiative = ok.then(|| Initiative {
         id,

@@ -34,6 +34,32 @@ pub struct InitiativeFile {
     pub decisions: Vec<Located<Decision>>,
 }
 
+impl InitiativeFile {
+    /// Gives back what the lists grew beyond their length while being read (a list of one
+    /// benefit holds room for four): a large portfolio keeps only what it has.
+    pub fn shrink_to_fit(&mut self) {
+        self.tags.shrink_to_fit();
+        self.goals.shrink_to_fit();
+        self.hypotheses.shrink_to_fit();
+        self.motivations.0.shrink_to_fit();
+        self.decisions.shrink_to_fit();
+        self.benefits.shrink_to_fit();
+        for benefit in &mut self.benefits {
+            benefit.value.follow_up.shrink_to_fit();
+        }
+        if let Some(case) = &mut self.business_case {
+            let case = &mut case.value;
+            case.quality_shift.0.shrink_to_fit();
+            for lines in [&mut case.costs, &mut case.benefits] {
+                lines.shrink_to_fit();
+                for line in lines.iter_mut() {
+                    line.value.amounts.0.shrink_to_fit();
+                }
+            }
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {

@@ -183,14 +183,47 @@ pub fn rank_json(
     portfolio: &Portfolio,
     analysis: &Analysis,
     order: &[usize],
-    _lang: Lang,
+    lang: Lang,
 ) -> String {
-    let rows: Vec<RankRow> = order
-        .iter()
-        .map(|&i| RankRow::new(&portfolio.initiatives[i], &analysis.items[i]))
-        .collect();
-    let json = serde_json::to_string_pretty(&rows).unwrap_or_default();
-    safe::json(&json) + "\n"
+    let mut out = String::new();
+    rank_json_each(portfolio, analysis, order, lang, |piece| {
+        out.push_str(piece)
+    });
+    out
+}
+
+/// `rank_json` a piece at a time (one initiative's object, or the brackets between), for a
+/// caller that writes them out as they come instead of holding the whole text: the same bytes
+/// as `serde_json::to_string_pretty` of the whole list, then a newline.
+pub fn rank_json_each(
+    portfolio: &Portfolio,
+    analysis: &Analysis,
+    order: &[usize],
+    _lang: Lang,
+    mut piece: impl FnMut(&str),
+) {
+    if order.is_empty() {
+        piece("[]\n");
+        return;
+    }
+    piece("[\n");
+    let mut object = String::new();
+    for (n, &i) in order.iter().enumerate() {
+        let row = RankRow::new(&portfolio.initiatives[i], &analysis.items[i]);
+        let json = serde_json::to_string_pretty(&row).unwrap_or_default();
+        // An element of the list is indented one level; a string in pretty JSON never holds a
+        // raw newline, so every line is the object's own.
+        object.clear();
+        for line in json.split('\n') {
+            if !object.is_empty() {
+                object.push('\n');
+            }
+            object.push_str("  ");
+            object.push_str(line);
+        }
+        object.push_str(if n + 1 < order.len() { ",\n" } else { "\n]\n" });
+        piece(&safe::json(&object));
+    }
 }
 
 /// One initiative of `bered rank --format json`, fields in the documented order.

@@ -12,14 +12,15 @@
 //! Only files that loaded without errors are kept, with their warnings.
 
 mod codec;
+mod writer;
 
 use std::collections::HashMap;
-use std::io::Write as _;
 use std::os::unix::ffi::OsStrExt as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use codec::{Reader, Wire};
+pub use writer::PackWriter;
 
 use super::Diagnostic;
 use crate::model::{Initiative, InitiativeFile};
@@ -92,30 +93,16 @@ impl Cache {
     /// Replaces the pack of `root` with `entries` (as `Pack::entry` and `encode` give them),
     /// then prunes the folder. Failures are silent: the cache only ever saves time.
     pub fn store<'a>(&self, root: &Path, context: u128, entries: impl Iterator<Item = &'a [u8]>) {
-        let _ = self.write_pack(root, context, entries);
-        self.prune();
+        let mut writer = self.writer(context);
+        for (i, entry) in entries.enumerate() {
+            writer.put(i, Some(std::borrow::Cow::Borrowed(entry)));
+        }
+        writer.finish(self, root, None);
     }
 
-    fn write_pack<'a>(
-        &self,
-        root: &Path,
-        context: u128,
-        entries: impl Iterator<Item = &'a [u8]>,
-    ) -> std::io::Result<()> {
-        std::fs::create_dir_all(&self.dir)?;
-        let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
-        FORMAT.put(&mut out);
-        context.put(&mut out);
-        for entry in entries {
-            out.extend_from_slice(entry);
-        }
-        let mut temp = tempfile::Builder::new()
-            .prefix(".pack-")
-            .tempfile_in(&self.dir)?;
-        temp.write_all(&out)?;
-        temp.persist(self.pack_path(root))?;
-        Ok(())
+    /// A new pack for `context`, written as its entries come (`PackWriter::put`).
+    pub fn writer<'p>(&self, context: u128) -> PackWriter<'p> {
+        PackWriter::new(&self.dir, context)
     }
 
     /// Marks the pack of `root` as just used, for pruning.
