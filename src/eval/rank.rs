@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::budget::{self, BudgetLine};
 use super::pipeline::{self, Section};
 use super::score::{Evaluation, GateStatus, evaluate};
-use crate::finance::{self, CaseResult};
+use crate::finance::{self, CaseFigures};
 use crate::model::{Date, Group, Initiative, Outcome, Portfolio, Settings};
 use crate::realisation::{self, BenefitProgress, Flag};
 
@@ -48,7 +48,8 @@ impl RankGroup {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Analyzed {
     pub eval: Evaluation,
-    pub case: Option<CaseResult>,
+    /// The business case's totals; its yearly table is `finance::compute` of the initiative's.
+    pub case: Option<CaseFigures>,
     /// Index-aligned with the initiative's `benefits`.
     pub benefits: Vec<BenefitProgress>,
     pub flags: Vec<Flag>,
@@ -203,6 +204,11 @@ fn analyse_one(portfolio: &Portfolio, initiative: &Initiative, as_of: Date, year
         .business_case
         .as_ref()
         .map(|c| finance::compute(c, &portfolio.settings));
+    let planning_year_cost = case
+        .as_ref()
+        .and_then(|c| c.year(year))
+        .map_or(Decimal::ZERO, |row| -row.costs);
+    let case = case.as_ref().map(CaseFigures::of);
     let benefits = initiative
         .file
         .benefits
@@ -210,10 +216,6 @@ fn analyse_one(portfolio: &Portfolio, initiative: &Initiative, as_of: Date, year
         .map(|b| realisation::benefit_status(b, as_of))
         .collect();
     let flags = realisation::flags(&portfolio.model, initiative, &eval, as_of);
-    let planning_year_cost = case
-        .as_ref()
-        .and_then(|c| c.year(year))
-        .map_or(Decimal::ZERO, |row| -row.costs);
     let group = RankGroup::of(&eval);
     Analyzed {
         group,

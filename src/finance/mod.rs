@@ -73,6 +73,40 @@ impl CaseResult {
     }
 }
 
+/// What the ranking, the budget and the sums need of a business case: kept for every
+/// initiative of a portfolio, where the yearly table (`compute`) is made again for the one
+/// initiative whose business case is shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseFigures {
+    pub totals: Totals,
+    /// The first year of the horizon, and how many years it has.
+    pub first_year: i32,
+    pub horizon: usize,
+}
+
+impl CaseFigures {
+    pub fn of(case: &CaseResult) -> CaseFigures {
+        CaseFigures {
+            totals: case.totals.clone(),
+            first_year: case.years.first().map_or(0, |r| r.year),
+            horizon: case.years.len(),
+        }
+    }
+
+    /// The calendar year of the n-th year of the horizon (from 0).
+    pub fn year_at(&self, n: usize) -> Option<i32> {
+        let n = i32::try_from(n)
+            .ok()
+            .filter(|&n| (n as usize) < self.horizon)?;
+        self.first_year.checked_add(n)
+    }
+
+    /// Average yearly net over the horizon (None for an empty horizon).
+    pub fn average_yearly_net(&self) -> Option<Decimal> {
+        self.totals.net.checked_div(Decimal::from(self.horizon))
+    }
+}
+
 /// Computes the business case at the portfolio's discount rate and hourly cost.
 pub fn compute(case: &BusinessCaseFile, settings: &Settings) -> CaseResult {
     let years = lines::horizon(case);

@@ -63,10 +63,12 @@ pub fn case_doc(
 ) -> Doc {
     let (initiative, item) = (&portfolio.initiatives[index], &analysis.items[index]);
     let mut doc = Doc::default();
-    let (Some(file), Some(case)) = (&initiative.file.business_case, &item.case) else {
+    let Some(file) = &initiative.file.business_case else {
         doc.paragraph(ui::NO_CASE.get(lang));
         return doc;
     };
+    // The yearly table is made here, for the one initiative shown (the analysis keeps totals).
+    let case = &crate::finance::compute(file, &portfolio.settings);
     for range in &view.tables {
         let years = case.years.get(range.clone()).unwrap_or_default();
         year_table(&mut doc, case, years, view.template, lang);

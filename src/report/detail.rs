@@ -56,7 +56,7 @@ pub fn tab_doc(
         Tab::Scores => evaluation(&mut doc, portfolio, &item.eval, lang),
         Tab::Case => {
             // Every year, with the template's ×10 rows to compare with Nacka's spreadsheet.
-            let years = item.case.as_ref().map_or(0, |c| c.years.len());
+            let years = item.case.as_ref().map_or(0, |c| c.horizon);
             let view = CaseView::whole(years, true);
             doc = case_doc(portfolio, analysis, index, &view, lang);
         }

@@ -57,7 +57,9 @@ pub fn show_value(portfolio: &Portfolio, analysis: &Analysis, index: usize) -> V
     object.insert("evaluation".into(), evaluation(&item.eval));
     object.insert(
         "business_case".into(),
-        item.case.as_ref().map_or(Value::Null, business_case),
+        file.business_case.as_ref().map_or(Value::Null, |c| {
+            business_case(&crate::finance::compute(c, &portfolio.settings))
+        }),
     );
     let benefits: Vec<Value> = file
         .benefits

@@ -491,7 +491,7 @@ impl App {
                     .items
                     .get(d.index)
                     .and_then(|i| i.case.as_ref());
-                case.map_or(0, |c| c.years.len().saturating_sub(1))
+                case.map_or(0, |c| c.horizon.saturating_sub(1))
             });
         let Some(detail) = &mut self.detail else {
             return;

@@ -34,7 +34,7 @@ pub fn doc<'a>(
 ) -> Doc<'a> {
     let lang = app.lang;
     let (portfolio, analysis) = (&data.portfolio, &data.analysis);
-    let years = data.item(i).case.as_ref().map_or(0, |c| c.years.len());
+    let years = data.item(i).case.as_ref().map_or(0, |c| c.horizon);
     let template = detail.template_scale;
     let view = CaseView::window(years, 0, years, template);
     let mut report = case_doc(portfolio, analysis, i, &view, lang);
@@ -44,7 +44,7 @@ pub fn doc<'a>(
         let view = CaseView::window(years, first, count, template);
         report = case_doc(portfolio, analysis, i, &view, lang);
         if let Some(case) = &data.item(i).case {
-            let year = |n: usize| case.years.get(n).map_or(0, |r| r.year);
+            let year = |n: usize| case.year_at(n).unwrap_or(0);
             let note = format!(
                 "{}–{} ({} ◀ ▶)",
                 year(first),
@@ -65,9 +65,10 @@ pub fn doc<'a>(
             doc.blank();
         }
     }
-    if let Some(case) = &data.item(i).case {
+    if let Some(file) = &portfolio.initiatives[i].file.business_case {
+        let case = crate::finance::compute(file, &portfolio.settings);
         doc.blank();
-        doc.widget(CHART_HEIGHT, chart(case, lang, theme));
+        doc.widget(CHART_HEIGHT, chart(&case, lang, theme));
     }
     doc
 }
