@@ -2,7 +2,7 @@
 
 mod engine_support;
 
-use bered::eval::{Gate, GateStatus, Model, Quadrant, evaluate};
+use bered::eval::{Gate, GateStatus, Model, Quadrant, breakdown, evaluate, unscored};
 use bered::model::Group;
 use engine_support::{d, scored};
 use proptest::prelude::*;
@@ -16,7 +16,8 @@ fn scores_are_weighted_means_and_priority_their_product() {
     assert_eq!(e.feasibility_score.unwrap().round_dp(4), d("3.2857"));
     assert_eq!(e.priority.unwrap().round_dp(4), d("9.8571"));
     assert_eq!(e.gate, GateStatus::Pass);
-    assert!(e.complete && e.missing.is_empty());
+    assert!(e.complete && e.unscored == 0);
+    assert!(unscored(&Model::nacka(), &i).is_empty());
     assert_eq!(e.quadrant, Some(Quadrant::DoNow));
 }
 
@@ -38,8 +39,8 @@ fn contributions_of_a_group_sum_to_its_score() {
     let e = evaluate(&model, &i);
     // (3 + 4 + 2·2 + 1) / 5 = 12/5
     assert_eq!(e.benefit_score, Some(d("2.4")));
-    let benefit: Vec<_> = e
-        .criteria
+    let criteria = breakdown(&model, &i);
+    let benefit: Vec<_> = criteria
         .iter()
         .filter(|c| c.group == Group::Benefit)
         .collect();
@@ -62,8 +63,10 @@ fn an_unscored_criterion_is_never_a_zero() {
     assert_eq!(e.feasibility_score, Some(d("3")));
     assert_eq!((e.priority, e.quadrant), (None, None));
     assert!(!e.complete);
-    assert_eq!(e.missing, vec!["mandatory".to_string()]);
-    let mandatory = e.criteria.iter().find(|c| c.id == "mandatory").unwrap();
+    assert_eq!(e.unscored, 1);
+    assert_eq!(unscored(&Model::nacka(), &i), vec!["mandatory".to_string()]);
+    let criteria = breakdown(&Model::nacka(), &i);
+    let mandatory = criteria.iter().find(|c| c.id == "mandatory").unwrap();
     assert_eq!((mandatory.score, mandatory.contribution), (None, None));
 }
 
@@ -144,8 +147,9 @@ fn a_portfolio_threshold_and_replaced_criteria_are_honoured() {
     m.criteria
         .retain(|c| c.id == "quality" || c.id == "funding");
     m.gate = None;
-    let e = evaluate(&m, &scored("a", [1, 2, 1, 1], [1, 1, 1, 4, 1, 1, 1], ""));
-    assert_eq!(e.criteria.len(), 2);
+    let i = scored("a", [1, 2, 1, 1], [1, 1, 1, 4, 1, 1, 1], "");
+    let e = evaluate(&m, &i);
+    assert_eq!(breakdown(&m, &i).len(), 2);
     assert_eq!(
         (e.benefit_score, e.feasibility_score),
         (Some(d("2")), Some(d("4")))

@@ -10,4 +10,4 @@ pub use crate::model::{Criterion, Gate, Model, Wording};
 pub use budget::{BudgetLine, BudgetPosition};
 pub use pipeline::{Section, awaiting_completion, latest_decision};
 pub use rank::{Analysis, Analyzed, RankGroup, analyse, is_rankable, planning_year};
-pub use score::{CriterionScore, Evaluation, GateStatus, Quadrant, evaluate};
+pub use score::{CriterionScore, Evaluation, GateStatus, Quadrant, breakdown, evaluate, unscored};

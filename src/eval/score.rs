@@ -1,5 +1,6 @@
 //! Scoring one initiative on the evaluation model: the weighted means, the priority, the
-//! compliance gate and the quadrant, with every criterion's part kept for explaining on screen.
+//! compliance gate and the quadrant; every criterion's part (`breakdown`) for explaining on
+//! screen.
 
 use rust_decimal::Decimal;
 
@@ -101,17 +102,20 @@ pub struct CriterionScore {
     pub motivation: Option<String>,
 }
 
+/// What an initiative scored, kept for every initiative of a portfolio; the line-by-line
+/// breakdown (`breakdown`) is worked out again where it is shown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evaluation {
-    /// In the model's order.
-    pub criteria: Vec<CriterionScore>,
+    /// Σ weight × score of each group, when every criterion of the group is scored.
+    pub benefit_sum: Option<Decimal>,
+    pub feasibility_sum: Option<Decimal>,
     pub benefit_score: Option<Decimal>,
     pub feasibility_score: Option<Decimal>,
     pub priority: Option<Decimal>,
     pub gate: GateStatus,
     pub complete: bool,
-    /// Unscored criteria, in the model's order.
-    pub missing: Vec<String>,
+    /// How many criteria are unscored (`unscored` names them).
+    pub unscored: usize,
     pub quadrant: Option<Quadrant>,
 }
 
@@ -120,52 +124,78 @@ impl Evaluation {
     /// Ranking compares these exact sums rather than the rounded means: every initiative shares
     /// the model's weights, so the order is the same and no division rounding can split a tie.
     pub fn weighted_sum(&self, group: Group) -> Option<Decimal> {
-        let mut sum = Decimal::ZERO;
-        for c in self.criteria.iter().filter(|c| c.group == group) {
-            let score = Decimal::from(c.score?);
-            sum = sum.saturating_add(c.weight.saturating_mul(score));
+        match group {
+            Group::Benefit => self.benefit_sum,
+            Group::Feasibility => self.feasibility_sum,
         }
-        Some(sum)
     }
+}
+
+/// Each criterion's part in an initiative's score, in the model's order.
+pub fn breakdown(model: &Model, initiative: &Initiative) -> Vec<CriterionScore> {
+    let weights = GroupWeights::of(model);
+    model
+        .criteria
+        .iter()
+        .map(|c| {
+            let score = initiative.scores.get(&c.id).copied();
+            CriterionScore {
+                id: c.id.clone(),
+                group: c.group,
+                score,
+                weight: c.weight,
+                contribution: contribution(c.weight, score, weights.of_group(c.group)),
+                motivation: initiative.motivation(&c.id).map(str::to_owned),
+            }
+        })
+        .collect()
+}
+
+/// The criteria an initiative has no score for, in the model's order.
+pub fn unscored(model: &Model, initiative: &Initiative) -> Vec<String> {
+    model
+        .criteria
+        .iter()
+        .filter(|c| !initiative.scores.contains_key(&c.id))
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+/// weight × score ÷ the group's total weight.
+fn contribution(weight: Decimal, score: Option<u8>, group_weight: Decimal) -> Option<Decimal> {
+    let part = weight.saturating_mul(Decimal::from(score?));
+    part.checked_div(group_weight)
 }
 
 /// Scores an initiative. Unscored criteria are never counted as zero: they make the group's
 /// score undefined and the initiative incomplete.
 pub fn evaluate(model: &Model, initiative: &Initiative) -> Evaluation {
     let weights = GroupWeights::of(model);
-    let criteria: Vec<CriterionScore> = model
-        .criteria
-        .iter()
-        .map(|c| {
-            let score = initiative.scores.get(&c.id).copied();
-            let contribution = score.and_then(|s| {
-                let part = c.weight.saturating_mul(Decimal::from(s));
-                part.checked_div(weights.of_group(c.group))
-            });
-            CriterionScore {
-                id: c.id.clone(),
-                group: c.group,
-                score,
-                weight: c.weight,
-                contribution,
-                motivation: initiative.motivation(&c.id).map(str::to_owned),
+    let mut sums = [Some(Decimal::ZERO); 2];
+    let mut unscored = 0;
+    for c in &model.criteria {
+        let sum = &mut sums[usize::from(c.group == Group::Feasibility)];
+        match initiative.scores.get(&c.id) {
+            Some(&score) => {
+                let part = c.weight.saturating_mul(Decimal::from(score));
+                *sum = sum.map(|s| s.saturating_add(part));
             }
-        })
-        .collect();
-    let missing = criteria
-        .iter()
-        .filter(|c| c.score.is_none())
-        .map(|c| c.id.clone())
-        .collect();
+            None => {
+                unscored += 1;
+                *sum = None;
+            }
+        }
+    }
     let gate = gate_status(model, initiative);
     let mut e = Evaluation {
-        criteria,
+        benefit_sum: sums[0],
+        feasibility_sum: sums[1],
         benefit_score: None,
         feasibility_score: None,
         priority: None,
         gate,
         complete: false,
-        missing,
+        unscored,
         quadrant: None,
     };
     let mean = |e: &Evaluation, g| e.weighted_sum(g)?.checked_div(weights.of_group(g));
@@ -176,7 +206,7 @@ pub fn evaluate(model: &Model, initiative: &Initiative) -> Evaluation {
         e.quadrant = Some(Quadrant::of(b, f, model.quadrant_threshold));
     }
     // A group whose weights sum to zero has no mean; such a model cannot complete anyone.
-    e.complete = e.missing.is_empty() && gate != GateStatus::NotAssessed && e.priority.is_some();
+    e.complete = unscored == 0 && gate != GateStatus::NotAssessed && e.priority.is_some();
     e
 }
 

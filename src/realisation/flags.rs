@@ -105,11 +105,9 @@ pub fn flags(
         });
         push(FlagKind::GateBlocked, subject);
     }
-    if !evaluation.missing.is_empty() {
-        push(
-            FlagKind::IncompleteScores,
-            Some(evaluation.missing.join(", ")),
-        );
+    if evaluation.unscored > 0 {
+        let missing = crate::eval::unscored(model, initiative);
+        push(FlagKind::IncompleteScores, Some(missing.join(", ")));
     }
     out
 }

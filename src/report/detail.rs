@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::case::{CaseView, case_doc};
 use super::show_case::benefits;
-use crate::eval::{Analysis, Analyzed, Evaluation, RankGroup};
+use crate::eval::{Analysis, Analyzed, CriterionScore, Evaluation, RankGroup, breakdown, unscored};
 use crate::i18n::{Lang, ui, words};
 use crate::model::{Group, Initiative, Portfolio, Stage};
 
@@ -53,7 +53,7 @@ pub fn tab_doc(
     let mut doc = Doc::default();
     match tab {
         Tab::Overview => overview(&mut doc, portfolio, analysis, index, lang),
-        Tab::Scores => evaluation(&mut doc, portfolio, &item.eval, lang),
+        Tab::Scores => evaluation(&mut doc, portfolio, index, &item.eval, lang),
         Tab::Case => {
             // Every year, with the template's ×10 rows to compare with Nacka's spreadsheet.
             let years = item.case.as_ref().map_or(0, |c| c.horizon);
@@ -147,10 +147,9 @@ fn decision_cell(item: &Analyzed, lang: Lang) -> Cell {
 
 /// Each scored criterion's score in the model's words, and what the criterion asks, so the
 /// group reads a score the same way.
-fn score_meanings(doc: &mut Doc, portfolio: &Portfolio, e: &Evaluation, lang: Lang) {
+fn score_meanings(doc: &mut Doc, portfolio: &Portfolio, criteria: &[CriterionScore], lang: Lang) {
     let sv = lang == Lang::Sv;
-    let lines: Vec<String> = e
-        .criteria
+    let lines: Vec<String> = criteria
         .iter()
         .filter_map(|c| {
             let criterion = portfolio.model.criterion(&c.id)?;
@@ -175,7 +174,9 @@ fn score_meanings(doc: &mut Doc, portfolio: &Portfolio, e: &Evaluation, lang: La
 }
 
 /// The score explained: the figures, the criteria table, then the written rationales.
-fn evaluation(doc: &mut Doc, portfolio: &Portfolio, e: &Evaluation, lang: Lang) {
+fn evaluation(doc: &mut Doc, portfolio: &Portfolio, index: usize, e: &Evaluation, lang: Lang) {
+    let initiative = &portfolio.initiatives[index];
+    let criteria = breakdown(&portfolio.model, initiative);
     let name = |id: &str| criterion_name(portfolio, id, lang);
     let score = |v| Cell::Score(v).render(lang);
     let priority = format!(
@@ -188,16 +189,18 @@ fn evaluation(doc: &mut Doc, portfolio: &Portfolio, e: &Evaluation, lang: Lang) 
         format!(" ({} ≥ {})", name(&g.criterion), g.min)
     });
     let gate = format!("{}{gate_rule}", Cell::Gate(e.gate, Form::Full).render(lang));
-    let missing: Vec<String> = e.missing.iter().map(|m| name(m)).collect();
+    let missing: Vec<String> = unscored(&portfolio.model, initiative)
+        .iter()
+        .map(|m| name(m))
+        .collect();
     doc.field_list(lang)
         .typed(ui::PRIORITY, Cell::Text(priority))
         .typed(ui::GATE, Cell::Text(gate))
         .typed(ui::QUADRANT, Cell::Quadrant(e.quadrant, Form::Full))
         .typed(ui::NOT_SCORED_LIST, Cell::Text(missing.join(", ")))
         .end();
-    criteria_table(doc, portfolio, e, lang);
-    let rationales: Vec<String> = e
-        .criteria
+    criteria_table(doc, portfolio, e, &criteria, lang);
+    let rationales: Vec<String> = criteria
         .iter()
         .filter_map(|c| Some(format!("{}: {}", name(&c.id), c.motivation.as_deref()?)))
         .collect();
@@ -205,12 +208,18 @@ fn evaluation(doc: &mut Doc, portfolio: &Portfolio, e: &Evaluation, lang: Lang) 
         doc.heading(3, ui::MOTIVATIONS.get(lang));
         doc.list(rationales);
     }
-    score_meanings(doc, portfolio, e, lang);
+    score_meanings(doc, portfolio, &criteria, lang);
 }
 
 /// Each criterion's score, weight and contribution; each group closed by its score, which is
 /// the sum of the contributions above it.
-fn criteria_table(doc: &mut Doc, portfolio: &Portfolio, e: &Evaluation, lang: Lang) {
+fn criteria_table(
+    doc: &mut Doc,
+    portfolio: &Portfolio,
+    e: &Evaluation,
+    criteria: &[CriterionScore],
+    lang: Lang,
+) {
     let mut rows = Vec::new();
     let groups = [
         (Group::Benefit, ui::BENEFIT_SCORE, e.benefit_score),
@@ -221,7 +230,7 @@ fn criteria_table(doc: &mut Doc, portfolio: &Portfolio, e: &Evaluation, lang: La
         ),
     ];
     for (group, label, mean) in groups {
-        for c in e.criteria.iter().filter(|c| c.group == group) {
+        for c in criteria.iter().filter(|c| c.group == group) {
             let value = c.score.map_or(Cell::Word(ui::NONE.get(lang)), |s| {
                 Cell::Count(usize::from(s))
             });

@@ -276,8 +276,8 @@ fn basis(out: &mut String, portfolio: &Portfolio, analysis: &Analysis, i: usize,
         payback,
         ui::MINUTES_FLAGS.get(lang),
     ));
-    let scores: Vec<String> = e
-        .criteria
+    let criteria = crate::eval::breakdown(&portfolio.model, &portfolio.initiatives[i]);
+    let scores: Vec<String> = criteria
         .iter()
         .map(|c| {
             let value = c.score.map_or_else(|| NONE.to_string(), |v| v.to_string());

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::fmt::{json_exact, json_exact_opt, json_opt_str, json_rounded};
 use super::rank::RankRow;
-use crate::eval::{Analysis, Evaluation};
+use crate::eval::{Analysis, CriterionScore, Evaluation, breakdown, unscored};
 use crate::finance::CaseResult;
 use crate::i18n::Lang;
 use crate::model::{BenefitFile, Portfolio};
@@ -54,7 +54,12 @@ pub fn show_value(portfolio: &Portfolio, analysis: &Analysis, index: usize) -> V
         .map(|f| json!({"id": f.kind.id(), "subject": f.subject}))
         .collect();
     object.insert("flag_details".into(), Value::Array(reasons));
-    object.insert("evaluation".into(), evaluation(&item.eval));
+    let criteria = breakdown(&portfolio.model, initiative);
+    let unscored = unscored(&portfolio.model, initiative);
+    object.insert(
+        "evaluation".into(),
+        evaluation(&item.eval, &criteria, &unscored),
+    );
     object.insert(
         "business_case".into(),
         file.business_case.as_ref().map_or(Value::Null, |c| {
@@ -71,9 +76,8 @@ pub fn show_value(portfolio: &Portfolio, analysis: &Analysis, index: usize) -> V
     Value::Object(object)
 }
 
-fn evaluation(e: &Evaluation) -> Value {
-    let criteria: Vec<Value> = e
-        .criteria
+fn evaluation(e: &Evaluation, criteria: &[CriterionScore], unscored: &[String]) -> Value {
+    let criteria: Vec<Value> = criteria
         .iter()
         .map(|c| {
             json!({
@@ -93,7 +97,7 @@ fn evaluation(e: &Evaluation) -> Value {
         "priority": json_rounded(e.priority),
         "gate": e.gate.id(),
         "complete": e.complete,
-        "missing": e.missing,
+        "missing": unscored,
         "quadrant": json_opt_str(e.quadrant.map(|q| q.id())),
     })
 }

@@ -116,9 +116,10 @@ fn initiative<'a>(app: &App, data: &'a Dataset, i: usize, theme: &Theme, width: 
 /// The eleven scores in two columns, benefit and feasibility, then B, F and priority.
 fn scores(doc: &mut Doc<'_>, data: &Dataset, i: usize, theme: &Theme, lang: Lang, width: u16) {
     let eval = &data.item(i).eval;
+    let criteria = crate::eval::breakdown(&data.portfolio.model, data.initiative(i));
     let column = usize::from(width / 2).saturating_sub(1).max(10);
     let of = |group| -> Vec<String> {
-        eval.criteria
+        criteria
             .iter()
             .filter(|c| c.group == group)
             .map(|c| {
