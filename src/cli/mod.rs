@@ -320,16 +320,15 @@ fn print_json(text: &str) {
         .write_all(json_guarded(text).as_bytes());
 }
 
-/// JSON written a piece at a time as `write` gives the pieces, each through the same guard as
-/// `print_json`: a long list never has to be held whole.
-pub(super) fn print_json_pieces(write: impl FnOnce(&mut dyn FnMut(&str))) {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let mut failed = false;
-    write(&mut |piece| {
-        // A closed pipe (`| head`) ends the output quietly.
-        failed = failed || out.write_all(json_guarded(piece).as_bytes()).is_err();
-    });
-    let _ = out.flush();
+/// JSON written as it is made by `write`, through the same guard as `print_json` (as a
+/// writer): a long list never has to be held whole.
+pub(super) fn print_json_with(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) {
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut out = safe::JsonWriter::new(out);
+    // A closed pipe (`| head`) ends the output quietly.
+    if write(&mut out).is_ok() {
+        let _ = out.flush();
+    }
 }
 
 fn json_guarded(text: &str) -> String {

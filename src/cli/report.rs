@@ -9,8 +9,8 @@ use bered::i18n::msg::Msg;
 use bered::load::{self, Loaded};
 use bered::model::Date;
 use bered::report::{
-    RankFilter, find_initiative, rank_csv_with, rank_json_each, rank_markdown, rank_table,
-    show_json, show_markdown, show_text, summary_json, summary_markdown, summary_text,
+    RankFilter, find_initiative, rank_csv_with, rank_markdown, rank_table, show_json,
+    show_markdown, show_text, summary_json, summary_markdown, summary_text, write_rank_json,
 };
 
 /// An output format; which ones a command offers is up to the command line.
@@ -47,7 +47,7 @@ pub fn rank(
         Format::Csv => print(&rank_csv_with(p, &analysis, &order, lang, delimiter)),
         // Written as it is made: a list of 100,000 is never held whole.
         Format::Json => {
-            super::print_json_pieces(|out| rank_json_each(p, &analysis, &order, lang, out));
+            super::print_json_with(|out| write_rank_json(out, p, &analysis, &order, lang));
             Ok(ExitCode::SUCCESS)
         }
         Format::Markdown => print(&rank_markdown(p, &analysis, &order, lang)),

@@ -86,6 +86,76 @@ pub fn json(serialised: &str) -> String {
     out
 }
 
+/// `json` as a writer: serialised JSON written through it comes out escaped as `json` would
+/// escape the whole text, whatever pieces the serialiser writes it in (a character split
+/// between two writes waits for its other bytes). Bytes that are not UTF-8 (no serialiser of
+/// this program writes them) come out as U+FFFD.
+pub struct JsonWriter<W: std::io::Write> {
+    inner: W,
+    /// The first bytes of a character whose last ones have not come yet.
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> JsonWriter<W> {
+    pub fn new(inner: W) -> JsonWriter<W> {
+        JsonWriter {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    fn escaped(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            match std::str::from_utf8(rest) {
+                Ok(text) => return self.inner.write_all(json(text).as_bytes()),
+                Err(e) => {
+                    let (valid, after) = rest.split_at(e.valid_up_to());
+                    // Checked just above: the prefix is UTF-8.
+                    let text = std::str::from_utf8(valid).unwrap_or_default();
+                    self.inner.write_all(json(text).as_bytes())?;
+                    match e.error_len() {
+                        Some(bad) => {
+                            self.inner.write_all("\u{FFFD}".as_bytes())?;
+                            rest = &after[bad..];
+                        }
+                        None => {
+                            self.pending.extend_from_slice(after);
+                            return Ok(());
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for JsonWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        // The common case, plain ASCII: nothing to look at more closely.
+        if self.pending.is_empty() && !buf.iter().any(|&b| b >= 0x7f) {
+            return self.inner.write_all(buf);
+        }
+        let mut joined = std::mem::take(&mut self.pending);
+        joined.extend_from_slice(buf);
+        self.escaped(&joined)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.pending.is_empty() {
+            self.pending.clear();
+            self.inner.write_all("\u{FFFD}".as_bytes())?;
+        }
+        self.inner.flush()
+    }
+}
+
 fn needs_escape(c: char, layout: Layout) -> bool {
     match c {
         '\n' | '\t' => layout == Layout::Line,
@@ -134,6 +204,27 @@ mod tests {
             "a\\e]0;PWN\\u{7}\\e[2J\\u{202E}\\0b\\r\\u{9B}\\u{200B}"
         );
         assert!(!shown.chars().any(is_raw_control));
+    }
+
+    #[test]
+    fn the_json_writer_escapes_as_json_does_whatever_the_pieces() {
+        use std::io::Write as _;
+        let text = serde_json::to_string(&format!("ö{HOSTILE}\u{7f}å\u{1F600}")).unwrap();
+        let whole = json(&text);
+        // Every way of cutting the bytes in two, a character split in the middle included.
+        for cut in 0..=text.len() {
+            let mut out = Vec::new();
+            let mut w = JsonWriter::new(&mut out);
+            w.write_all(&text.as_bytes()[..cut]).unwrap();
+            w.write_all(&text.as_bytes()[cut..]).unwrap();
+            w.flush().unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), whole, "cut at {cut}");
+        }
+        let mut out = Vec::new();
+        let mut w = JsonWriter::new(&mut out);
+        w.write_all(b"a\xffb\xc3").unwrap();
+        w.flush().unwrap();
+        assert_eq!(out, "a\u{FFFD}b\u{FFFD}".as_bytes());
     }
 
     #[test]

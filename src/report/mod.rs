@@ -23,7 +23,7 @@ pub mod summary;
 pub use filter::{Facet, FilterError, RankFilter};
 pub use minutes::{MeetingRecord, minutes_markdown};
 pub use rank::{
-    TABLE_WIDTH, rank_csv, rank_csv_with, rank_json, rank_json_each, rank_markdown, rank_table,
+    TABLE_WIDTH, rank_csv, rank_csv_with, rank_json, rank_markdown, rank_table, write_rank_json,
 };
 pub use show::{UnknownInitiative, find_initiative, show_markdown, show_text};
 pub use show_json::{show_json, show_value};

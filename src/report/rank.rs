@@ -185,44 +185,39 @@ pub fn rank_json(
     order: &[usize],
     lang: Lang,
 ) -> String {
-    let mut out = String::new();
-    rank_json_each(portfolio, analysis, order, lang, |piece| {
-        out.push_str(piece)
-    });
-    out
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and what is written is UTF-8.
+    let _ = write_rank_json(&mut out, portfolio, analysis, order, lang);
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// `rank_json` a piece at a time (one initiative's object, or the brackets between), for a
-/// caller that writes them out as they come instead of holding the whole text: the same bytes
-/// as `serde_json::to_string_pretty` of the whole list, then a newline.
-pub fn rank_json_each(
+/// `rank_json` written to `out` as it is made: a list of 100,000 is never held whole.
+pub fn write_rank_json(
+    out: &mut dyn std::io::Write,
     portfolio: &Portfolio,
     analysis: &Analysis,
     order: &[usize],
     _lang: Lang,
-    mut piece: impl FnMut(&str),
-) {
-    if order.is_empty() {
-        piece("[]\n");
-        return;
-    }
-    piece("[\n");
-    let mut object = String::new();
-    for (n, &i) in order.iter().enumerate() {
-        let row = RankRow::new(&portfolio.initiatives[i], &analysis.items[i]);
-        let json = serde_json::to_string_pretty(&row).unwrap_or_default();
-        // An element of the list is indented one level; a string in pretty JSON never holds a
-        // raw newline, so every line is the object's own.
-        object.clear();
-        for line in json.split('\n') {
-            if !object.is_empty() {
-                object.push('\n');
-            }
-            object.push_str("  ");
-            object.push_str(line);
-        }
-        object.push_str(if n + 1 < order.len() { ",\n" } else { "\n]\n" });
-        piece(&safe::json(&object));
+) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let rows = Rows(portfolio, analysis, order);
+    let mut out = safe::JsonWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &rows)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// The rows of `rank_json`, made one at a time as they are serialised.
+struct Rows<'a>(&'a Portfolio, &'a Analysis, &'a [usize]);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Rows(portfolio, analysis, order) = *self;
+        s.collect_seq(
+            order
+                .iter()
+                .map(|&i| RankRow::new(&portfolio.initiatives[i], &analysis.items[i])),
+        )
     }
 }
 
