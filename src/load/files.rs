@@ -2,13 +2,12 @@
 //! file (too large, not UTF-8, a folder, an unresolved merge conflict) with a clear message,
 //! and parsing the initiatives on every core.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::cache::{self, Cache, Pack, PackWriter};
+use super::cache::{self, Cache, Entry, Pack, PackWriter};
 use super::{Diagnostic, Loaded, Origin, finish, initiative, portfolio_settings};
 use crate::model::Model;
 use crate::model::{Initiative, Loc, Settings};
@@ -270,7 +269,7 @@ pub fn load_folder_in(
     });
     let writer = packed
         .as_ref()
-        .map(|(c, pack)| Mutex::new(c.writer(pack.context())));
+        .map(|(c, pack)| Mutex::new(c.writer(pack.context(), Some(pack))));
     let job = Job {
         source,
         dir,
@@ -312,16 +311,16 @@ struct Job<'a, 'p> {
 }
 
 /// One file loaded: the initiative, the diagnostics, the digest of its bytes and its entry in
-/// the next pack (borrowed from the pack read when it was found there).
-type One<'p> = (
+/// the next pack (where it is in the pack read, when it was found there).
+type One = (
     Option<Initiative>,
     Vec<Diagnostic>,
     Option<u64>,
-    Option<Cow<'p, [u8]>>,
+    Option<Entry>,
 );
 
 /// Reads one file, takes it from the pack when its entry is there and whole, else parses it.
-fn load_one<'p>(job: &Job<'_, 'p>, path: &Path) -> One<'p> {
+fn load_one(job: &Job, path: &Path) -> One {
     let bytes = match job.source.read(path) {
         Ok(bytes) => bytes,
         Err(m) => {
@@ -336,15 +335,15 @@ fn load_one<'p>(job: &Job<'_, 'p>, path: &Path) -> One<'p> {
     let digest = super::digest(&bytes);
     let name = path.strip_prefix(job.dir).unwrap_or(path);
     if let Some(pack) = job.pack
-        && let Some(raw) = pack.entry(name, digest)
-        && let Some((ini, diags)) = cache::decode(raw, path)
+        && let Some((old, raw)) = pack.entry(name, digest)
+        && let Some((ini, diags)) = cache::decode(&raw, path)
     {
-        return (Some(ini), diags, Some(digest), Some(Cow::Borrowed(raw)));
+        return (Some(ini), diags, Some(digest), Some(Entry::Old(old)));
     }
     let (ini, diags) = initiative_from_bytes(path, bytes, job.model, job.settings);
     let entry = match (job.pack, &ini) {
         (Some(pack), Some(ini)) => {
-            cache::encode(name, digest, pack.context(), (ini, &diags)).map(Cow::Owned)
+            cache::encode(name, digest, pack.context(), (ini, &diags)).map(Entry::New)
         }
         _ => None,
     };

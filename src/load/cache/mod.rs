@@ -20,13 +20,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use codec::{Reader, Wire};
-pub use writer::PackWriter;
+pub use writer::{Entry, PackWriter};
 
 use super::Diagnostic;
 use crate::model::{Initiative, InitiativeFile};
 
 /// Bump when the layout of a pack or of an entry changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"bered\0pk";
 /// Packs beyond this total size are removed, least recently used first.
 pub const DEFAULT_MAX_BYTES: u64 = 200 * 1024 * 1024;
@@ -85,24 +85,25 @@ impl Cache {
     /// Reads the pack of `root` made for `context`; an absent, foreign or damaged pack reads
     /// as empty.
     pub fn open(&self, root: &Path, context: u128) -> Pack {
-        let path = self.pack_path(root);
-        let bytes = std::fs::read(&path).unwrap_or_default();
-        Pack::parse(bytes, context)
+        let file = std::fs::File::open(self.pack_path(root)).ok();
+        file.and_then(|f| Pack::read(f, context))
+            .unwrap_or_else(|| Pack::empty(context))
     }
 
     /// Replaces the pack of `root` with `entries` (as `Pack::entry` and `encode` give them),
     /// then prunes the folder. Failures are silent: the cache only ever saves time.
     pub fn store<'a>(&self, root: &Path, context: u128, entries: impl Iterator<Item = &'a [u8]>) {
-        let mut writer = self.writer(context);
+        let mut writer = self.writer(context, None);
         for (i, entry) in entries.enumerate() {
-            writer.put(i, Some(std::borrow::Cow::Borrowed(entry)));
+            writer.put(i, Some(Entry::New(entry.to_vec())));
         }
         writer.finish(self, root, None);
     }
 
-    /// A new pack for `context`, written as its entries come (`PackWriter::put`).
-    pub fn writer<'p>(&self, context: u128) -> PackWriter<'p> {
-        PackWriter::new(&self.dir, context)
+    /// A new pack for `context`, written as its entries come (`PackWriter::put`), those kept
+    /// from `old` copied from it.
+    pub fn writer<'p>(&self, context: u128, old: Option<&'p Pack>) -> PackWriter<'p> {
+        PackWriter::new(&self.dir, context, old)
     }
 
     /// Marks the pack of `root` as just used, for pruning.
@@ -162,47 +163,63 @@ pub fn context(settings_text: &str) -> u128 {
     xxhash_rust::xxh3::xxh3_128(&key)
 }
 
-/// The entries of one portfolio's pack, by file name, checked only when used.
+/// The entries of one portfolio's pack, by file name, each read from the file and checked
+/// only when used: a warm start of 100,000 files never holds the whole pack.
+///
+/// A pack is a header (magic, format, context), the entries, an index of them (name, offset,
+/// length) and a footer: the index's offset and its checksum.
 pub struct Pack {
-    bytes: Vec<u8>,
+    file: Option<std::fs::File>,
     context: u128,
-    entries: HashMap<Vec<u8>, std::ops::Range<usize>>,
+    entries: HashMap<Vec<u8>, (u64, u32)>,
 }
+
+/// The header's length: magic, format, context.
+const HEADER: usize = 8 + 4 + 16;
 
 impl Pack {
     pub fn empty(context: u128) -> Pack {
         Pack {
-            bytes: Vec::new(),
+            file: None,
             context,
             entries: HashMap::new(),
         }
     }
 
-    fn parse(bytes: Vec<u8>, context: u128) -> Pack {
-        let mut pack = Pack::empty(context);
-        let mut r = Reader::new(&bytes);
+    /// The pack in `file`, when its header is of this format and context and its index whole.
+    fn read(file: std::fs::File, context: u128) -> Option<Pack> {
+        let len = file.metadata().ok()?.len();
+        let header = read_at(&file, 0, HEADER)?;
+        let mut r = Reader::new(&header);
         let header_ok = r.take(MAGIC.len()) == Some(MAGIC)
             && u32::get(&mut r) == Some(FORMAT)
             && u128::get(&mut r) == Some(context);
-        if !header_ok {
-            return pack;
+        let footer = read_at(&file, len.checked_sub(16)?, 16)?;
+        let mut r = Reader::new(&footer);
+        let (at, sum) = (u64::get(&mut r)?, u64::get(&mut r)?);
+        let index_len = usize::try_from(len.checked_sub(16)?.checked_sub(at)?).ok()?;
+        if !header_ok || at < HEADER as u64 {
+            return None;
         }
-        let mut at = MAGIC.len() + 4 + 16;
+        let index = read_at(&file, at, index_len)?;
+        if xxhash_rust::xxh3::xxh3_64(&index) != sum {
+            return None;
+        }
+        let mut r = Reader::new(&index);
         let mut entries = HashMap::new();
         while !r.is_empty() {
-            let start = at;
-            let Some(len) = u32::get(&mut r) else { break };
-            let Some(body) = r.take(len as usize + 8) else {
-                break;
-            };
-            at += 4 + body.len();
-            if let Some(name) = Reader::new(body).name() {
-                entries.insert(name.to_vec(), start..at);
+            let name = r.name()?.to_vec();
+            let (start, entry_len) = (u64::get(&mut r)?, u32::get(&mut r)?);
+            if start.checked_add(u64::from(entry_len))? > at {
+                return None;
             }
+            entries.insert(name, (start, entry_len));
         }
-        pack.entries = entries;
-        pack.bytes = bytes;
-        pack
+        Some(Pack {
+            file: Some(file),
+            context,
+            entries,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -218,11 +235,11 @@ impl Pack {
     }
 
     /// The entry for file `name` (its path inside the folder) with bytes of `digest`, when
-    /// it is whole and its own key says so: the raw entry, to keep it in the next pack.
-    pub fn entry(&self, name: &Path, digest: u64) -> Option<&[u8]> {
-        let raw = self
-            .bytes
-            .get(self.entries.get(name.as_os_str().as_bytes())?.clone())?;
+    /// it is whole and its own key says so: the raw entry, where it is in the pack (to copy it
+    /// into the next pack), and its bytes.
+    pub fn entry(&self, name: &Path, digest: u64) -> Option<(Old, Vec<u8>)> {
+        let &(start, len) = self.entries.get(name.as_os_str().as_bytes())?;
+        let raw = read_at(self.file.as_ref()?, start, len as usize)?;
         let (body, sum) = raw.get(4..)?.split_at_checked(raw.len().checked_sub(12)?)?;
         if u64::get(&mut Reader::new(sum))? != xxhash_rust::xxh3::xxh3_64(body) {
             return None;
@@ -231,8 +248,28 @@ impl Pack {
         let ok = r.name()? == name.as_os_str().as_bytes()
             && u64::get(&mut r)? == digest
             && u128::get(&mut r)? == self.context;
-        ok.then_some(raw)
+        ok.then_some((Old { start, len }, raw))
     }
+
+    /// The bytes of an entry that `entry` found, again.
+    fn reread(&self, old: Old) -> Option<Vec<u8>> {
+        read_at(self.file.as_ref()?, old.start, old.len as usize)
+    }
+}
+
+/// Where a whole entry stands in the pack it was read from.
+#[derive(Clone, Copy, Debug)]
+pub struct Old {
+    start: u64,
+    len: u32,
+}
+
+/// Exactly `len` bytes at `at`, or nothing.
+fn read_at(file: &std::fs::File, at: u64, len: usize) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt as _;
+    let mut bytes = vec![0; len];
+    file.read_exact_at(&mut bytes, at).ok()?;
+    Some(bytes)
 }
 
 impl Reader<'_> {

@@ -118,7 +118,8 @@ fn an_entry_under_another_files_name_is_refused() {
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            let raw = &pack.bytes[pack.entries[name].clone()];
+            let (start, len) = pack.entries[name];
+            let raw = &pack.reread(Old { start, len }).expect("entry");
             let other = &names[(i + 1) % names.len()];
             rekey(raw, other)
         })
