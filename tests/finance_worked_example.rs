@@ -103,7 +103,8 @@ fn the_ratio_is_the_true_ratio_not_the_templates_tenfold() {
 
 #[test]
 fn totals_npv_and_no_payback() {
-    let t = case(WORKED_EXAMPLE).totals;
+    let c = case(WORKED_EXAMPLE);
+    let t = c.totals;
     assert_eq!(t.costs, d("-1200000"));
     assert_eq!(t.benefits, d("691200"));
     assert_eq!(t.net, d("-508800"));
@@ -113,7 +114,7 @@ fn totals_npv_and_no_payback() {
     // The example never pays back within its horizon.
     assert_eq!(t.payback_year, None);
     // Without ranges the band collapses onto the NPV.
-    assert_eq!((t.npv_low, t.npv_high), (t.npv, t.npv));
+    assert_eq!((c.npv_low, c.npv_high), (t.npv, t.npv));
 }
 
 #[test]
@@ -134,11 +135,11 @@ fn range_band_is_pessimistic_low_and_optimistic_high() {
             "kind: reallocation, yearly: 80000, range: [0.7, 1.2]}",
         )
         .replace("2024: 35000}}", "2024: 35000}, range: [0.9, 1.3]}");
-    let t = case(&yaml).totals;
-    assert_eq!(t.npv.round_dp(6), d("-507119.096935"));
+    let c = case(&yaml);
+    assert_eq!(c.totals.npv.round_dp(6), d("-507119.096935"));
     // Low: benefits × 0.7, investment × 1.3; high: benefits × 1.2, investment × 0.9.
-    assert_eq!(t.npv_low.round_dp(6), d("-846840.062617"));
-    assert_eq!(t.npv_high.round_dp(6), d("-336036.511399"));
+    assert_eq!(c.npv_low.round_dp(6), d("-846840.062617"));
+    assert_eq!(c.npv_high.round_dp(6), d("-336036.511399"));
 }
 
 #[test]
@@ -191,4 +192,23 @@ benefits:
         (d("1010"), d("0"), d("-100"))
     );
     assert_eq!(r.totals.npv, d("-100"));
+}
+
+#[test]
+fn the_rankings_figures_are_the_full_computations_totals() {
+    let settings = settings();
+    let ranged = WORKED_EXAMPLE.replace(
+        "kind: reallocation, yearly: 80000}",
+        "kind: reallocation, yearly: 80000, range: [0.7, 1.2]}",
+    );
+    for yaml in [WORKED_EXAMPLE, ranged.as_str()] {
+        let file: BusinessCaseFile = parse(yaml).unwrap();
+        let full = compute(&file, &settings);
+        let (figures, rows) = bered::finance::figures(&file, &settings);
+        assert_eq!(figures.totals, full.totals);
+        assert_eq!(rows, full.years);
+        assert_eq!(figures.horizon, full.years.len());
+        assert_eq!(figures.year_at(0), full.years.first().map(|r| r.year));
+        assert_eq!(figures.year_at(figures.horizon), None);
+    }
 }

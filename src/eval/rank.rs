@@ -203,12 +203,12 @@ fn analyse_one(portfolio: &Portfolio, initiative: &Initiative, as_of: Date, year
         .file
         .business_case
         .as_ref()
-        .map(|c| finance::compute(c, &portfolio.settings));
+        .map(|c| finance::figures(c, &portfolio.settings));
     let planning_year_cost = case
         .as_ref()
-        .and_then(|c| c.year(year))
+        .and_then(|(_, rows)| rows.iter().find(|r| r.year == year))
         .map_or(Decimal::ZERO, |row| -row.costs);
-    let case = case.as_ref().map(CaseFigures::of);
+    let case = case.map(|(figures, _)| figures);
     let benefits = initiative
         .file
         .benefits

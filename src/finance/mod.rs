@@ -49,16 +49,16 @@ pub struct Totals {
     pub npv: Decimal,
     pub ratio: Option<Decimal>,
     pub payback_year: Option<i32>,
-    /// Pessimistic alternative: benefits at their range's low factor, costs at their high factor.
-    pub npv_low: Decimal,
-    /// Optimistic alternative: benefits at their high factor, costs at their low factor.
-    pub npv_high: Decimal,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CaseResult {
     pub years: Vec<YearRow>,
     pub totals: Totals,
+    /// Pessimistic alternative: benefits at their range's low factor, costs at their high factor.
+    pub npv_low: Decimal,
+    /// Optimistic alternative: benefits at their high factor, costs at their low factor.
+    pub npv_high: Decimal,
 }
 
 impl CaseResult {
@@ -85,11 +85,11 @@ pub struct CaseFigures {
 }
 
 impl CaseFigures {
-    pub fn of(case: &CaseResult) -> CaseFigures {
+    fn of(years: &[YearRow], totals: Totals) -> CaseFigures {
         CaseFigures {
-            totals: case.totals.clone(),
-            first_year: case.years.first().map_or(0, |r| r.year),
-            horizon: case.years.len(),
+            totals,
+            first_year: years.first().map_or(0, |r| r.year),
+            horizon: years.len(),
         }
     }
 
@@ -109,19 +109,38 @@ impl CaseFigures {
 
 /// Computes the business case at the portfolio's discount rate and hourly cost.
 pub fn compute(case: &BusinessCaseFile, settings: &Settings) -> CaseResult {
+    let (rows, totals) = base(case, settings);
     let years = lines::horizon(case);
-    let base: Vec<YearAmounts> = years
+    let npv_of = |alternative| -> Decimal {
+        let nets: Vec<Decimal> = years
+            .clone()
+            .map(|y| YearAmounts::of(case, settings, y, alternative).net())
+            .collect();
+        npv(&nets, settings.discount_rate.0)
+    };
+    CaseResult {
+        npv_low: npv_of(Alternative::Low),
+        npv_high: npv_of(Alternative::High),
+        years: rows,
+        totals,
+    }
+}
+
+/// What a ranking needs of the business case (`compute` without the yearly table kept and
+/// without the low and high alternatives): the same totals, a third of the work.
+pub fn figures(case: &BusinessCaseFile, settings: &Settings) -> (CaseFigures, Vec<YearRow>) {
+    let (rows, totals) = base(case, settings);
+    (CaseFigures::of(&rows, totals), rows)
+}
+
+/// The yearly table and the totals of the base alternative.
+fn base(case: &BusinessCaseFile, settings: &Settings) -> (Vec<YearRow>, Totals) {
+    let years = lines::horizon(case);
+    let amounts: Vec<YearAmounts> = years
         .clone()
         .map(|y| YearAmounts::of(case, settings, y, Alternative::Base))
         .collect();
-    let rows = table(case, &base, years.start);
-    let net_of = |alternative| -> Vec<Decimal> {
-        years
-            .clone()
-            .map(|y| YearAmounts::of(case, settings, y, alternative).net())
-            .collect()
-    };
-    let rate = settings.discount_rate.0;
+    let rows = table(case, &amounts, years.start);
     let costs = rows.last().map_or(Decimal::ZERO, |r| r.costs_accumulated);
     let benefits = rows
         .last()
@@ -139,16 +158,11 @@ pub fn compute(case: &BusinessCaseFile, settings: &Settings) -> CaseResult {
         benefits,
         net: benefits.saturating_add(costs),
         net_without_reallocation: financial.saturating_add(costs),
-        npv: npv(&base_net, rate),
+        npv: npv(&base_net, settings.discount_rate.0),
         ratio: ratio(benefits, costs),
         payback_year: payback_year(&rows),
-        npv_low: npv(&net_of(Alternative::Low), rate),
-        npv_high: npv(&net_of(Alternative::High), rate),
     };
-    CaseResult {
-        years: rows,
-        totals,
-    }
+    (rows, totals)
 }
 
 fn table(case: &BusinessCaseFile, amounts: &[YearAmounts], first: i32) -> Vec<YearRow> {

@@ -34,8 +34,8 @@ pub fn case_totals(
     );
     let band = format!(
         "{} – {}",
-        money(Some(t.npv_low), lang),
-        money(Some(t.npv_high), lang)
+        money(Some(case.npv_low), lang),
+        money(Some(case.npv_high), lang)
     );
     let mut fields = vec![
         (ui::PERIOD.get(lang).to_string(), Cell::Text(span)),

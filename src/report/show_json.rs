@@ -135,8 +135,8 @@ fn business_case(case: &CaseResult) -> Value {
             "npv": json_rounded(Some(t.npv)),
             "ratio": json_rounded(t.ratio),
             "payback_year": t.payback_year,
-            "npv_low": json_rounded(Some(t.npv_low)),
-            "npv_high": json_rounded(Some(t.npv_high)),
+            "npv_low": json_rounded(Some(case.npv_low)),
+            "npv_high": json_rounded(Some(case.npv_high)),
         }
     })
 }
