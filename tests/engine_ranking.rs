@@ -294,7 +294,7 @@ proptest! {
         let mut incremental = analyse(&p, as_of);
         let index = pick % p.initiatives.len();
         let id = p.model.criteria[criterion].id.clone();
-        p.initiatives[index].scores.insert(id, value);
+        p.initiatives[index].scores.insert(&id, value);
         incremental.update(&p, index);
         prop_assert_eq!(incremental, analyse(&p, as_of));
     }

@@ -284,7 +284,7 @@ fn first_after_evaluation(out: &[Change]) -> usize {
 }
 
 fn scores(old: &Initiative, new: &Initiative, out: &mut Vec<Change>) {
-    let mut criteria: Vec<&String> = old.scores.keys().chain(new.scores.keys()).collect();
+    let mut criteria: Vec<&str> = old.scores.keys().chain(new.scores.keys()).collect();
     criteria.sort();
     criteria.dedup();
     for criterion in criteria {
@@ -292,7 +292,7 @@ fn scores(old: &Initiative, new: &Initiative, out: &mut Vec<Change>) {
         let rationale = new.motivation(criterion);
         if was != is || old.motivation(criterion) != rationale {
             out.push(Change::Score {
-                criterion: criterion.clone(),
+                criterion: criterion.to_string(),
                 old: was.copied(),
                 new: is.copied(),
                 rationale: rationale.map(str::to_string),

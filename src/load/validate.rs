@@ -1,18 +1,18 @@
 //! Checks that serde cannot make: values whose validity depends on the portfolio (criteria,
 //! goals), on each other (years inside the horizon, `from` before `to`), or on the calendar.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use rust_decimal::Decimal;
 
 use super::diagnostic::Diagnostic;
 use super::yaml::suggestion;
-use crate::model::Model;
 use crate::model::{
     BenefitFile, BusinessCaseFile, InitiativeFile, LineFile, LineKind, Loc, Located, Settings,
     Stage,
 };
+use crate::model::{Model, Scores};
 
 /// Collects the findings for one file.
 pub struct Checker<'a> {
@@ -55,7 +55,7 @@ pub fn check_initiative(
     file: &InitiativeFile,
     model: &Model,
     settings: &Settings,
-) -> BTreeMap<String, u8> {
+) -> Scores {
     if file.stage.is_none() {
         c.error(
             file.title.loc,
@@ -85,8 +85,8 @@ fn criterion_hint(found: &str, model: &Model) -> Option<String> {
     }
 }
 
-fn check_scores(c: &mut Checker, file: &InitiativeFile, model: &Model) -> BTreeMap<String, u8> {
-    let mut scores = BTreeMap::new();
+fn check_scores(c: &mut Checker, file: &InitiativeFile, model: &Model) -> Scores {
+    let mut scores = Scores::new();
     for (key, value) in file.scores.iter() {
         if model.criterion(&key.value).is_none() {
             let hint = criterion_hint(&key.value, model);
@@ -95,7 +95,7 @@ fn check_scores(c: &mut Checker, file: &InitiativeFile, model: &Model) -> BTreeM
         }
         match value.value.0.trim().parse::<u8>() {
             Ok(n @ 1..=4) => {
-                scores.insert(key.value.clone(), n);
+                scores.insert(&key.value, n);
             }
             _ => c.error(
                 value.loc,

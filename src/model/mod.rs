@@ -6,8 +6,8 @@ mod initiative;
 mod located;
 mod portfolio;
 mod scalar;
+mod scores;
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use criteria::{Criterion, Gate, Model};
@@ -21,6 +21,7 @@ pub use portfolio::{
     CriterionFile, GateFile, Group, ModelFile, PortfolioFile, StrategicGoal, WordingFile,
 };
 pub use scalar::{Date, Dec, Raw};
+pub use scores::{Scores, intern};
 
 /// A loaded, validated portfolio: settings with defaults applied, and every initiative that
 /// loaded without errors, in id order.
@@ -65,7 +66,7 @@ pub struct Initiative {
     pub path: PathBuf,
     pub file: InitiativeFile,
     /// Scores by criterion id, each 1–4, only for criteria of the portfolio's model.
-    pub scores: BTreeMap<String, u8>,
+    pub scores: Scores,
 }
 
 impl Initiative {

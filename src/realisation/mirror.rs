@@ -210,7 +210,7 @@ pub fn prioritisation(portfolio: &Portfolio, analysis: &Analysis) -> PrincipleMi
         all[i]
             .scores
             .iter()
-            .filter(|&(_, &score)| !(2..=3).contains(&score))
+            .filter(|&(_, score)| !(2..=3).contains(&score))
             .all(|(id, _)| has_text(all[i].motivation(id)))
     };
     // The best rank of an initiative rejected without a note, if any.

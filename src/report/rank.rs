@@ -201,7 +201,8 @@ pub fn write_rank_json(
 ) -> std::io::Result<()> {
     use std::io::Write as _;
     let rows = Rows(portfolio, analysis, order);
-    let mut out = safe::JsonWriter::new(out);
+    // The serialiser writes a token at a time: gathered first, the guard sees large pieces.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, safe::JsonWriter::new(out));
     serde_json::to_writer_pretty(&mut out, &rows)?;
     out.write_all(b"\n")?;
     out.flush()

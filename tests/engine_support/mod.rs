@@ -1,12 +1,11 @@
 //! Building portfolios for the engine's tests from YAML text, as the loader would.
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use bered::eval::Model;
 use bered::load::yaml::parse;
-use bered::model::{Date, Dec, Initiative, InitiativeFile, Portfolio, Settings};
+use bered::model::{Date, Dec, Initiative, InitiativeFile, Portfolio, Scores, Settings};
 use rust_decimal::Decimal;
 
 pub fn d(s: &str) -> Decimal {
@@ -20,7 +19,7 @@ pub fn date(s: &str) -> Date {
 /// An initiative from its YAML, with the scores the loader would have validated.
 pub fn initiative(id: &str, yaml: &str) -> Initiative {
     let file: InitiativeFile = parse(yaml).unwrap_or_else(|e| panic!("{id}: {e:?}"));
-    let scores: BTreeMap<String, u8> = file
+    let scores: Scores = file
         .scores
         .iter()
         .map(|(k, v)| (k.value.clone(), v.value.0.parse().unwrap()))

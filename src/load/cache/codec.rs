@@ -5,14 +5,12 @@
 //!
 //! Reading never panics: any malformed input gives `None` (the caller then parses the file).
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use crate::load::{Diagnostic, Severity};
 use crate::model::{
     BenefitFile, BusinessCaseFile, Date, Dec, Decision, FollowUp, InitiativeFile, LineFile,
-    LineKind, Loc, Located, OrderedMap, Outcome, Raw, Stage,
+    LineKind, Loc, Located, OrderedMap, Outcome, Raw, Scores, Stage,
 };
 
 /// Bytes being read, front to back.
@@ -136,22 +134,25 @@ impl<K: Wire, V: Wire> Wire for OrderedMap<K, V> {
     }
 }
 
-impl Wire for BTreeMap<String, u8> {
+impl Wire for Scores {
     fn put(&self, out: &mut Vec<u8>) {
         put_len(self.len(), out);
-        for (k, v) in self {
-            k.put(out);
+        for (k, v) in self.iter() {
+            put_len(k.len(), out);
+            out.extend_from_slice(k.as_bytes());
             v.put(out);
         }
     }
     fn get(r: &mut Reader) -> Option<Self> {
         let n = r.len()?;
-        let mut map = BTreeMap::new();
+        let mut scores = Scores::new();
         for _ in 0..n {
-            let (k, v) = <(String, u8)>::get(r)?;
-            map.insert(k, v);
+            let k = r.len()?;
+            let id = std::str::from_utf8(r.take(k)?).ok()?;
+            scores.insert(id, u8::get(r)?);
         }
-        (map.len() == n).then_some(map)
+        scores.shrink_to_fit();
+        (scores.len() == n).then_some(scores)
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use crate::edit::Edit;
 use crate::i18n::ui;
-use crate::model::{Date, Outcome, Stage};
+use crate::model::{Date, Outcome, Scores, Stage};
 use crate::report::minutes::{self, Change, Handled, MeetingRecord};
 
 use super::super::action::Action;
@@ -19,7 +19,7 @@ use crate::load::Origin;
 /// An initiative's scores and stage when the meeting began: the "old" of every change.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AtStart {
-    pub scores: BTreeMap<String, u8>,
+    pub scores: Scores,
     pub stage: Option<Stage>,
 }
 
@@ -278,7 +278,7 @@ impl App {
 /// the latest decision.
 fn handled_in(meeting: &Meeting, edits: &[&PendingEdit]) -> Vec<Handled> {
     let mut handled: Vec<Handled> = Vec::new();
-    let mut scores: BTreeMap<&str, BTreeMap<String, u8>> = BTreeMap::new();
+    let mut scores: BTreeMap<&str, Scores> = BTreeMap::new();
     for p in edits {
         let at = handled
             .iter()
@@ -307,7 +307,7 @@ fn handled_in(meeting: &Meeting, edits: &[&PendingEdit]) -> Vec<Handled> {
                 motivation,
             } => h.changes.push(Change::Score {
                 criterion: criterion.clone(),
-                old: before.insert(criterion.clone(), *value),
+                old: before.insert(criterion, *value),
                 new: *value,
                 rationale: motivation.clone(),
             }),

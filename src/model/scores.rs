@@ -1,0 +1,140 @@
+//! An initiative's scores: a short list sorted by criterion id, the ids shared. A portfolio of
+//! 100,000 initiatives scored on eleven criteria keeps eleven copies of the ids, not 1,100,000,
+//! and each initiative's scores are one allocation.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::{Mutex, OnceLock};
+
+use serde::{Serialize, Serializer};
+
+/// Scores by criterion id, each 1–4, in id order.
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct Scores(Vec<(&'static str, u8)>);
+
+/// The one copy of a criterion id. Ids are the model's criteria (the loader keeps no other
+/// key), so the set only grows when a model gets a new criterion: it is never freed.
+pub fn intern(id: &str) -> &'static str {
+    static IDS: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let ids = IDS.get_or_init(Mutex::default);
+    let mut ids = ids.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(&known) = ids.get(id) {
+        return known;
+    }
+    let new: &'static str = Box::leak(id.to_owned().into_boxed_str());
+    ids.insert(new);
+    new
+}
+
+impl Scores {
+    pub fn new() -> Scores {
+        Scores(Vec::new())
+    }
+
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| (*k).cmp(id))
+    }
+
+    pub fn get(&self, id: &str) -> Option<&u8> {
+        self.find(id).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+
+    /// Sets the score of `id`; the one it replaces, if any.
+    pub fn insert(&mut self, id: &str, score: u8) -> Option<u8> {
+        match self.find(id) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, score)),
+            Err(i) => {
+                self.0.insert(i, (intern(id), score));
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<u8> {
+        self.find(id).ok().map(|i| self.0.remove(i).1)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().map(|(k, _)| *k)
+    }
+
+    /// Each criterion id and its score, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, u8)> + '_ {
+        self.0.iter().copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Gives back the room a list built one score at a time grew beyond its length.
+    pub fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
+    }
+}
+
+impl<K: AsRef<str>> FromIterator<(K, u8)> for Scores {
+    fn from_iter<I: IntoIterator<Item = (K, u8)>>(items: I) -> Scores {
+        let mut scores = Scores::new();
+        for (id, score) in items {
+            scores.insert(id.as_ref(), score);
+        }
+        scores.shrink_to_fit();
+        scores
+    }
+}
+
+impl std::ops::Index<&str> for Scores {
+    type Output = u8;
+    /// The score of `id`; like a map, it panics when there is none (tests use it).
+    fn index(&self, id: &str) -> &u8 {
+        self.get(id)
+            .unwrap_or_else(|| panic!("no score for `{id}`"))
+    }
+}
+
+/// As a map: `{"quality": 3, …}`.
+impl fmt::Debug for Scores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Scores {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_score_list_behaves_as_a_sorted_map_with_shared_ids() {
+        let mut s: Scores = [("quality", 3), ("cost_savings", 2)].into_iter().collect();
+        assert_eq!(s.keys().collect::<Vec<_>>(), ["cost_savings", "quality"]);
+        assert_eq!(s.insert("quality", 4), Some(3));
+        assert_eq!(s.insert("mandatory", 1), None);
+        assert_eq!(s.get("quality"), Some(&4));
+        assert_eq!(s["mandatory"], 1);
+        assert!(!s.contains_key("funding"));
+        assert_eq!(s.remove("cost_savings"), Some(2));
+        assert_eq!(format!("{s:?}"), r#"{"mandatory": 1, "quality": 4}"#);
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"{"mandatory":1,"quality":4}"#
+        );
+        let other: Scores = [("quality", 1)].into_iter().collect();
+        let (a, b) = (s.keys().last().unwrap(), other.keys().next().unwrap());
+        assert!(std::ptr::eq(a, b), "one copy of each id");
+    }
+}
