@@ -108,7 +108,7 @@ fn rerank_after_one_edit(c: &mut Criterion) {
                 value = value % 4 + 1;
                 portfolio.initiatives[index]
                     .scores
-                    .insert("quality".into(), value);
+                    .insert("quality", value);
                 analysis.update(&portfolio, index);
                 black_box(analysis.order[0])
             })

@@ -199,7 +199,7 @@ fn the_line_falls_before_the_first_that_does_not_fit_even_if_a_later_one_would()
         costing("small", "preparation", "10", ""),
     ]);
     for (n, i) in p.initiatives.iter_mut().enumerate() {
-        i.scores.insert("quality".into(), 4 - n as u8);
+        i.scores.insert("quality", 4 - n as u8);
     }
     p.settings.budget = Some(Dec(d("1000")));
     let a = analyse(&p, date("2026-11-23"));

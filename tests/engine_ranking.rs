@@ -160,10 +160,10 @@ fn the_budget_line_accumulates_the_planning_year_in_rank_order() {
     ]);
     // Make the order a, b, c, d, e, f by priority.
     for (n, i) in p.initiatives.iter_mut().enumerate() {
-        i.scores.insert("cost_savings".into(), 4);
+        i.scores.insert("cost_savings", 4);
         let n = n as u8;
-        i.scores.insert("quality".into(), 4 - n.div_ceil(2));
-        i.scores.insert("mandatory".into(), 4 - n / 2);
+        i.scores.insert("quality", 4 - n.div_ceil(2));
+        i.scores.insert("mandatory", 4 - n / 2);
     }
     p.settings.budget = Some(Dec(d("1000")));
     let a = analyse(&p, date("2026-11-23"));
