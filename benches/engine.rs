@@ -106,9 +106,7 @@ fn rerank_after_one_edit(c: &mut Criterion) {
             b.iter(|| {
                 // A different score each time, so the initiative really moves.
                 value = value % 4 + 1;
-                portfolio.initiatives[index]
-                    .scores
-                    .insert("quality", value);
+                portfolio.initiatives[index].scores.insert("quality", value);
                 analysis.update(&portfolio, index);
                 black_box(analysis.order[0])
             })

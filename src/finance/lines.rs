@@ -43,8 +43,7 @@ impl YearAmounts {
         let mut a = YearAmounts::default();
         // Costs are written as positive amounts; the sign comes from standing in `costs`.
         for line in case.costs.iter() {
-            let value =
-                amount(line, year, &span, settings).saturating_mul(factor(line, alternative, true));
+            let value = scaled(amount(line, year, &span, settings), line, alternative, true);
             let column = if line.kind.value == LineKind::Investment {
                 &mut a.investment
             } else {
@@ -53,11 +52,12 @@ impl YearAmounts {
             *column = column.saturating_sub(value);
         }
         for line in case.benefits.iter() {
-            let value = amount(line, year, &span, settings).saturating_mul(factor(
+            let value = scaled(
+                amount(line, year, &span, settings),
                 line,
                 alternative,
                 false,
-            ));
+            );
             let column = match line.kind.value {
                 LineKind::Financial => &mut a.financial,
                 LineKind::Reallocation => &mut a.reallocation,
@@ -104,6 +104,17 @@ fn amount(line: &LineFile, year: i32, span: &Range<i32>, settings: &Settings) ->
         return hours.value.0.saturating_mul(rate);
     }
     Decimal::ZERO
+}
+
+/// An amount of the line in the alternative: times the line's factor (none to apply in the
+/// base alternative and without a range, the usual case).
+fn scaled(amount: Decimal, line: &LineFile, alternative: Alternative, is_cost: bool) -> Decimal {
+    let factor = factor(line, alternative, is_cost);
+    if factor == Decimal::ONE {
+        amount
+    } else {
+        amount.saturating_mul(factor)
+    }
 }
 
 /// The multiplier a line's `range: [low, high]` gives in an alternative (1 without a range).

@@ -71,19 +71,32 @@ pub fn markdown_text(text: &str) -> String {
 /// nothing that acts on a terminal that prints the file. serde_json already escapes C0 controls.
 pub fn json(serialised: &str) -> String {
     let mut out = String::with_capacity(serialised.len());
-    let mut copied = 0;
-    // Only non-ASCII (and DEL) can need it: the rest is copied a run at a time.
-    let wide = serialised.char_indices().filter(|&(_, c)| c > '\u{7e}');
-    for (at, c) in wide.filter(|&(_, c)| needs_escape(c, Layout::Text)) {
-        out.push_str(&serialised[copied..at]);
-        let mut units = [0u16; 2];
-        for unit in c.encode_utf16(&mut units) {
-            out.push_str(&format!("\\u{unit:04x}"));
-        }
-        copied = at + c.len_utf8();
-    }
-    out.push_str(&serialised[copied..]);
+    json_runs(serialised, |run| out.push_str(run));
     out
+}
+
+/// `json` a run at a time: the text between the characters to escape as it is, each such
+/// character as its escape. Only DEL and non-ASCII can need one, so the search skips by byte.
+fn json_runs(serialised: &str, mut emit: impl FnMut(&str)) {
+    let bytes = serialised.as_bytes();
+    let (mut copied, mut at) = (0, 0);
+    // `at` only ever moves by whole characters, so the first byte ≥ 0x7f from it begins one.
+    while let Some(offset) = bytes[at..].iter().position(|&b| b >= 0x7f) {
+        let start = at + offset;
+        let Some(c) = serialised[start..].chars().next() else {
+            break;
+        };
+        at = start + c.len_utf8();
+        if needs_escape(c, Layout::Text) {
+            emit(&serialised[copied..start]);
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                emit(&format!("\\u{unit:04x}"));
+            }
+            copied = at;
+        }
+    }
+    emit(&serialised[copied..]);
 }
 
 /// `json` as a writer: serialised JSON written through it comes out escaped as `json` would
@@ -108,12 +121,11 @@ impl<W: std::io::Write> JsonWriter<W> {
         let mut rest = bytes;
         while !rest.is_empty() {
             match std::str::from_utf8(rest) {
-                Ok(text) => return self.inner.write_all(json(text).as_bytes()),
+                Ok(text) => return self.runs(text),
                 Err(e) => {
                     let (valid, after) = rest.split_at(e.valid_up_to());
                     // Checked just above: the prefix is UTF-8.
-                    let text = std::str::from_utf8(valid).unwrap_or_default();
-                    self.inner.write_all(json(text).as_bytes())?;
+                    self.runs(std::str::from_utf8(valid).unwrap_or_default())?;
                     match e.error_len() {
                         Some(bad) => {
                             self.inner.write_all("\u{FFFD}".as_bytes())?;
@@ -128,6 +140,18 @@ impl<W: std::io::Write> JsonWriter<W> {
             }
         }
         Ok(())
+    }
+}
+
+impl<W: std::io::Write> JsonWriter<W> {
+    fn runs(&mut self, text: &str) -> std::io::Result<()> {
+        let mut result = Ok(());
+        json_runs(text, |run| {
+            if result.is_ok() {
+                result = self.inner.write_all(run.as_bytes());
+            }
+        });
+        result
     }
 }
 

@@ -15,6 +15,19 @@ pub struct Scores(Vec<(&'static str, u8)>);
 /// The one copy of a criterion id. Ids are the model's criteria (the loader keeps no other
 /// key), so the set only grows when a model gets a new criterion: it is never freed.
 pub fn intern(id: &str) -> &'static str {
+    thread_local! {
+        /// The ids this thread has met: a load's threads look each one up without a lock.
+        static SEEN: std::cell::RefCell<HashSet<&'static str>> = Default::default();
+    }
+    if let Some(known) = SEEN.with_borrow(|seen| seen.get(id).copied()) {
+        return known;
+    }
+    let known = intern_shared(id);
+    SEEN.with_borrow_mut(|seen| seen.insert(known));
+    known
+}
+
+fn intern_shared(id: &str) -> &'static str {
     static IDS: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
     let ids = IDS.get_or_init(Mutex::default);
     let mut ids = ids.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

@@ -98,21 +98,19 @@ impl RankFilter {
     /// Checks every value against what the model and the portfolio allow. Units, tags and goals
     /// are compared without regard to case; a typo would otherwise silently show nothing.
     pub fn validate(&self, portfolio: &Portfolio) -> Result<(), FilterError> {
-        let stages = Stage::ALL.iter().map(|s| s.id().to_string()).collect();
-        let gates = GateStatus::ALL.iter().map(|g| g.id().to_string()).collect();
-        let flags = FlagKind::ALL.iter().map(|f| f.id().to_string()).collect();
-        let units = collect(portfolio, |i| i.file.unit.iter().cloned().collect());
-        let tags = collect(portfolio, |i| i.file.tags.clone());
-        let mut goals = collect(portfolio, |i| {
-            i.file.goals.iter().map(|g| g.value.clone()).collect()
-        });
-        goals.extend(
-            portfolio
-                .settings
-                .strategic_goals
-                .iter()
-                .map(|g| g.id.clone()),
-        );
+        let stages = || Stage::ALL.iter().map(|s| s.id().to_string()).collect();
+        let gates = || GateStatus::ALL.iter().map(|g| g.id().to_string()).collect();
+        let flags = || FlagKind::ALL.iter().map(|f| f.id().to_string()).collect();
+        let units = || collect(portfolio, |i| i.file.unit.iter().cloned().collect());
+        let tags = || collect(portfolio, |i| i.file.tags.clone());
+        let goals = || {
+            let mut goals = collect(portfolio, |i| {
+                i.file.goals.iter().map(|g| g.value.clone()).collect()
+            });
+            let settings = portfolio.settings.strategic_goals.iter();
+            goals.extend(settings.map(|g| g.id.clone()));
+            goals
+        };
         check("stage", &self.stage, stages, false)?;
         check("unit", &self.unit, units, true)?;
         check("tag", &self.tag, tags, true)?;
@@ -212,12 +210,18 @@ fn collect(portfolio: &Portfolio, values: impl Fn(&Initiative) -> Vec<String>) -
     portfolio.initiatives.iter().flat_map(values).collect()
 }
 
+/// Each value asked for is among the `valid` ones (gathered only when a value is asked for:
+/// the units of 100,000 initiatives are not collected for a ranking without filters).
 fn check(
     kind: &'static str,
     wanted: &[String],
-    valid: BTreeSet<String>,
+    valid: impl FnOnce() -> BTreeSet<String>,
     fold_case: bool,
 ) -> Result<(), FilterError> {
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let valid = valid();
     for value in wanted {
         if !valid.iter().any(|v| same(v, value, fold_case)) {
             return Err(FilterError {
