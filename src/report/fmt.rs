@@ -39,7 +39,21 @@ pub fn percent(value: Option<Decimal>, lang: Lang) -> String {
 
 /// An exact figure for JSON: a string in plain notation ("-433600"), never rounded.
 pub fn json_exact(value: Decimal) -> Value {
-    Value::String(value.normalize().to_string())
+    Value::String(plain(value))
+}
+
+/// `value.normalize().to_string()` (trailing zeros dropped, never `-0`) without the divisions
+/// `normalize` makes: the digits written out, then the zeros dropped from the text.
+fn plain(value: Decimal) -> String {
+    let mut text = value.to_string();
+    if text.contains('.') {
+        let kept = text.trim_end_matches('0').trim_end_matches('.').len();
+        text.truncate(kept);
+    }
+    if text == "-0" {
+        text.remove(0);
+    }
+    text
 }
 
 pub fn json_exact_opt(value: Option<Decimal>) -> Value {
@@ -60,6 +74,24 @@ pub fn json_opt_str(value: Option<&str>) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_is_normalize_written_out() {
+        let samples = [
+            "0", "-0", "0.00", "-0.00", "12.50", "-12.50", "100", "1e3", "0.001", "-433600.000",
+            "79228162514264337593543950335", "0.0000000000000000000000000001", "1.10", "10.0",
+        ];
+        for text in samples {
+            let v: Decimal = text.parse().or_else(|_| Decimal::from_scientific(text)).unwrap();
+            assert_eq!(plain(v), v.normalize().to_string(), "{text}");
+        }
+        for n in -2000i64..2000 {
+            for scale in 0..6 {
+                let v = Decimal::new(n * 10i64.pow(scale % 3), scale);
+                assert_eq!(plain(v), v.normalize().to_string(), "{v}");
+            }
+        }
+    }
 
     #[test]
     fn json_figures_are_plain_strings() {
