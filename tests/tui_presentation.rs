@@ -197,11 +197,11 @@ fn hostile_text_fields_reach_no_output_raw() {
     for initiative in &mut p.initiatives {
         let f = &mut initiative.file;
         f.title.value = format!("Titel{HOSTILE}");
-        f.unit = Some(format!("Enhet{HOSTILE}"));
-        f.owner = Some(format!("Ägare{HOSTILE}"));
+        f.unit = Some(format!("Enhet{HOSTILE}").into());
+        f.owner = Some(format!("Ägare{HOSTILE}").into());
         f.summary = Some(format!("Sammanfattning{HOSTILE}"));
-        f.tags = vec![format!("tagg{HOSTILE}")];
-        f.hypotheses = vec![format!("hypotes{HOSTILE}")];
+        f.tags = vec![format!("tagg{HOSTILE}").into()];
+        f.hypotheses = vec![format!("hypotes{HOSTILE}").into()];
     }
     p.settings.name = format!("Portfölj{HOSTILE}");
     let a = analyse(&p, as_of());
@@ -272,11 +272,11 @@ fn hostile_text_reaches_no_screen_raw() {
         for initiative in &mut portfolio.initiatives {
             let f = &mut initiative.file;
             f.title.value = format!("Titel{HOSTILE}");
-            f.unit = Some(format!("Enhet{HOSTILE}"));
-            f.owner = Some(format!("Ägare{HOSTILE}"));
+            f.unit = Some(format!("Enhet{HOSTILE}").into());
+            f.owner = Some(format!("Ägare{HOSTILE}").into());
             f.summary = Some(format!("Sammanfattning{HOSTILE}"));
-            f.tags = vec![format!("tagg{HOSTILE}")];
-            f.hypotheses = vec![format!("hypotes{HOSTILE}")];
+            f.tags = vec![format!("tagg{HOSTILE}").into()];
+            f.hypotheses = vec![format!("hypotes{HOSTILE}").into()];
         }
         let mut app = App::new(lang, as_of());
         app.apply_load(LoadOutcome {

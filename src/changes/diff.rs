@@ -362,7 +362,7 @@ fn follow_ups(old: &Initiative, new: &Initiative, out: &mut Vec<Change>) {
                     benefit: id.clone(),
                     date: f.value.date.value,
                     value: f.value.value.0,
-                    note: f.value.note.clone(),
+                    note: f.value.note.as_deref().map(str::to_string),
                 }),
             }
         }

@@ -361,6 +361,8 @@ fn load_initiatives(job: &Job) -> Parsed {
         .map_or(1, |n| n.get())
         .min(paths.len() / 8 + 1);
     let work = || {
+        // Texts that repeat from file to file are kept once (each thread its own set).
+        let _sharing = crate::model::Sharing::begin();
         let mut local = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);

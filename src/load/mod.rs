@@ -202,6 +202,7 @@ fn initiative(
     // `Initiative::scores` holds them, and a large portfolio need not keep both.
     file.scores = Default::default();
     file.shrink_to_fit();
+    file.share_text();
     let ok = !c.has_errors();
     let initiative = ok.then(|| Initiative {
         id,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::located::{Located, OrderedMap};
 use super::scalar::{Date, Dec, Raw};
+use super::shared::{Shared, share};
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -12,16 +13,16 @@ pub struct InitiativeFile {
     pub id: Option<Located<String>>,
     pub title: Located<String>,
     pub summary: Option<String>,
-    pub unit: Option<String>,
-    pub owner: Option<String>,
+    pub unit: Option<Shared>,
+    pub owner: Option<Shared>,
     pub submitted: Option<Located<Date>>,
     pub stage: Option<Located<Stage>>,
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub tags: Vec<Shared>,
     #[serde(default)]
     pub goals: Vec<Located<String>>,
     #[serde(default)]
-    pub hypotheses: Vec<String>,
+    pub hypotheses: Vec<Shared>,
     /// As written; the loader validates them into `Initiative::scores` and then empties this.
     #[serde(default)]
     pub scores: OrderedMap<Located<String>, Located<Raw>>,
@@ -35,6 +36,41 @@ pub struct InitiativeFile {
 }
 
 impl InitiativeFile {
+    /// Every repeated text (`Shared`) replaced by the one met before in this load (`Sharing`).
+    pub fn share_text(&mut self) {
+        let all = self.unit.iter_mut().chain(&mut self.owner);
+        all.chain(&mut self.tags)
+            .chain(&mut self.hypotheses)
+            .for_each(share);
+        for d in &mut self.decisions {
+            d.value
+                .forum
+                .iter_mut()
+                .chain(&mut d.value.note)
+                .for_each(share);
+        }
+        for b in &mut self.benefits {
+            let b = &mut b.value;
+            share(&mut b.title);
+            let texts = [
+                &mut b.chain,
+                &mut b.owner,
+                &mut b.indicator,
+                &mut b.freed_time_use,
+            ];
+            texts.into_iter().flatten().for_each(share);
+            for f in &mut b.follow_up {
+                f.value.note.iter_mut().for_each(share);
+            }
+        }
+        if let Some(case) = &mut self.business_case {
+            let case = &mut case.value;
+            for line in case.costs.iter_mut().chain(&mut case.benefits) {
+                share(&mut line.value.name);
+            }
+        }
+    }
+
     /// Gives back what the lists grew beyond their length while being read (a list of one
     /// benefit holds room for four): a large portfolio keeps only what it has.
     pub fn shrink_to_fit(&mut self) {
@@ -148,7 +184,7 @@ pub struct BusinessCaseFile {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LineFile {
-    pub name: String,
+    pub name: Shared,
     pub kind: Located<LineKind>,
     #[serde(default)]
     pub amounts: OrderedMap<Located<i32>, Located<Dec>>,
@@ -192,16 +228,16 @@ impl LineKind {
 #[serde(deny_unknown_fields)]
 pub struct BenefitFile {
     pub id: Located<String>,
-    pub title: String,
+    pub title: Shared,
     pub kind: Option<Located<LineKind>>,
-    pub chain: Option<String>,
-    pub owner: Option<String>,
-    pub indicator: Option<String>,
+    pub chain: Option<Shared>,
+    pub owner: Option<Shared>,
+    pub indicator: Option<Shared>,
     pub baseline: Option<Located<Dec>>,
     pub target: Option<Located<Dec>>,
     pub start: Option<Located<Date>>,
     pub due: Option<Located<Date>>,
-    pub freed_time_use: Option<String>,
+    pub freed_time_use: Option<Shared>,
     #[serde(default)]
     pub follow_up: Vec<Located<FollowUp>>,
 }
@@ -211,16 +247,16 @@ pub struct BenefitFile {
 pub struct FollowUp {
     pub date: Located<Date>,
     pub value: Dec,
-    pub note: Option<String>,
+    pub note: Option<Shared>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub date: Date,
-    pub forum: Option<String>,
+    pub forum: Option<Shared>,
     pub outcome: Outcome,
-    pub note: Option<String>,
+    pub note: Option<Shared>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]

@@ -7,6 +7,7 @@ mod located;
 mod portfolio;
 mod scalar;
 mod scores;
+mod shared;
 
 use std::path::PathBuf;
 
@@ -22,6 +23,7 @@ pub use portfolio::{
 };
 pub use scalar::{Date, Dec, Raw};
 pub use scores::{Scores, intern};
+pub use shared::{Shared, Sharing, share, shared};
 
 /// A loaded, validated portfolio: settings with defaults applied, and every initiative that
 /// loaded without errors, in id order.

@@ -44,7 +44,7 @@ fn row(initiative: usize, benefit: &BenefitFile, as_of: Date) -> BenefitRow {
     BenefitRow {
         initiative,
         id: benefit.id.value.clone(),
-        title: benefit.title.clone(),
+        title: benefit.title.to_string(),
         status,
         owner: benefit
             .owner

@@ -9,7 +9,7 @@ use super::case::{CaseView, case_doc};
 use super::show_case::benefits;
 use crate::eval::{Analysis, Analyzed, CriterionScore, Evaluation, RankGroup, breakdown, unscored};
 use crate::i18n::{Lang, ui, words};
-use crate::model::{Group, Initiative, Portfolio, Stage};
+use crate::model::{Group, Initiative, Portfolio, Shared, Stage};
 
 /// The tabs of an initiative's detail, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,7 +96,7 @@ fn overview(doc: &mut Doc, portfolio: &Portfolio, analysis: &Analysis, index: us
         words::group(item.group, lang)
     );
     let none = Cell::Word(ui::NONE.get(lang));
-    let text = |v: &Option<String>| v.as_deref().map_or(none.clone(), Cell::text);
+    let text = |v: &Option<Shared>| v.as_deref().map_or(none.clone(), Cell::text);
     doc.field_list(lang)
         .typed(ui::OWNER, text(&file.owner))
         .typed(ui::UNIT, text(&file.unit))
@@ -118,7 +118,7 @@ fn overview(doc: &mut Doc, portfolio: &Portfolio, analysis: &Analysis, index: us
     }
     if !file.hypotheses.is_empty() {
         doc.heading(3, ui::HYPOTHESES.get(lang));
-        doc.list(file.hypotheses.clone());
+        doc.list(file.hypotheses.iter().map(|h| h.to_string()).collect());
     }
     doc.heading(3, ui::FLAGS.get(lang));
     if item.flags.is_empty() {

@@ -40,8 +40,8 @@ pub fn facet_values<'a>(facet: Facet, initiative: &'a Initiative, item: &Analyze
     let f = &initiative.file;
     match facet {
         Facet::Stage => f.stage.iter().map(|s| s.value.id()).collect(),
-        Facet::Unit => f.unit.iter().map(String::as_str).collect(),
-        Facet::Tag => f.tags.iter().map(String::as_str).collect(),
+        Facet::Unit => f.unit.as_deref().into_iter().collect(),
+        Facet::Tag => f.tags.iter().map(|t| &**t).collect(),
         Facet::Goal => f.goals.iter().map(|g| g.value.as_str()).collect(),
         Facet::Gate => vec![item.eval.gate.id()],
         Facet::Flag => item.flags.iter().map(|fl| fl.kind.id()).collect(),
@@ -101,8 +101,16 @@ impl RankFilter {
         let stages = || Stage::ALL.iter().map(|s| s.id().to_string()).collect();
         let gates = || GateStatus::ALL.iter().map(|g| g.id().to_string()).collect();
         let flags = || FlagKind::ALL.iter().map(|f| f.id().to_string()).collect();
-        let units = || collect(portfolio, |i| i.file.unit.iter().cloned().collect());
-        let tags = || collect(portfolio, |i| i.file.tags.clone());
+        let units = || {
+            collect(portfolio, |i| {
+                i.file.unit.iter().map(|u| u.to_string()).collect()
+            })
+        };
+        let tags = || {
+            collect(portfolio, |i| {
+                i.file.tags.iter().map(|t| t.to_string()).collect()
+            })
+        };
         let goals = || {
             let mut goals = collect(portfolio, |i| {
                 i.file.goals.iter().map(|g| g.value.clone()).collect()

@@ -78,11 +78,26 @@ mod tests {
     #[test]
     fn plain_is_normalize_written_out() {
         let samples = [
-            "0", "-0", "0.00", "-0.00", "12.50", "-12.50", "100", "1e3", "0.001", "-433600.000",
-            "79228162514264337593543950335", "0.0000000000000000000000000001", "1.10", "10.0",
+            "0",
+            "-0",
+            "0.00",
+            "-0.00",
+            "12.50",
+            "-12.50",
+            "100",
+            "1e3",
+            "0.001",
+            "-433600.000",
+            "79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+            "1.10",
+            "10.0",
         ];
         for text in samples {
-            let v: Decimal = text.parse().or_else(|_| Decimal::from_scientific(text)).unwrap();
+            let v: Decimal = text
+                .parse()
+                .or_else(|_| Decimal::from_scientific(text))
+                .unwrap();
             assert_eq!(plain(v), v.normalize().to_string(), "{text}");
         }
         for n in -2000i64..2000 {

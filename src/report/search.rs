@@ -67,7 +67,7 @@ fn fields(i: &Initiative) -> Box<[Utf32String]> {
     ]
     .into_iter()
     .flatten()
-    .chain(f.tags.iter().map(String::as_str))
+    .chain(f.tags.iter().map(|t| &**t))
     // nucleo-matcher 0.3.1 misses substring (`'`) matches that end a Unicode haystack;
     // a trailing space keeps every real match inside.
     .map(|text| Utf32String::from(format!("{text} ").as_str()))
@@ -87,7 +87,7 @@ fn joined(i: &Initiative) -> Utf32String {
     for part in parts
         .into_iter()
         .flatten()
-        .chain(f.tags.iter().map(String::as_str))
+        .chain(f.tags.iter().map(|t| &**t))
     {
         text.push_str(part);
         text.push_str(" · ");

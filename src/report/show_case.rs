@@ -99,10 +99,10 @@ pub fn benefits(doc: &mut Doc, initiative: &Initiative, item: &Analyzed, lang: L
 fn one_benefit(doc: &mut Doc, b: &BenefitFile, p: &BenefitProgress, lang: Lang) {
     let status = words::benefit_status(p.status, lang);
     doc.heading(3, format!("{} ({}) — {status}", b.title, b.id.value));
-    let text = |t: &Option<String>| t.clone().unwrap_or_default();
+    let text = |t: Option<&str>| t.unwrap_or_default().to_string();
     let kind = b.kind.as_ref().map(|k| words::line_kind(k.value, lang));
     let latest = p.latest.map(|(d, v)| format!("{d}: {}", exact(v, lang)));
-    let words = |v: &Option<String>| Cell::Text(text(v));
+    let words = |v: &Option<crate::model::Shared>| Cell::Text(text(v.as_deref()));
     doc.field_list(lang)
         .typed(ui::KIND, Cell::Text(kind.unwrap_or_default().to_string()))
         .typed(ui::BENEFIT_OWNER, words(&b.owner))
@@ -161,7 +161,7 @@ fn follow_ups(doc: &mut Doc, b: &BenefitFile, lang: Lang) {
         .follow_up
         .iter()
         .map(|f| {
-            let note = f.note.clone().unwrap_or_default();
+            let note = f.note.as_deref().unwrap_or_default().to_string();
             vec![f.date.value.to_string(), exact(f.value.value.0, lang), note]
         })
         .collect();

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::load::{Diagnostic, Severity};
 use crate::model::{
     BenefitFile, BusinessCaseFile, Date, Dec, Decision, FollowUp, InitiativeFile, LineFile,
-    LineKind, Loc, Located, OrderedMap, Outcome, Raw, Scores, Stage,
+    LineKind, Loc, Located, OrderedMap, Outcome, Raw, Scores, Shared, Stage, shared,
 };
 
 /// Bytes being read, front to back.
@@ -76,6 +76,18 @@ impl Wire for String {
     fn get(r: &mut Reader) -> Option<Self> {
         let n = r.len()?;
         String::from_utf8(r.take(n)?.to_vec()).ok()
+    }
+}
+
+/// Repeated text: read as the same allocation as the one met before in this load.
+impl Wire for Shared {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_len(self.len(), out);
+        out.extend_from_slice(self.as_bytes());
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        let n = r.len()?;
+        Some(shared(std::str::from_utf8(r.take(n)?).ok()?))
     }
 }
 

@@ -6,7 +6,7 @@ fn initiative(id: &str, title: &str, owner: &str, unit: &str, tags: &[&str]) -> 
         title: Located::new(title.to_string()),
         owner: Some(owner.into()),
         unit: Some(unit.into()),
-        tags: tags.iter().map(|t| t.to_string()).collect(),
+        tags: tags.iter().map(|&t| t.into()).collect(),
         ..InitiativeFile::default()
     };
     Initiative {

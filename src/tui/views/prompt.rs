@@ -361,7 +361,7 @@ fn benefit_head<'a>(ini: &Initiative, id: &str, theme: &Theme, lang: Lang) -> Ve
     else {
         return vec![Line::raw(id.to_string())];
     };
-    let mut lines = vec![Line::styled(b.title.clone(), theme.title())];
+    let mut lines = vec![Line::styled(b.title.to_string(), theme.title())];
     if let Some(indicator) = &b.indicator {
         let text = format!("{}: {indicator}", ui::INDICATOR.get(lang));
         lines.push(Line::styled(text, theme.muted()));
