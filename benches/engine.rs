@@ -45,7 +45,7 @@ fn load_cold_writing(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(20));
     let cache = bench_cache();
-    for count in CACHED_SIZES {
+    for count in support::SIZES {
         let dir = support::portfolio_dir(count);
         group.bench_with_input(BenchmarkId::from_parameter(count), &dir, |b, dir| {
             b.iter_batched(
@@ -67,9 +67,11 @@ fn cache_dir() -> std::path::PathBuf {
 /// A start with nothing changed since the last: every file read and hashed, none parsed.
 fn load_warm(c: &mut Criterion) {
     let mut group = c.benchmark_group("load_warm");
-    group.sample_size(20);
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     let cache = bench_cache();
-    for count in CACHED_SIZES {
+    for count in support::SIZES {
         let dir = support::portfolio_dir(count);
         let primed = load::load_folder_with_cache(&dir, Some(&cache)).expect("load");
         assert_eq!(primed.portfolio.initiatives.len(), count);
@@ -79,9 +81,6 @@ fn load_warm(c: &mut Criterion) {
     }
     group.finish();
 }
-
-/// The cache benchmarks stop at 10,000: 100,000 is measured by hand (README, "Performance").
-const CACHED_SIZES: [usize; 2] = [1_000, 10_000];
 
 fn score_and_rank(c: &mut Criterion) {
     let mut group = c.benchmark_group("score_and_rank");
