@@ -81,8 +81,6 @@ impl Source for Disk {
                 )),
             }
         }
-        // All in one folder: by name, which is the order of the paths, without comparing
-        // every path component by component.
         // All in one folder: the whole paths sort as their names do, without taking each apart.
         paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
         (paths, skipped)

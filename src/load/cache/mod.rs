@@ -5,9 +5,11 @@
 //! opening one file is much cheaper than opening 10,000 small ones. Each entry holds its own
 //! key — the file's name, the xxh3 digest of its bytes and the context (bered's build, the
 //! format, the bytes of `portfolio.yaml`) — and a checksum of itself; an entry whose key or
-//! checksum does not match is ignored and the file parsed. A pack is written whole to a
-//! temporary file in the cache folder and renamed over the old one, so a reader sees the old
-//! pack or the new one, never half of one. Packs are pruned by size, least recently used first.
+//! checksum does not match is ignored and the file parsed. An index at the end of the pack lets
+//! a start read each entry only when it needs it. A new pack is written to a temporary file in
+//! the cache folder as the files are loaded (`writer`) and renamed over the old one, so a reader
+//! sees the old pack or the new one, never half of one. Packs are pruned by size, least
+//! recently used first.
 //!
 //! Only files that loaded without errors are kept, with their warnings.
 
