@@ -362,7 +362,6 @@ fn load_initiatives(job: &Job) -> Parsed {
     let work = || {
         // Texts that repeat from file to file are kept once (each thread its own set).
         let _sharing = crate::model::Sharing::begin();
-        let mut local = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = paths.get(i) else { break };
@@ -371,10 +370,10 @@ fn load_initiatives(job: &Job) -> Parsed {
             if let Some(Ok(mut writer)) = job.writer.map(Mutex::lock) {
                 writer.put(i, entry);
             }
-            local.push((i, (ini, diags, digest)));
-        }
-        if let Ok(mut all) = results.lock() {
-            all.append(&mut local);
+            // Straight into the one list sized for all: no list per thread to grow and copy.
+            if let Ok(mut all) = results.lock() {
+                all.push((i, (ini, diags, digest)));
+            }
         }
     };
     std::thread::scope(|s| {
@@ -384,16 +383,19 @@ fn load_initiatives(job: &Job) -> Parsed {
         work();
     });
     let mut results = results.into_inner().unwrap_or_default();
-    results.sort_by_key(|(i, _)| *i);
-    let mut initiatives = Vec::with_capacity(results.len());
+    results.sort_unstable_by_key(|(i, _)| *i);
     let mut diagnostics = Vec::new();
     let mut digests = HashMap::with_capacity(results.len());
-    for (i, (ini, mut diags, digest)) in results {
-        initiatives.extend(ini);
-        diagnostics.append(&mut diags);
-        if let (Some(d), Some(path)) = (digest, paths.get(i)) {
+    for (i, (_, diags, digest)) in &mut results {
+        diagnostics.append(diags);
+        if let (Some(d), Some(path)) = (*digest, paths.get(*i)) {
             digests.insert(path.clone(), d);
         }
     }
+    // Collected in the list's own room: the initiatives are not copied into a second list.
+    let initiatives = results
+        .into_iter()
+        .filter_map(|(_, (ini, ..))| ini)
+        .collect();
     (initiatives, diagnostics, digests)
 }
