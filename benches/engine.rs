@@ -12,18 +12,27 @@ use std::time::Duration;
 use bered::eval::analyse;
 use bered::load;
 use bered::model::Date;
-use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{
+    BatchSize, BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main,
+};
 
 fn as_of() -> Date {
     Date::new(2026, 11, 23).expect("a date")
 }
 
-fn load_folder(c: &mut Criterion) {
-    // Without the parse cache: what every start cost before it, and what `--no-cache` costs.
-    let mut group = c.benchmark_group("load_folder");
+/// A group of whole loads (up to 100,000 files, seconds each): ten samples over 20 seconds.
+fn whole_loads<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
+    let mut group = c.benchmark_group(name);
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(20));
+    group
+}
+
+fn load_folder(c: &mut Criterion) {
+    // Without the parse cache: what every start cost before it, and what `--no-cache` costs.
+    let mut group = whole_loads(c, "load_folder");
     for count in support::SIZES {
         let dir = support::portfolio_dir(count);
         group.bench_with_input(BenchmarkId::from_parameter(count), &dir, |b, dir| {
@@ -40,10 +49,7 @@ fn bench_cache() -> load::cache::Cache {
 
 /// A first start: every file parsed, and the pack written.
 fn load_cold_writing(c: &mut Criterion) {
-    let mut group = c.benchmark_group("load_cold_writing");
-    group
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(20));
+    let mut group = whole_loads(c, "load_cold_writing");
     let cache = bench_cache();
     for count in support::SIZES {
         let dir = support::portfolio_dir(count);
@@ -66,10 +72,7 @@ fn cache_dir() -> std::path::PathBuf {
 
 /// A start with nothing changed since the last: every file read and hashed, none parsed.
 fn load_warm(c: &mut Criterion) {
-    let mut group = c.benchmark_group("load_warm");
-    group
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(20));
+    let mut group = whole_loads(c, "load_warm");
     let cache = bench_cache();
     for count in support::SIZES {
         let dir = support::portfolio_dir(count);
