@@ -228,36 +228,24 @@ impl Wire for Raw {
     }
 }
 
-/// Enums by their position in a list of every variant.
+/// Enums by their position in a list of every variant (the model's own `ALL` where it has one).
 macro_rules! enumeration {
-    ($t:ty, [$($v:expr),* $(,)?]) => {
+    ($t:ty, $all:expr) => {
         impl Wire for $t {
             fn put(&self, out: &mut Vec<u8>) {
-                const ALL: &[$t] = &[$($v),*];
+                const ALL: &[$t] = &$all;
                 let i = ALL.iter().position(|v| v == self).unwrap_or(0);
                 out.push(i as u8);
             }
             fn get(r: &mut Reader) -> Option<Self> {
-                const ALL: &[$t] = &[$($v),*];
+                const ALL: &[$t] = &$all;
                 ALL.get(usize::from(u8::get(r)?)).copied()
             }
         }
     };
 }
-enumeration!(
-    Stage,
-    [
-        Stage::Idea,
-        Stage::Preparation,
-        Stage::Approved,
-        Stage::Project,
-        Stage::Operations,
-        Stage::Realisation,
-        Stage::Closed,
-        Stage::Rejected,
-        Stage::Parked,
-    ]
-);
+enumeration!(Stage, Stage::ALL);
+enumeration!(Outcome, Outcome::ALL);
 enumeration!(
     LineKind,
     [
@@ -267,16 +255,6 @@ enumeration!(
         LineKind::Reallocation,
         LineKind::Quality,
         LineKind::Environment,
-    ]
-);
-enumeration!(
-    Outcome,
-    [
-        Outcome::Prioritised,
-        Outcome::Deferred,
-        Outcome::Returned,
-        Outcome::Rejected,
-        Outcome::Approved,
     ]
 );
 enumeration!(Severity, [Severity::Error, Severity::Warning]);
