@@ -331,21 +331,9 @@ pub(super) fn print_json_with(write: impl FnOnce(&mut dyn std::io::Write) -> std
     }
 }
 
+/// The final guard on JSON: the escapes of `safe::json`, the same as `print_json_with` applies.
 fn json_guarded(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
-    let mut buf = [0u8; 4];
-    for (at, c) in text.char_indices().filter(|&(_, c)| c > '\u{7f}') {
-        let one: &str = c.encode_utf8(&mut buf);
-        if safe::line(one) != one {
-            out.push_str(&text[copied..at]);
-            // Every such character is in the Basic Multilingual Plane: one escape.
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-            copied = at + c.len_utf8();
-        }
-    }
-    out.push_str(&text[copied..]);
-    out
+    safe::json(text)
 }
 
 /// The final guard on standard error. Not `eprintln!`: with the terminal gone (an SSH drop) it
