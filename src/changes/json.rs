@@ -2,10 +2,10 @@
 //! initiative with a `changes` list of `{kind, …, old, new}`. Ids, not labels; exact figures as
 //! strings; scores and priorities to two decimals; null where a value is undefined.
 
-use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{Map, Value, json};
 
 use super::{BudgetLine, Change, ChangeSet, End, KINDS};
+use crate::report::fmt::{json_exact as exact, json_rounded as rounded};
 
 pub fn json(set: &ChangeSet) -> String {
     let kinds: Map<String, Value> = KINDS
@@ -108,16 +108,6 @@ fn change(change: &Change) -> Value {
         Change::Payback { old, new } => pair(json!(old), json!(new)),
         Change::Budget { old, new } => pair(budget(*old), budget(*new)),
     }
-}
-
-fn exact(value: Decimal) -> Value {
-    Value::String(value.normalize().to_string())
-}
-
-fn rounded(value: Option<Decimal>) -> Value {
-    value.map_or(Value::Null, |v| {
-        exact(v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
-    })
 }
 
 fn budget(value: Option<bool>) -> Value {

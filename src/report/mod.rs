@@ -10,7 +10,7 @@ pub mod dataset;
 pub mod detail;
 pub mod doc;
 pub mod filter;
-mod fmt;
+pub(crate) mod fmt;
 pub mod minutes;
 mod rank;
 pub mod ranking;
