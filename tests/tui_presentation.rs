@@ -190,10 +190,9 @@ fn raw(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t' && c != '\u{feff}') || c == '\u{202E}'
 }
 
-#[test]
-fn hostile_text_fields_reach_no_output_raw() {
-    let loaded = load::load(Some(&fixture())).expect("the fixture loads");
-    let mut p = loaded.portfolio;
+/// Every text field the outputs show, and the portfolio's name, with hostile text in them.
+fn make_hostile(p: &mut bered::model::Portfolio) {
+    p.settings.name = format!("Portfölj{HOSTILE}");
     for initiative in &mut p.initiatives {
         let f = &mut initiative.file;
         f.title.value = format!("Titel{HOSTILE}");
@@ -203,7 +202,13 @@ fn hostile_text_fields_reach_no_output_raw() {
         f.tags = vec![format!("tagg{HOSTILE}").into()];
         f.hypotheses = vec![format!("hypotes{HOSTILE}").into()];
     }
-    p.settings.name = format!("Portfölj{HOSTILE}");
+}
+
+#[test]
+fn hostile_text_fields_reach_no_output_raw() {
+    let loaded = load::load(Some(&fixture())).expect("the fixture loads");
+    let mut p = loaded.portfolio;
+    make_hostile(&mut p);
     let a = analyse(&p, as_of());
     for lang in [Lang::Sv, Lang::En] {
         let mut outputs = vec![
@@ -268,16 +273,7 @@ fn hostile_text_reaches_no_screen_raw() {
         let mut portfolio = load::load(Some(&fixture()))
             .expect("the fixture loads")
             .portfolio;
-        portfolio.settings.name = format!("Portfölj{HOSTILE}");
-        for initiative in &mut portfolio.initiatives {
-            let f = &mut initiative.file;
-            f.title.value = format!("Titel{HOSTILE}");
-            f.unit = Some(format!("Enhet{HOSTILE}").into());
-            f.owner = Some(format!("Ägare{HOSTILE}").into());
-            f.summary = Some(format!("Sammanfattning{HOSTILE}"));
-            f.tags = vec![format!("tagg{HOSTILE}").into()];
-            f.hypotheses = vec![format!("hypotes{HOSTILE}").into()];
-        }
+        make_hostile(&mut portfolio);
         let mut app = App::new(lang, as_of());
         app.apply_load(LoadOutcome {
             dataset: Some(Dataset::build(portfolio, as_of(), &|_| {})),
