@@ -189,7 +189,7 @@ fn initiative(
     context: (&Model, &Settings),
 ) -> (Option<Initiative>, Vec<Diagnostic>) {
     let mut c = Checker::new(path, text);
-    let mut file = match yaml::parse_at::<InitiativeFile>(text, first_line) {
+    let file = match yaml::parse_at::<InitiativeFile<Loc>>(text, first_line) {
         Ok(file) => file,
         Err(e) => {
             every_problem(&mut c, e, first_line, context.0);
@@ -198,16 +198,11 @@ fn initiative(
     };
     let id = initiative_id(&mut c, &file, id, first_line);
     let scores = validate::check_initiative(&mut c, &file, context.0, context.1);
-    // The scores as written (keys, raw text, locations) only serve validation; from here on
-    // `Initiative::scores` holds them, and a large portfolio need not keep both.
-    file.scores = Default::default();
-    file.shrink_to_fit();
-    file.share_text();
     let ok = !c.has_errors();
     let initiative = ok.then(|| Initiative {
         id,
         path: path.to_path_buf(),
-        file,
+        file: file.kept(),
         scores,
     });
     (initiative, fix_sources(c.diagnostics, text, first_line))
@@ -235,7 +230,7 @@ fn every_problem(c: &mut Checker, e: yaml::YamlError, first_line: u32, model: &M
 /// where it is written.
 fn initiative_id(
     c: &mut Checker,
-    file: &InitiativeFile,
+    file: &InitiativeFile<Loc>,
     stem: Option<&str>,
     first_line: u32,
 ) -> String {

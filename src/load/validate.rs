@@ -52,7 +52,7 @@ impl<'a> Checker<'a> {
 /// Validates one initiative; returns its scores (criterion id → 1–4) when they are all valid.
 pub fn check_initiative(
     c: &mut Checker,
-    file: &InitiativeFile,
+    file: &InitiativeFile<Loc>,
     model: &Model,
     settings: &Settings,
 ) -> Scores {
@@ -85,7 +85,7 @@ fn criterion_hint(found: &str, model: &Model) -> Option<String> {
     }
 }
 
-fn check_scores(c: &mut Checker, file: &InitiativeFile, model: &Model) -> Scores {
+fn check_scores(c: &mut Checker, file: &InitiativeFile<Loc>, model: &Model) -> Scores {
     let mut scores = Scores::new();
     for (key, value) in file.scores.iter() {
         if model.criterion(&key.value).is_none() {
@@ -120,7 +120,7 @@ fn check_scores(c: &mut Checker, file: &InitiativeFile, model: &Model) -> Scores
     scores
 }
 
-fn check_goals(c: &mut Checker, file: &InitiativeFile, settings: &Settings) {
+fn check_goals(c: &mut Checker, file: &InitiativeFile<Loc>, settings: &Settings) {
     let ids: Vec<String> = settings
         .strategic_goals
         .iter()
@@ -144,7 +144,11 @@ fn check_goals(c: &mut Checker, file: &InitiativeFile, settings: &Settings) {
     }
 }
 
-fn check_business_case(c: &mut Checker, case: &Located<BusinessCaseFile>, settings: &Settings) {
+fn check_business_case(
+    c: &mut Checker,
+    case: &Located<BusinessCaseFile<Loc>>,
+    settings: &Settings,
+) {
     let years = case.years.value;
     if !(1..=50).contains(&years) {
         c.error(
@@ -200,7 +204,7 @@ impl Horizon {
 
 fn check_line(
     c: &mut Checker,
-    line: &Located<LineFile>,
+    line: &Located<LineFile<Loc>>,
     horizon: Horizon,
     is_cost: bool,
     settings: &Settings,
@@ -282,7 +286,7 @@ fn check_line(
     }
 }
 
-fn check_benefits(c: &mut Checker, file: &InitiativeFile) {
+fn check_benefits(c: &mut Checker, file: &InitiativeFile<Loc>) {
     let mut seen = HashSet::new();
     for benefit in &file.benefits {
         if !seen.insert(benefit.id.value.clone()) {
@@ -308,7 +312,7 @@ fn check_benefits(c: &mut Checker, file: &InitiativeFile) {
     }
 }
 
-fn check_benefit(c: &mut Checker, b: &Located<BenefitFile>) {
+fn check_benefit(c: &mut Checker, b: &Located<BenefitFile<Loc>>) {
     let id = &b.id.value;
     if let Some(kind) = &b.kind
         && kind.is_cost()

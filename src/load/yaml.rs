@@ -6,7 +6,7 @@ use std::cell::Cell;
 use serde::de::{Deserialize, DeserializeOwned, Deserializer};
 use serde_saphyr::{Budget, MessageFormatter, Spanned, UserMessageFormatter};
 
-use crate::model::{Loc, Located};
+use crate::model::{Loc, Located, Site};
 
 /// The largest initiative file we parse; larger ones are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
@@ -210,7 +210,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+impl<'de, T: Deserialize<'de>, S: Site> Deserialize<'de> for Located<T, S> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let spanned = Spanned::<T>::deserialize(d)?;
         let at = spanned.referenced;
@@ -223,7 +223,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
         let col = at.column() as u32;
         Ok(Located {
             value: spanned.value,
-            loc: Loc { line, col },
+            loc: S::from_loc(Loc { line, col }),
         })
     }
 }

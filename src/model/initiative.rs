@@ -2,98 +2,41 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::located::{Located, OrderedMap};
+use super::located::{Located, NoLoc, OrderedMap, Site};
 use super::scalar::{Date, Dec, Raw};
-use super::shared::{Shared, share};
+use super::shared::Shared;
 
+/// `S` is where values were written: `Loc` as read and checked by the loader, `NoLoc` (the
+/// default) in the model kept after that (`InitiativeFile::kept`).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InitiativeFile {
-    /// Required in single-file form; in a folder the id is the file stem.
+#[serde(deny_unknown_fields, bound(deserialize = "S: Site"))]
+pub struct InitiativeFile<S = NoLoc> {
+    /// Required in single-file form; in a folder the id is the file stem. Its location is kept:
+    /// an id used twice in one file is pointed at once every initiative is read.
     pub id: Option<Located<String>>,
-    pub title: Located<String>,
+    pub title: Located<String, S>,
     pub summary: Option<String>,
     pub unit: Option<Shared>,
     pub owner: Option<Shared>,
-    pub submitted: Option<Located<Date>>,
-    pub stage: Option<Located<Stage>>,
+    pub submitted: Option<Located<Date, S>>,
+    pub stage: Option<Located<Stage, S>>,
     #[serde(default)]
     pub tags: Vec<Shared>,
     #[serde(default)]
-    pub goals: Vec<Located<String>>,
+    pub goals: Vec<Located<String, S>>,
     #[serde(default)]
     pub hypotheses: Vec<Shared>,
-    /// As written; the loader validates them into `Initiative::scores` and then empties this.
+    /// As written; the loader validates them into `Initiative::scores`, and the kept form has
+    /// none (`kept`).
     #[serde(default)]
-    pub scores: OrderedMap<Located<String>, Located<Raw>>,
+    pub scores: OrderedMap<Located<String, S>, Located<Raw, S>>,
     #[serde(default)]
-    pub motivations: OrderedMap<Located<String>, String>,
-    pub business_case: Option<Located<BusinessCaseFile>>,
+    pub motivations: OrderedMap<Located<String, S>, String>,
+    pub business_case: Option<Located<BusinessCaseFile<S>, S>>,
     #[serde(default)]
-    pub benefits: Vec<Located<BenefitFile>>,
+    pub benefits: Vec<Located<BenefitFile<S>, S>>,
     #[serde(default)]
-    pub decisions: Vec<Located<Decision>>,
-}
-
-impl InitiativeFile {
-    /// Every repeated text (`Shared`) replaced by the one met before in this load (`Sharing`).
-    pub fn share_text(&mut self) {
-        let all = self.unit.iter_mut().chain(&mut self.owner);
-        all.chain(&mut self.tags)
-            .chain(&mut self.hypotheses)
-            .for_each(share);
-        for d in &mut self.decisions {
-            d.value
-                .forum
-                .iter_mut()
-                .chain(&mut d.value.note)
-                .for_each(share);
-        }
-        for b in &mut self.benefits {
-            let b = &mut b.value;
-            share(&mut b.title);
-            let texts = [
-                &mut b.chain,
-                &mut b.owner,
-                &mut b.indicator,
-                &mut b.freed_time_use,
-            ];
-            texts.into_iter().flatten().for_each(share);
-            for f in &mut b.follow_up {
-                f.value.note.iter_mut().for_each(share);
-            }
-        }
-        if let Some(case) = &mut self.business_case {
-            let case = &mut case.value;
-            for line in case.costs.iter_mut().chain(&mut case.benefits) {
-                share(&mut line.value.name);
-            }
-        }
-    }
-
-    /// Gives back what the lists grew beyond their length while being read (a list of one
-    /// benefit holds room for four): a large portfolio keeps only what it has.
-    pub fn shrink_to_fit(&mut self) {
-        self.tags.shrink_to_fit();
-        self.goals.shrink_to_fit();
-        self.hypotheses.shrink_to_fit();
-        self.motivations.0.shrink_to_fit();
-        self.decisions.shrink_to_fit();
-        self.benefits.shrink_to_fit();
-        for benefit in &mut self.benefits {
-            benefit.value.follow_up.shrink_to_fit();
-        }
-        if let Some(case) = &mut self.business_case {
-            let case = &mut case.value;
-            case.quality_shift.0.shrink_to_fit();
-            for lines in [&mut case.costs, &mut case.benefits] {
-                lines.shrink_to_fit();
-                for line in lines.iter_mut() {
-                    line.value.amounts.0.shrink_to_fit();
-                }
-            }
-        }
-    }
+    pub decisions: Vec<Located<Decision, S>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -168,32 +111,32 @@ impl Stage {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BusinessCaseFile {
-    pub start_year: Located<i32>,
-    pub years: Located<u16>,
+#[serde(deny_unknown_fields, bound(deserialize = "S: Site"))]
+pub struct BusinessCaseFile<S = NoLoc> {
+    pub start_year: Located<i32, S>,
+    pub years: Located<u16, S>,
     #[serde(default)]
-    pub costs: Vec<Located<LineFile>>,
+    pub costs: Vec<Located<LineFile<S>, S>>,
     #[serde(default)]
-    pub benefits: Vec<Located<LineFile>>,
+    pub benefits: Vec<Located<LineFile<S>, S>>,
     #[serde(default)]
-    pub quality_shift: OrderedMap<Located<i32>, Located<Dec>>,
+    pub quality_shift: OrderedMap<Located<i32, S>, Located<Dec, S>>,
 }
 
 /// A cost or benefit line. `kind` is checked against the list it stands in.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LineFile {
+#[serde(deny_unknown_fields, bound(deserialize = "S: Site"))]
+pub struct LineFile<S = NoLoc> {
     pub name: Shared,
-    pub kind: Located<LineKind>,
+    pub kind: Located<LineKind, S>,
     #[serde(default)]
-    pub amounts: OrderedMap<Located<i32>, Located<Dec>>,
-    pub yearly: Option<Located<Dec>>,
-    pub from: Option<Located<i32>>,
-    pub to: Option<Located<i32>>,
-    pub hours: Option<Located<Dec>>,
-    pub hourly_cost: Option<Located<Dec>>,
-    pub range: Option<Located<Vec<Dec>>>,
+    pub amounts: OrderedMap<Located<i32, S>, Located<Dec, S>>,
+    pub yearly: Option<Located<Dec, S>>,
+    pub from: Option<Located<i32, S>>,
+    pub to: Option<Located<i32, S>>,
+    pub hours: Option<Located<Dec, S>>,
+    pub hourly_cost: Option<Located<Dec, S>>,
+    pub range: Option<Located<Vec<Dec>, S>>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -225,27 +168,27 @@ impl LineKind {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BenefitFile {
-    pub id: Located<String>,
+#[serde(deny_unknown_fields, bound(deserialize = "S: Site"))]
+pub struct BenefitFile<S = NoLoc> {
+    pub id: Located<String, S>,
     pub title: Shared,
-    pub kind: Option<Located<LineKind>>,
+    pub kind: Option<Located<LineKind, S>>,
     pub chain: Option<Shared>,
     pub owner: Option<Shared>,
     pub indicator: Option<Shared>,
-    pub baseline: Option<Located<Dec>>,
-    pub target: Option<Located<Dec>>,
-    pub start: Option<Located<Date>>,
-    pub due: Option<Located<Date>>,
+    pub baseline: Option<Located<Dec, S>>,
+    pub target: Option<Located<Dec, S>>,
+    pub start: Option<Located<Date, S>>,
+    pub due: Option<Located<Date, S>>,
     pub freed_time_use: Option<Shared>,
     #[serde(default)]
-    pub follow_up: Vec<Located<FollowUp>>,
+    pub follow_up: Vec<Located<FollowUp<S>, S>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct FollowUp {
-    pub date: Located<Date>,
+#[serde(deny_unknown_fields, bound(deserialize = "S: Site", serialize = ""))]
+pub struct FollowUp<S = NoLoc> {
+    pub date: Located<Date, S>,
     pub value: Dec,
     pub note: Option<Shared>,
 }

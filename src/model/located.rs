@@ -14,37 +14,73 @@ pub struct Loc {
     pub col: u32,
 }
 
-/// A value with the location of its YAML node. Its `Deserialize` impl lives in `load::yaml`,
-/// the one module that knows the YAML library.
-#[derive(Clone, Debug, Default)]
-pub struct Located<T> {
-    pub value: T,
-    pub loc: Loc,
+/// Where a value was written, as far as it is kept: `Loc` while a file is read and checked,
+/// `NoLoc` in the model kept after that. Locations only serve the loader's diagnostics, and a
+/// large portfolio need not hold two numbers beside every value it keeps.
+pub trait Site: Copy + Default + fmt::Debug + PartialEq + Send + Sync + 'static {
+    fn from_loc(loc: Loc) -> Self;
 }
 
-impl<T> Located<T> {
+impl Site for Loc {
+    fn from_loc(loc: Loc) -> Self {
+        loc
+    }
+}
+
+/// No location: the kept model's `Site`, taking no space.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NoLoc;
+
+impl Site for NoLoc {
+    fn from_loc(_: Loc) -> Self {
+        NoLoc
+    }
+}
+
+/// A value with the location of its YAML node (`S = Loc`), or with none kept (`S = NoLoc`). Its
+/// `Deserialize` impl lives in `load::yaml`, the one module that knows the YAML library.
+#[derive(Clone, Debug, Default)]
+pub struct Located<T, S = Loc> {
+    pub value: T,
+    pub loc: S,
+}
+
+impl<T, S: Site> Located<T, S> {
     pub fn new(value: T) -> Self {
         Located {
             value,
-            loc: Loc::default(),
+            loc: S::default(),
+        }
+    }
+
+    /// The value with its location dropped.
+    pub fn kept(self) -> Located<T, NoLoc> {
+        Located::new(self.value)
+    }
+
+    /// The value changed by `f`, at the same location.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Located<U, S> {
+        Located {
+            value: f(self.value),
+            loc: self.loc,
         }
     }
 }
 
-impl<T: PartialEq> PartialEq for Located<T> {
+impl<T: PartialEq, S> PartialEq for Located<T, S> {
     fn eq(&self, other: &Self) -> bool {
         self.value == other.value
     }
 }
 
-impl<T> std::ops::Deref for Located<T> {
+impl<T, S> std::ops::Deref for Located<T, S> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.value
     }
 }
 
-impl<T: Serialize> Serialize for Located<T> {
+impl<T: Serialize, L> Serialize for Located<T, L> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.value.serialize(s)
     }
@@ -72,7 +108,7 @@ impl<K, V> OrderedMap<K, V> {
     }
 }
 
-impl<V> OrderedMap<Located<String>, V> {
+impl<V, S> OrderedMap<Located<String, S>, V> {
     pub fn get(&self, key: &str) -> Option<&V> {
         self.0.iter().find(|(k, _)| k.value == key).map(|(_, v)| v)
     }

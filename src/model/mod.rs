@@ -3,6 +3,7 @@
 mod criteria;
 mod criteria_text;
 mod initiative;
+mod kept;
 mod located;
 mod portfolio;
 mod scalar;
@@ -17,7 +18,7 @@ pub use initiative::{
     BenefitFile, BusinessCaseFile, Decision, FollowUp, InitiativeFile, LineFile, LineKind, Outcome,
     Stage,
 };
-pub use located::{Loc, Located, OrderedMap};
+pub use located::{Loc, Located, NoLoc, OrderedMap, Site};
 pub use portfolio::{
     CriterionFile, GateFile, Group, ModelFile, PortfolioFile, StrategicGoal, WordingFile,
 };

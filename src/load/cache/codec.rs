@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::load::{Diagnostic, Severity};
 use crate::model::{
     BenefitFile, BusinessCaseFile, Date, Dec, Decision, FollowUp, InitiativeFile, LineFile,
-    LineKind, Loc, Located, OrderedMap, Outcome, Raw, Scores, Shared, Stage, shared,
+    LineKind, Loc, Located, NoLoc, OrderedMap, Outcome, Raw, Scores, Shared, Stage, shared,
 };
 
 /// Bytes being read, front to back.
@@ -181,7 +181,15 @@ impl Wire for Loc {
     }
 }
 
-impl<T: Wire> Wire for Located<T> {
+/// Most of the kept model has no locations: nothing is written for them.
+impl Wire for NoLoc {
+    fn put(&self, _: &mut Vec<u8>) {}
+    fn get(_: &mut Reader) -> Option<Self> {
+        Some(NoLoc)
+    }
+}
+
+impl<T: Wire, S: Wire> Wire for Located<T, S> {
     fn put(&self, out: &mut Vec<u8>) {
         self.value.put(out);
         self.loc.put(out);
@@ -189,7 +197,7 @@ impl<T: Wire> Wire for Located<T> {
     fn get(r: &mut Reader) -> Option<Self> {
         Some(Located {
             value: T::get(r)?,
-            loc: Loc::get(r)?,
+            loc: S::get(r)?,
         })
     }
 }

@@ -28,7 +28,7 @@ use super::Diagnostic;
 use crate::model::{Initiative, InitiativeFile};
 
 /// Bump when the layout of a pack or of an entry changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"bered\0pk";
 /// Packs beyond this total size are removed, least recently used first.
 pub const DEFAULT_MAX_BYTES: u64 = 200 * 1024 * 1024;

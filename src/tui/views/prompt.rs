@@ -366,7 +366,7 @@ fn benefit_head<'a>(ini: &Initiative, id: &str, theme: &Theme, lang: Lang) -> Ve
         let text = format!("{}: {indicator}", ui::INDICATOR.get(lang));
         lines.push(Line::styled(text, theme.muted()));
     }
-    let figure = |v: Option<&crate::model::Located<crate::model::Dec>>| {
+    let figure = |v: Option<&crate::model::Located<crate::model::Dec, crate::model::NoLoc>>| {
         v.map_or("–".into(), |v| number(v.value.0, lang))
     };
     let mut plan = format!(
