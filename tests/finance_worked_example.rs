@@ -85,7 +85,7 @@ fn the_ratio_is_the_true_ratio_not_the_templates_tenfold() {
     let ratios: Vec<Decimal> = r
         .years
         .iter()
-        .map(|y| y.ratio.unwrap().round_dp(2))
+        .map(|y| y.ratio().unwrap().round_dp(2))
         .collect();
     let expected = [
         "0.17", "0.54", "0.91", "1.02", "1.02", "1.02", "1.02", "1.02",
@@ -96,7 +96,7 @@ fn the_ratio_is_the_true_ratio_not_the_templates_tenfold() {
     let template: Vec<Decimal> = r
         .years
         .iter()
-        .map(|y| (y.ratio.unwrap() * Decimal::TEN).round_dp(1))
+        .map(|y| (y.ratio().unwrap() * Decimal::TEN).round_dp(1))
         .collect();
     assert_eq!(&template[..4], &["1.7", "5.4", "9.1", "10.2"].map(d));
 }
@@ -170,7 +170,7 @@ benefits:
     // 2026 has nothing booked yet, so it does not count as paid back; 2027: -200, 2028: -100,
     // 2029: 0.
     assert_eq!(r.totals.payback_year, Some(2029));
-    assert_eq!(r.years[0].ratio, None);
+    assert_eq!(r.years[0].ratio(), None);
 }
 
 #[test]

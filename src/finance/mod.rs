@@ -27,10 +27,16 @@ pub struct YearRow {
     pub benefits_accumulated: Decimal,
     pub net: Decimal,
     pub net_accumulated: Decimal,
-    /// benefits ÷ |costs|; None in a year without costs.
-    pub ratio: Option<Decimal>,
     /// Förflyttning, 1–10 scale, as written for the year (0 when not given).
     pub quality_shift: Decimal,
+}
+
+impl YearRow {
+    /// benefits ÷ |costs|; None in a year without costs. Worked out where it is shown: a
+    /// ranking of many business cases does not divide for every year of each.
+    pub fn ratio(&self) -> Option<Decimal> {
+        ratio(self.benefits, self.costs)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -189,7 +195,6 @@ fn table(case: &BusinessCaseFile, amounts: &[YearAmounts], first: i32) -> Vec<Ye
             benefits_accumulated: benefits_acc,
             net,
             net_accumulated: net_acc,
-            ratio: ratio(benefits, costs),
             quality_shift: lines::quality_shift(case, year),
         });
     }

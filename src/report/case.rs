@@ -99,17 +99,17 @@ const ROWS: [(ui::Text, Figure); 13] = [
     // What is left of the net when the freed time, which never reaches the budget, is left out.
     (ui::ROW_NET_NO_REALLOCATION, |r| kr(r.net - r.reallocation)),
     (ui::ROW_NET_ACC, |r| kr(r.net_accumulated)),
-    (ui::ROW_RATIO, |r| Cell::Score(r.ratio)),
+    (ui::ROW_RATIO, |r| Cell::Score(r.ratio())),
     (ui::ROW_QUALITY, |r| Cell::Score(Some(r.quality_shift))),
 ];
 
 /// Nacka's spreadsheet shows benefits/costs × 10, and a total that adds the quality shift.
 const TEMPLATE_ROWS: [(ui::Text, Figure); 2] = [
     (ui::ROW_RATIO_TEMPLATE, |r| {
-        Cell::Fixed(r.ratio.map(|q| q * Decimal::TEN), 1)
+        Cell::Fixed(r.ratio().map(|q| q * Decimal::TEN), 1)
     }),
     (ui::ROW_RATIO_TOTAL_TEMPLATE, |r| {
-        Cell::Fixed(r.ratio.map(|q| q * Decimal::TEN + r.quality_shift), 1)
+        Cell::Fixed(r.ratio().map(|q| q * Decimal::TEN + r.quality_shift), 1)
     }),
 ];
 

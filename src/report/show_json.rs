@@ -120,7 +120,7 @@ fn business_case(case: &CaseResult) -> Value {
                 "benefits_accumulated": json_exact(r.benefits_accumulated),
                 "net": json_exact(r.net),
                 "net_accumulated": json_exact(r.net_accumulated),
-                "ratio": json_rounded(r.ratio),
+                "ratio": json_rounded(r.ratio()),
                 "quality_shift": json_exact(r.quality_shift),
             })
         })
