@@ -21,6 +21,10 @@ pub trait Source: Sync {
     fn initiative_paths(&self, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>);
     /// The bytes of a file, or why it cannot be read.
     fn read(&self, path: &Path) -> Result<Vec<u8>, String>;
+    /// The bytes of a file that `initiative_paths` listed.
+    fn read_listed(&self, path: &Path) -> Result<Vec<u8>, String> {
+        self.read(path)
+    }
     fn exists(&self, path: &Path) -> bool;
     /// Whether what is loaded from here may be kept in the parse cache (files on disk).
     fn cacheable(&self) -> bool {
@@ -64,7 +68,14 @@ impl Source for Disk {
                 Ok(entry) => {
                     let path = entry.path();
                     let name = entry.file_name().to_string_lossy().into_owned();
-                    if is_yaml_name(&name) {
+                    // The listing says what each entry is (without a look of its own on most
+                    // file systems): what is neither a file nor a link is refused here.
+                    let kind = entry.file_type().ok();
+                    let refused = kind.filter(|t| !t.is_file() && !t.is_symlink());
+                    if let (true, Some(t)) = (is_yaml_name(&name), refused) {
+                        let refusal = super::read::kind(t);
+                        skipped.push(Diagnostic::error(&path, Loc::default(), refusal));
+                    } else if is_yaml_name(&name) {
                         paths.push(path);
                     } else if !name.starts_with('.') {
                         skipped.push(Diagnostic::warning(
@@ -88,6 +99,10 @@ impl Source for Disk {
 
     fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
         super::read::read_capped(self.root.as_deref(), path)
+    }
+
+    fn read_listed(&self, path: &Path) -> Result<Vec<u8>, String> {
+        super::read::read_listed(self.root.as_deref(), path)
     }
 
     fn exists(&self, path: &Path) -> bool {
@@ -258,8 +273,9 @@ pub fn load_folder_in(
     let (_, settings, model) = portfolio_settings(&settings_path, &text, &mut diagnostics);
     let (mut paths, mut skipped) = source.initiative_paths(dir);
     if let Some(id) = only {
-        paths.retain(|p| p.file_stem().is_some_and(|s| s == id));
-        skipped.clear();
+        let is_it = |p: &Path| p.file_stem().is_some_and(|s| s == id);
+        paths.retain(|p| is_it(p));
+        skipped.retain(|d| d.is_error() && is_it(&d.path));
     }
     diagnostics.append(&mut skipped);
     let packed = cache.map(|c| {
@@ -320,7 +336,7 @@ type One = (
 
 /// Reads one file, takes it from the pack when its entry is there and whole, else parses it.
 fn load_one(job: &Job, path: &Path) -> One {
-    let bytes = match job.source.read(path) {
+    let bytes = match job.source.read_listed(path) {
         Ok(bytes) => bytes,
         Err(m) => {
             return (

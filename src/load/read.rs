@@ -5,18 +5,12 @@
 //! `/dev/zero`, or a FIFO named `x.yaml`. Such an entry is refused with a message that names the
 //! entry and never shows what it points at; a FIFO never blocks, a device never fills memory.
 
-use std::fs::{self, File, Metadata};
+use std::fs::{self, File, FileType};
 use std::io::Read as _;
 use std::os::unix::fs::{FileTypeExt as _, OpenOptionsExt as _};
 use std::path::Path;
 
 use super::MAX_FILE_BYTES;
-
-/// `O_NONBLOCK` on Linux and the BSDs/macOS alike: opening a FIFO for reading returns at once.
-#[cfg(any(target_os = "linux", target_os = "android"))]
-const O_NONBLOCK: i32 = 0o4000;
-#[cfg(not(any(target_os = "linux", target_os = "android")))]
-const O_NONBLOCK: i32 = 0x0004;
 
 /// Why a file was not read. The texts are English; `check` shows them in the user's language.
 pub fn refusal_over_limit(len: u64) -> String {
@@ -27,8 +21,7 @@ pub fn refusal_over_limit(len: u64) -> String {
 }
 
 /// What kind of non-file an entry is, in words.
-fn kind(meta: &Metadata) -> &'static str {
-    let t = meta.file_type();
+pub fn kind(t: FileType) -> &'static str {
     if t.is_dir() {
         "is a folder, expected a file"
     } else if t.is_fifo() {
@@ -56,20 +49,43 @@ pub fn read_capped(root: Option<&Path>, path: &Path) -> Result<Vec<u8>, String> 
         }
         let meta = fs::metadata(&target).map_err(|e| format!("cannot read: {e}"))?;
         if !meta.is_file() {
-            return Err(format!("{} (through a symbolic link)", kind(&meta)));
+            return Err(format!(
+                "{} (through a symbolic link)",
+                kind(meta.file_type())
+            ));
         }
     } else if !link.is_file() {
-        return Err(kind(&link).into());
+        return Err(kind(link.file_type()).into());
     }
-    // Non-blocking, so that a FIFO swapped in after the look above still cannot hang the read.
-    let file = fs::OpenOptions::new()
+    let file = open(path, 0).map_err(|e| format!("cannot read: {e}"))?;
+    read_open(file)
+}
+
+/// Reads a file that a folder listing found to be a regular file or a symbolic link. Opened
+/// without following a link, a regular file is read without first being looked at by name; a
+/// link is refused by the open and goes through `read_capped`'s checks.
+pub fn read_listed(root: Option<&Path>, path: &Path) -> Result<Vec<u8>, String> {
+    match open(path, libc::O_NOFOLLOW) {
+        Ok(file) => read_open(file),
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => read_capped(root, path),
+        Err(e) => Err(format!("cannot read: {e}")),
+    }
+}
+
+/// Opened non-blocking, so that a FIFO swapped in after a look at the entry still cannot hang
+/// the read.
+fn open(path: &Path, flags: i32) -> std::io::Result<File> {
+    fs::OpenOptions::new()
         .read(true)
-        .custom_flags(O_NONBLOCK)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | flags)
         .open(path)
-        .map_err(|e| format!("cannot read: {e}"))?;
+}
+
+/// The bytes of an open file that is a regular file, at most the limit.
+fn read_open(file: File) -> Result<Vec<u8>, String> {
     let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
     if !meta.is_file() {
-        return Err(kind(&meta).into());
+        return Err(kind(meta.file_type()).into());
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(refusal_over_limit(meta.len()));
@@ -78,12 +94,19 @@ pub fn read_capped(root: Option<&Path>, path: &Path) -> Result<Vec<u8>, String> 
 }
 
 /// The file's bytes, refused when there are more than the limit (the metadata may lie).
-/// `expected` is the size the metadata gives: room for it and one byte more makes the usual
-/// read two system calls (the bytes, then the end), not one per doubling of the buffer.
+/// `expected` is the size the metadata gives. One read asks for it and one byte more: a
+/// regular file that gives exactly that size has ended, so the usual read is one system call.
+/// Anything else (the file grew or shrank since) reads on to the end.
 fn read_at_most(file: File, expected: u64) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::with_capacity(expected.min(MAX_FILE_BYTES) as usize + 1);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
+    let expected = expected.min(MAX_FILE_BYTES) as usize;
+    let mut bytes = vec![0; expected + 1];
+    let mut file = file.take(MAX_FILE_BYTES + 1);
+    let n = read_retrying(&mut file, &mut bytes)?;
+    bytes.truncate(n);
+    if n == expected {
+        return Ok(bytes);
+    }
+    file.read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(format!(
@@ -92,6 +115,15 @@ fn read_at_most(file: File, expected: u64) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(bytes)
+}
+
+fn read_retrying(file: &mut impl std::io::Read, into: &mut [u8]) -> Result<usize, String> {
+    loop {
+        match file.read(into) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            done => return done.map_err(|e| format!("cannot read: {e}")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -109,5 +141,42 @@ mod tests {
         assert!(status.success());
         let err = read_capped(Some(dir.path()), &fifo).unwrap_err();
         assert_eq!(err, "refused: a named pipe (FIFO), not a file");
+    }
+
+    #[test]
+    fn a_listed_file_is_read_whole_and_a_listed_link_is_checked_as_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("p");
+        fs::create_dir(&root).unwrap();
+        for len in [0, 1, 4095, 4096, 70_000] {
+            let path = root.join(format!("f{len}.yaml"));
+            let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            fs::write(&path, &bytes).unwrap();
+            assert_eq!(read_listed(Some(&root), &path).unwrap(), bytes, "{len}");
+        }
+        let inside = root.join("in.yaml");
+        std::os::unix::fs::symlink(root.join("f1.yaml"), &inside).unwrap();
+        assert_eq!(read_listed(Some(&root), &inside).unwrap(), [0]);
+        let secret = dir.path().join("secret");
+        fs::write(&secret, "x").unwrap();
+        let out = root.join("out.yaml");
+        std::os::unix::fs::symlink(&secret, &out).unwrap();
+        let err = read_listed(Some(&root), &out).unwrap_err();
+        assert_eq!(
+            err,
+            "refused: a symbolic link to a file outside the portfolio"
+        );
+    }
+
+    #[test]
+    fn a_size_that_is_no_longer_true_still_reads_the_whole_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.yaml");
+        fs::write(&path, "0123456789").unwrap();
+        // As if the file grew or shrank between the look at its size and the read.
+        for expected in [0, 3, 9, 10, 11, 4096] {
+            let got = read_at_most(File::open(&path).unwrap(), expected).unwrap();
+            assert_eq!(got, b"0123456789", "{expected}");
+        }
     }
 }
