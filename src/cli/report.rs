@@ -96,7 +96,10 @@ pub(crate) fn load_and_analyse(
     as_of: Date,
     lang: Lang,
 ) -> anyhow::Result<(Loaded, Analysis)> {
-    let loaded = load::load(path).map_err(|e| anyhow::anyhow!(super::load_failure(&e, lang)))?;
+    let mut loaded =
+        load::load(path).map_err(|e| anyhow::anyhow!(super::load_failure(&e, lang)))?;
+    // The digests of the files serve write-back, which these reports never do.
+    loaded.digests = Default::default();
     let errors = loaded.errors();
     if errors > 0 {
         let note = Msg::ErrorsLeftOut.say(lang, &[&errors]);
