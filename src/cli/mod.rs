@@ -320,11 +320,13 @@ fn print_json(text: &str) {
         .write_all(json_guarded(text).as_bytes());
 }
 
-/// JSON written as it is made by `write`, through the same guard as `print_json` (as a
-/// writer): a long list never has to be held whole.
-pub(super) fn print_json_with(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) {
-    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let mut out = safe::JsonWriter::new(out);
+/// JSON written as it is made by `write`: a long list never has to be held whole. `write`
+/// guards what it writes as `print_json` does (`report::write_rank_json` does, block by block
+/// on two cores); a second pass over every byte here would only slow the list down.
+pub(super) fn print_guarded_json_with(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     // A closed pipe (`| head`) ends the output quietly.
     if write(&mut out).is_ok() {
         let _ = out.flush();

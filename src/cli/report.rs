@@ -47,7 +47,7 @@ pub fn rank(
         Format::Csv => print(&rank_csv_with(p, &analysis, &order, lang, delimiter)),
         // Written as it is made: a list of 100,000 is never held whole.
         Format::Json => {
-            super::print_json_with(|out| write_rank_json(out, p, &analysis, &order, lang));
+            super::print_guarded_json_with(|out| write_rank_json(out, p, &analysis, &order, lang));
             Ok(ExitCode::SUCCESS)
         }
         Format::Markdown => print(&rank_markdown(p, &analysis, &order, lang)),

@@ -18,6 +18,7 @@ pub mod search;
 mod show;
 mod show_case;
 mod show_json;
+mod stream;
 pub mod summary;
 
 pub use filter::{Facet, FilterError, RankFilter};

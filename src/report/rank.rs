@@ -191,7 +191,7 @@ pub fn rank_json(
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// `rank_json` written to `out` as it is made: a list of 100,000 is never held whole.
+/// `rank_json` written to `out` as it is made (`stream`): a list of 100,000 is never held whole.
 pub fn write_rank_json(
     out: &mut dyn std::io::Write,
     portfolio: &Portfolio,
@@ -199,27 +199,9 @@ pub fn write_rank_json(
     order: &[usize],
     _lang: Lang,
 ) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let rows = Rows(portfolio, analysis, order);
-    // The serialiser writes a token at a time: gathered first, the guard sees large pieces.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, safe::JsonWriter::new(out));
-    serde_json::to_writer_pretty(&mut out, &rows)?;
-    out.write_all(b"\n")?;
-    out.flush()
-}
-
-/// The rows of `rank_json`, made one at a time as they are serialised.
-struct Rows<'a>(&'a Portfolio, &'a Analysis, &'a [usize]);
-
-impl Serialize for Rows<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Rows(portfolio, analysis, order) = *self;
-        s.collect_seq(
-            order
-                .iter()
-                .map(|&i| RankRow::new(&portfolio.initiatives[i], &analysis.items[i])),
-        )
-    }
+    super::stream::write_pretty_list(out, order, |&i| {
+        RankRow::new(&portfolio.initiatives[i], &analysis.items[i])
+    })
 }
 
 /// One initiative of `bered rank --format json`, fields in the documented order.
