@@ -291,6 +291,7 @@ pub fn load_folder_in(
         paths: &paths,
         model: &model,
         settings: &settings,
+        criteria: cache::Criteria::of(&model),
         pack: packed.as_ref().map(|(_, pack)| pack),
         writer: writer.as_ref(),
     };
@@ -320,6 +321,8 @@ struct Job<'a, 'p> {
     paths: &'a [PathBuf],
     model: &'a Model,
     settings: &'a Settings,
+    /// The model's criteria as the pack's entries name them.
+    criteria: cache::Criteria,
     /// The pack read, and the next one, written as the files are loaded.
     pack: Option<&'p Pack>,
     writer: Option<&'a Mutex<PackWriter<'p>>>,
@@ -351,14 +354,15 @@ fn load_one(job: &Job, path: &Path) -> One {
     let name = path.strip_prefix(job.dir).unwrap_or(path);
     if let Some(pack) = job.pack
         && let Some((old, raw)) = pack.entry(name, digest)
-        && let Some((ini, diags)) = cache::decode(&raw, path)
+        && let Some((ini, diags)) = cache::decode(&raw, path, &job.criteria)
     {
         return (Some(ini), diags, Some(digest), Some(Entry::Old(old)));
     }
     let (ini, diags) = initiative_from_bytes(path, bytes, job.model, job.settings);
     let entry = match (job.pack, &ini) {
         (Some(pack), Some(ini)) => {
-            cache::encode(name, digest, pack.context(), (ini, &diags)).map(Entry::New)
+            let context = (pack.context(), &job.criteria);
+            cache::encode(name, digest, context, (ini, &diags)).map(Entry::New)
         }
         _ => None,
     };

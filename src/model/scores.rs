@@ -88,6 +88,14 @@ impl Scores {
         self.0.is_empty()
     }
 
+    /// The scores of a list already in id order, each id given once (`None` otherwise).
+    pub fn from_sorted(scores: Vec<(&'static str, u8)>) -> Option<Scores> {
+        scores
+            .windows(2)
+            .all(|pair| pair[0].0 < pair[1].0)
+            .then_some(Scores(scores))
+    }
+
     /// Gives back the room a list built one score at a time grew beyond its length.
     pub fn shrink_to_fit(&mut self) {
         self.0.shrink_to_fit();

@@ -7,10 +7,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::eval::Model;
 use crate::load::{Diagnostic, Severity};
 use crate::model::{
     BenefitFile, BusinessCaseFile, Date, Dec, Decision, FollowUp, InitiativeFile, LineFile,
-    LineKind, Loc, Located, NoLoc, OrderedMap, Outcome, Raw, Scores, Shared, Stage, shared,
+    LineKind, Loc, Located, NoLoc, OrderedMap, Outcome, Raw, Scores, Shared, Stage, intern, shared,
 };
 
 /// Bytes being read, front to back.
@@ -146,25 +147,37 @@ impl<K: Wire, V: Wire> Wire for OrderedMap<K, V> {
     }
 }
 
-impl Wire for Scores {
-    fn put(&self, out: &mut Vec<u8>) {
-        put_len(self.len(), out);
-        for (k, v) in self.iter() {
-            put_len(k.len(), out);
-            out.extend_from_slice(k.as_bytes());
-            v.put(out);
-        }
+/// The model's criterion ids in id order: a score is written as its criterion's place here (the
+/// model is part of a pack's context), so reading one back neither compares nor looks up text.
+pub struct Criteria(Vec<&'static str>);
+
+impl Criteria {
+    pub fn of(model: &Model) -> Criteria {
+        let mut ids: Vec<&'static str> = model.criteria.iter().map(|c| intern(&c.id)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Criteria(ids)
     }
-    fn get(r: &mut Reader) -> Option<Self> {
-        let n = r.len()?;
-        let mut scores = Scores::new();
-        for _ in 0..n {
-            let k = r.len()?;
-            let id = std::str::from_utf8(r.take(k)?).ok()?;
-            scores.insert(id, u8::get(r)?);
+
+    /// `None` when a score is of no criterion of the model (the loader keeps no such score).
+    pub fn put(&self, scores: &Scores, out: &mut Vec<u8>) -> Option<()> {
+        put_len(scores.len(), out);
+        for (id, score) in scores.iter() {
+            let place = self.0.binary_search(&id).ok()?;
+            u8::try_from(place).ok()?.put(out);
+            score.put(out);
         }
-        scores.shrink_to_fit();
-        (scores.len() == n).then_some(scores)
+        Some(())
+    }
+
+    pub fn get(&self, r: &mut Reader) -> Option<Scores> {
+        let n = r.len()?;
+        let mut scores = Vec::with_capacity(n);
+        for _ in 0..n {
+            let id = *self.0.get(usize::from(u8::get(r)?))?;
+            scores.push((id, u8::get(r)?));
+        }
+        Scores::from_sorted(scores)
     }
 }
 
@@ -419,5 +432,31 @@ mod tests {
         assert!(Vec::<String>::get(&mut Reader::new(&huge)).is_none());
         assert!(Stage::get(&mut Reader::new(&[9])).is_none());
         assert!(Date::get(&mut Reader::new(&[0xe9, 7, 0, 0, 2, 30])).is_none());
+    }
+
+    #[test]
+    fn scores_are_written_as_places_in_the_model_and_read_back_only_when_they_make_sense() {
+        let model = Model::nacka();
+        let criteria = Criteria::of(&model);
+        let scores: Scores = [("quality", 3), ("compliance", 4), ("funding", 1)]
+            .into_iter()
+            .collect();
+        let mut out = Vec::new();
+        criteria.put(&scores, &mut out).unwrap();
+        assert_eq!(out.len(), 4 + 3 * 2);
+        let back = criteria.get(&mut Reader::new(&out)).unwrap();
+        assert_eq!(back, scores);
+        assert!(std::ptr::eq(
+            back.keys().next().unwrap(),
+            scores.keys().next().unwrap()
+        ));
+        // A place past the model, two scores out of order or of one criterion: refused.
+        for bad in [[11, 1, 0, 2], [3, 1, 2, 2], [2, 1, 2, 2]] {
+            let bytes = [&2u32.to_le_bytes()[..], &bad[..]].concat();
+            assert!(criteria.get(&mut Reader::new(&bytes)).is_none(), "{bad:?}");
+        }
+        // A score of a criterion the model does not have is not written.
+        let foreign: Scores = [("speed", 2)].into_iter().collect();
+        assert!(criteria.put(&foreign, &mut Vec::new()).is_none());
     }
 }

@@ -21,6 +21,7 @@ use std::os::unix::ffi::OsStrExt as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+pub use codec::Criteria;
 use codec::{Reader, Wire};
 pub use writer::{Entry, PackWriter};
 
@@ -286,9 +287,10 @@ impl Reader<'_> {
 pub fn encode(
     name: &Path,
     digest: u64,
-    context: u128,
+    context: (u128, &Criteria),
     loaded: (&Initiative, &[Diagnostic]),
 ) -> Option<Vec<u8>> {
+    let (context, criteria) = context;
     let (initiative, diagnostics) = loaded;
     let keepable = diagnostics
         .iter()
@@ -303,7 +305,7 @@ pub fn encode(
     digest.put(&mut body);
     context.put(&mut body);
     initiative.id.put(&mut body);
-    initiative.scores.put(&mut body);
+    criteria.put(&initiative.scores, &mut body)?;
     initiative.file.put(&mut body);
     (diagnostics.len() as u32).put(&mut body);
     for d in diagnostics {
@@ -317,14 +319,18 @@ pub fn encode(
 }
 
 /// The initiative and warnings of a raw entry that `Pack::entry` returned, for file `path`.
-pub fn decode(raw: &[u8], path: &Path) -> Option<(Initiative, Vec<Diagnostic>)> {
+pub fn decode(
+    raw: &[u8],
+    path: &Path,
+    criteria: &Criteria,
+) -> Option<(Initiative, Vec<Diagnostic>)> {
     let body = raw.get(4..raw.len().checked_sub(8)?)?;
     let mut r = Reader::new(body);
     r.name()?;
     u64::get(&mut r)?;
     u128::get(&mut r)?;
     let id = String::get(&mut r)?;
-    let scores = Wire::get(&mut r)?;
+    let scores = criteria.get(&mut r)?;
     let file = InitiativeFile::get(&mut r)?;
     let n = u32::get(&mut r)?;
     let mut diagnostics = Vec::new();
