@@ -148,12 +148,15 @@ impl RankFilter {
 
     /// Whether an initiative passes every facet given.
     pub fn accepts(&self, initiative: &Initiative, item: &Analyzed) -> bool {
+        // A facet with nothing selected lets everything through: its values are not even made.
         Facet::ALL.into_iter().all(|facet| {
-            any(
-                self.values(facet),
-                &facet_values(facet, initiative, item),
-                facet.folds_case(),
-            )
+            let wanted = self.values(facet);
+            wanted.is_empty()
+                || any(
+                    wanted,
+                    &facet_values(facet, initiative, item),
+                    facet.folds_case(),
+                )
         })
     }
 
