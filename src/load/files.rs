@@ -67,7 +67,7 @@ impl Source for Disk {
             match entry {
                 Ok(entry) => {
                     let path = entry.path();
-                    let name = entry.file_name().to_string_lossy().into_owned();
+                    let name = path.file_name().unwrap_or_default().to_string_lossy();
                     // The listing says what each entry is (without a look of its own on most
                     // file systems): what is neither a file nor a link is refused here.
                     let kind = entry.file_type().ok();
@@ -271,17 +271,30 @@ pub fn load_folder_in(
         String::new()
     };
     let (_, settings, model) = portfolio_settings(&settings_path, &text, &mut diagnostics);
-    let (mut paths, mut skipped) = source.initiative_paths(dir);
+    // The folder listed while the pack's index is read, on another core.
+    let open_pack = || {
+        cache.map(|c| {
+            let context = cache::context(&text);
+            (c, c.open(dir, context))
+        })
+    };
+    let ((mut paths, mut skipped), packed) = std::thread::scope(|s| {
+        let packed = s.spawn(open_pack);
+        let listed = source.initiative_paths(dir);
+        // A panic opening the pack goes on as it would have without the thread.
+        (
+            listed,
+            packed
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        )
+    });
     if let Some(id) = only {
         let is_it = |p: &Path| p.file_stem().is_some_and(|s| s == id);
         paths.retain(|p| is_it(p));
         skipped.retain(|d| d.is_error() && is_it(&d.path));
     }
     diagnostics.append(&mut skipped);
-    let packed = cache.map(|c| {
-        let context = cache::context(&text);
-        (c, c.open(dir, context))
-    });
     let writer = packed
         .as_ref()
         .map(|(c, pack)| Mutex::new(c.writer(pack.context(), Some(pack))));
