@@ -174,7 +174,8 @@ pub fn context(settings_text: &str) -> u128 {
 pub struct Pack {
     file: Option<std::fs::File>,
     context: u128,
-    entries: HashMap<Vec<u8>, (u64, u32)>,
+    /// By file name; seeded at random (`foldhash`), as the names come from the portfolio.
+    entries: HashMap<Vec<u8>, (u64, u32), foldhash::fast::RandomState>,
 }
 
 /// The header's length: magic, format, context.
@@ -185,7 +186,7 @@ impl Pack {
         Pack {
             file: None,
             context,
-            entries: HashMap::new(),
+            entries: HashMap::default(),
         }
     }
 
@@ -209,7 +210,7 @@ impl Pack {
             return None;
         }
         let mut r = Reader::new(&index);
-        let mut entries = HashMap::new();
+        let mut entries = HashMap::default();
         while !r.is_empty() {
             let name = r.name()?.to_vec();
             let (start, entry_len) = (u64::get(&mut r)?, u32::get(&mut r)?);
