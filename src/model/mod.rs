@@ -23,7 +23,7 @@ pub use portfolio::{
     CriterionFile, GateFile, Group, ModelFile, PortfolioFile, StrategicGoal, WordingFile,
 };
 pub use scalar::{Date, Dec, Raw};
-pub use scores::{Scores, intern};
+pub use scores::{Id, Scores, intern, intern_id};
 pub use shared::{Shared, Sharing, share, shared};
 
 /// A loaded, validated portfolio: settings with defaults applied, and every initiative that

@@ -9,9 +9,11 @@ use rust_decimal::Decimal;
 
 use crate::eval::Model;
 use crate::load::{Diagnostic, Severity};
+use crate::model::Id;
 use crate::model::{
     BenefitFile, BusinessCaseFile, Date, Dec, Decision, FollowUp, InitiativeFile, LineFile,
-    LineKind, Loc, Located, NoLoc, OrderedMap, Outcome, Raw, Scores, Shared, Stage, intern, shared,
+    LineKind, Loc, Located, NoLoc, OrderedMap, Outcome, Raw, Scores, Shared, Stage, intern_id,
+    shared,
 };
 
 /// Bytes being read, front to back.
@@ -149,12 +151,12 @@ impl<K: Wire, V: Wire> Wire for OrderedMap<K, V> {
 
 /// The model's criterion ids in id order: a score is written as its criterion's place here (the
 /// model is part of a pack's context), so reading one back neither compares nor looks up text.
-pub struct Criteria(Vec<&'static str>);
+pub struct Criteria(Vec<Id>);
 
 impl Criteria {
     pub fn of(model: &Model) -> Criteria {
-        let mut ids: Vec<&'static str> = model.criteria.iter().map(|c| intern(&c.id)).collect();
-        ids.sort_unstable();
+        let mut ids: Vec<Id> = model.criteria.iter().map(|c| intern_id(&c.id)).collect();
+        ids.sort_unstable_by_key(|id| id.as_str());
         ids.dedup();
         Criteria(ids)
     }
@@ -163,7 +165,7 @@ impl Criteria {
     pub fn put(&self, scores: &Scores, out: &mut Vec<u8>) -> Option<()> {
         put_len(scores.len(), out);
         for (id, score) in scores.iter() {
-            let place = self.0.binary_search(&id).ok()?;
+            let place = self.0.binary_search_by(|k| k.as_str().cmp(id)).ok()?;
             u8::try_from(place).ok()?.put(out);
             score.put(out);
         }
