@@ -98,7 +98,7 @@ impl<'r> Loader<'r> {
         let pending = paths
             .into_iter()
             .map(|path| {
-                let bytes = memory::disk_read(Some(&dir), &path);
+                let bytes = memory::disk_read_listed(&dir, &path);
                 let blob = bytes.as_ref().ok().and_then(|b| self.repo.blob_id(b));
                 Pending {
                     path,

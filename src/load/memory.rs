@@ -77,6 +77,12 @@ pub fn disk_read(root: Option<&Path>, path: &Path) -> Result<Vec<u8>, String> {
     disk.read(path)
 }
 
+/// The bytes of a file that `disk_initiative_paths` listed, read as a load reads it (a regular
+/// file without a look by name first; a link checked as `disk_read` checks it).
+pub fn disk_read_listed(root: &Path, path: &Path) -> Result<Vec<u8>, String> {
+    Disk::inside(root).read_listed(path)
+}
+
 /// Whether a folder entry's name is an initiative file's (`*.yaml`, `*.yml`, not hidden).
 pub fn is_initiative_name(name: &str) -> bool {
     files::is_yaml_name(name)
