@@ -203,11 +203,11 @@ fn analyse_one(portfolio: &Portfolio, initiative: &Initiative, as_of: Date, year
         .file
         .business_case
         .as_ref()
-        .map(|c| finance::figures(c, &portfolio.settings));
+        .map(|c| finance::figures(c, &portfolio.settings, year));
     let planning_year_cost = case
         .as_ref()
-        .and_then(|(_, rows)| rows.iter().find(|r| r.year == year))
-        .map_or(Decimal::ZERO, |row| -row.costs);
+        .and_then(|(_, costs)| *costs)
+        .map_or(Decimal::ZERO, |costs| -costs);
     let case = case.map(|(figures, _)| figures);
     let benefits = initiative
         .file

@@ -91,14 +91,6 @@ pub struct CaseFigures {
 }
 
 impl CaseFigures {
-    fn of(years: &[YearRow], totals: Totals) -> CaseFigures {
-        CaseFigures {
-            totals,
-            first_year: years.first().map_or(0, |r| r.year),
-            horizon: years.len(),
-        }
-    }
-
     /// The calendar year of the n-th year of the horizon (from 0).
     pub fn year_at(&self, n: usize) -> Option<i32> {
         let n = i32::try_from(n)
@@ -132,11 +124,70 @@ pub fn compute(case: &BusinessCaseFile, settings: &Settings) -> CaseResult {
     }
 }
 
-/// What a ranking needs of the business case (`compute` without the yearly table kept and
-/// without the low and high alternatives): the same totals, a third of the work.
-pub fn figures(case: &BusinessCaseFile, settings: &Settings) -> (CaseFigures, Vec<YearRow>) {
-    let (rows, totals) = base(case, settings);
-    (CaseFigures::of(&rows, totals), rows)
+/// What a ranking needs of the business case: the totals of `compute`, worked out in one pass
+/// over the years without the yearly table or the low and high alternatives, and the costs of
+/// `year` (`None` outside the horizon). The same sums in the same order as `compute`, so the
+/// same figures to the last digit (a test compares them).
+pub fn figures(
+    case: &BusinessCaseFile,
+    settings: &Settings,
+    year: i32,
+) -> (CaseFigures, Option<Decimal>) {
+    let years = lines::horizon(case);
+    let growth = Decimal::ONE.saturating_add(settings.discount_rate.0);
+    let mut factor = Some(Decimal::ONE);
+    let zero = Decimal::ZERO;
+    let (mut costs, mut benefits, mut net) = (zero, zero, zero);
+    let (mut financial, mut reallocation, mut npv) = (zero, zero, zero);
+    let (mut year_costs, mut payback_year, mut booked) = (None, None, false);
+    for y in years.clone() {
+        let a = YearAmounts::of(case, settings, y, Alternative::Base);
+        let year_cost = a.investment.saturating_add(a.operations);
+        let year_benefit = a.financial.saturating_add(a.reallocation);
+        let year_net = year_benefit.saturating_add(year_cost);
+        costs = costs.saturating_add(year_cost);
+        benefits = benefits.saturating_add(year_benefit);
+        net = net.saturating_add(year_net);
+        financial = financial.saturating_add(a.financial);
+        reallocation = reallocation.saturating_add(a.reallocation);
+        if y == year {
+            year_costs = Some(year_cost);
+        }
+        // As `npv`: a factor that cannot divide or grow ends the discounting.
+        if let Some(f) = factor {
+            match year_net.checked_div(f) {
+                Some(term) => {
+                    npv = npv.saturating_add(term);
+                    factor = f.checked_mul(growth);
+                }
+                None => factor = None,
+            }
+        }
+        // As `payback_year`: leading years with nothing booked yet do not pay back.
+        booked = booked || !(costs.is_zero() && benefits.is_zero());
+        if payback_year.is_none() && booked && net >= Decimal::ZERO {
+            payback_year = Some(y);
+        }
+    }
+    let totals = Totals {
+        costs,
+        financial,
+        reallocation,
+        benefits,
+        net: benefits.saturating_add(costs),
+        net_without_reallocation: financial.saturating_add(costs),
+        npv,
+        ratio: ratio(benefits, costs),
+        payback_year,
+    };
+    let horizon = years.len();
+    let first_year = if horizon > 0 { years.start } else { 0 };
+    let figures = CaseFigures {
+        totals,
+        first_year,
+        horizon,
+    };
+    (figures, year_costs)
 }
 
 /// The yearly table and the totals of the base alternative.
@@ -265,5 +316,47 @@ mod tests {
         let nets = vec![d("1"); 500];
         let value = npv(&nets, d("1000"));
         assert!(value > d("1") && value < d("1.01"), "{value}");
+    }
+
+    #[test]
+    fn figures_are_the_totals_of_compute_to_the_last_digit() {
+        let mut cases: Vec<BusinessCaseFile> = crate::load::load_embedded()
+            .portfolio
+            .initiatives
+            .into_iter()
+            .filter_map(|i| i.file.business_case.map(|c| c.value))
+            .collect();
+        assert!(cases.len() > 10);
+        let written = [
+            // Nothing booked in the first years; a benefit that starts late.
+            "start_year: 2024\nyears: 6\ncosts:\n  - {name: A, kind: investment, amounts: {2026: 100}}\nbenefits:\n  - {name: B, kind: financial, yearly: 60, from: 2027}\n",
+            // Costs that come back to nothing after they began.
+            "start_year: 2024\nyears: 4\ncosts:\n  - {name: A, kind: operations, amounts: {2024: 100, 2025: -100}}\nbenefits:\n  - {name: B, kind: financial, amounts: {2027: 5}}\n",
+            "start_year: 2024\nyears: 3\nbenefits:\n  - {name: B, kind: reallocation, hours: 10, from: 2025}\n",
+            "start_year: 2024\nyears: 0\n",
+            "start_year: 2020\nyears: 50\ncosts:\n  - {name: A, kind: investment, yearly: 1000000, range: [0.9, 1.5]}\nbenefits:\n  - {name: B, kind: quality, yearly: 7}\n  - {name: C, kind: financial, yearly: 1200000.5}\n",
+        ];
+        for text in written {
+            cases.push(crate::load::yaml::parse(text).unwrap());
+        }
+        for rate in ["0.03", "0", "-0.5", "-1", "1000"] {
+            let settings = Settings {
+                discount_rate: crate::model::Dec(d(rate)),
+                hourly_cost: Some(crate::model::Dec(d("650"))),
+                ..Settings::default()
+            };
+            for case in &cases {
+                let full = compute(case, &settings);
+                let span = lines::horizon(case);
+                for year in span.start - 1..=span.end {
+                    let (figures, costs) = figures(case, &settings, year);
+                    assert_eq!(figures.totals, full.totals, "{case:?} at {rate}");
+                    assert_eq!(figures.horizon, full.years.len());
+                    let first = full.years.first().map_or(0, |r| r.year);
+                    assert_eq!(figures.first_year, first);
+                    assert_eq!(costs, full.year(year).map(|r| r.costs), "{year}");
+                }
+            }
+        }
     }
 }
