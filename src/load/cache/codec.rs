@@ -36,6 +36,10 @@ impl<'a> Reader<'a> {
     pub fn is_empty(&self) -> bool {
         self.bytes.is_empty()
     }
+    /// How many bytes are left to read.
+    pub fn remaining(&self) -> usize {
+        self.bytes.len()
+    }
     fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
         self.take(N)?.try_into().ok()
     }

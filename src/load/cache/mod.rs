@@ -16,7 +16,6 @@
 mod codec;
 mod writer;
 
-use std::collections::HashMap;
 use std::os::unix::ffi::OsStrExt as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -174,8 +173,18 @@ pub fn context(settings_text: &str) -> u128 {
 pub struct Pack {
     file: Option<std::fs::File>,
     context: u128,
-    /// By file name; seeded at random (`foldhash`), as the names come from the portfolio.
-    entries: HashMap<Vec<u8>, (u64, u32), foldhash::fast::RandomState>,
+    /// The index as read, whose names the entries point into.
+    index: Vec<u8>,
+    /// In name order (as a pack is written, in file order), found by halving: one list, not a
+    /// map with a name of its own for each of 100,000 files.
+    entries: Vec<Place>,
+}
+
+/// Where an entry's name stands in the index, and where the entry stands in the pack.
+struct Place {
+    name: std::ops::Range<usize>,
+    start: u64,
+    len: u32,
 }
 
 /// The header's length: magic, format, context.
@@ -186,7 +195,8 @@ impl Pack {
         Pack {
             file: None,
             context,
-            entries: HashMap::default(),
+            index: Vec::new(),
+            entries: Vec::new(),
         }
     }
 
@@ -210,18 +220,27 @@ impl Pack {
             return None;
         }
         let mut r = Reader::new(&index);
-        let mut entries = HashMap::default();
+        let mut entries = Vec::new();
         while !r.is_empty() {
-            let name = r.name()?.to_vec();
-            let (start, entry_len) = (u64::get(&mut r)?, u32::get(&mut r)?);
-            if start.checked_add(u64::from(entry_len))? > at {
+            let name_len = r.name()?.len();
+            let end = index.len() - r.remaining();
+            let (start, len) = (u64::get(&mut r)?, u32::get(&mut r)?);
+            if start.checked_add(u64::from(len))? > at {
                 return None;
             }
-            entries.insert(name, (start, entry_len));
+            let name = end - name_len..end;
+            entries.push(Place { name, start, len });
+        }
+        // Written in file order, the names are in order already; a pack that says otherwise
+        // is put in order here rather than trusted.
+        let name = |p: &Place| &index[p.name.clone()];
+        if !entries.windows(2).all(|w| name(&w[0]) < name(&w[1])) {
+            entries.sort_by(|a, b| name(a).cmp(name(b)));
         }
         Some(Pack {
             file: Some(file),
             context,
+            index,
             entries,
         })
     }
@@ -242,7 +261,13 @@ impl Pack {
     /// it is whole and its own key says so: the raw entry, where it is in the pack (to copy it
     /// into the next pack), and its bytes.
     pub fn entry(&self, name: &Path, digest: u64) -> Option<(Old, Vec<u8>)> {
-        let &(start, len) = self.entries.get(name.as_os_str().as_bytes())?;
+        let name_of = |p: &Place| &self.index[p.name.clone()];
+        let wanted = name.as_os_str().as_bytes();
+        let at = self
+            .entries
+            .binary_search_by(|p| name_of(p).cmp(wanted))
+            .ok()?;
+        let (start, len) = (self.entries[at].start, self.entries[at].len);
         let raw = read_at(self.file.as_ref()?, start, len as usize)?;
         let (body, sum) = raw.get(4..)?.split_at_checked(raw.len().checked_sub(12)?)?;
         if u64::get(&mut Reader::new(sum))? != xxhash_rust::xxh3::xxh3_64(body) {

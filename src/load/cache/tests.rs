@@ -112,20 +112,50 @@ fn an_entry_under_another_files_name_is_refused() {
     // of the bytes inside the entry still tells them apart.
     let text = std::fs::read_to_string(dir.join("portfolio.yaml")).expect("settings");
     let pack = cache.open(&dir, context(&text));
-    let mut names: Vec<Vec<u8>> = pack.entries.keys().cloned().collect();
-    names.sort();
-    let swapped: Vec<Vec<u8>> = names
+    let names: Vec<&[u8]> = pack
+        .entries
+        .iter()
+        .map(|p| &pack.index[p.name.clone()])
+        .collect();
+    let swapped: Vec<Vec<u8>> = pack
+        .entries
         .iter()
         .enumerate()
-        .map(|(i, name)| {
-            let (start, len) = pack.entries[name];
+        .map(|(i, place)| {
+            let (start, len) = (place.start, place.len);
             let raw = &pack.reread(Old { start, len }).expect("entry");
-            let other = &names[(i + 1) % names.len()];
+            let other = names[(i + 1) % names.len()];
             rekey(raw, other)
         })
         .collect();
     cache.store(&dir, pack.context(), swapped.iter().map(Vec::as_slice));
     assert_eq!(hits(&cache, &dir), 0, "no swapped entry is taken");
+    assert_eq!(load(&dir, Some(&cache)), plain);
+}
+
+#[test]
+fn a_pack_whose_index_is_out_of_order_is_still_read_whole() {
+    let (_tmp, dir, cache) = setup();
+    let plain = load(&dir, None);
+    load(&dir, Some(&cache));
+    let text = std::fs::read_to_string(dir.join("portfolio.yaml")).expect("settings");
+    let pack = cache.open(&dir, context(&text));
+    let count = pack.len();
+    assert!(count > 10 && hits(&cache, &dir) == count);
+    let reversed: Vec<Vec<u8>> = pack
+        .entries
+        .iter()
+        .rev()
+        .map(|p| {
+            let old = Old {
+                start: p.start,
+                len: p.len,
+            };
+            pack.reread(old).expect("entry")
+        })
+        .collect();
+    cache.store(&dir, pack.context(), reversed.iter().map(Vec::as_slice));
+    assert_eq!(hits(&cache, &dir), count, "every entry is found");
     assert_eq!(load(&dir, Some(&cache)), plain);
 }
 
