@@ -388,7 +388,11 @@ fn load_one(job: &Job, path: &Path) -> One {
 fn load_initiatives(job: &Job) -> Parsed {
     let paths = job.paths;
     let next = AtomicUsize::new(0);
+    // One place for each file, filled in whatever order the threads finish them.
     let results = Mutex::new(Vec::with_capacity(paths.len()));
+    if let Ok(mut all) = results.lock() {
+        all.resize_with(paths.len(), || None);
+    }
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(paths.len() / 8 + 1);
@@ -403,9 +407,10 @@ fn load_initiatives(job: &Job) -> Parsed {
             if let Some(Ok(mut writer)) = job.writer.map(Mutex::lock) {
                 writer.put(i, entry);
             }
-            // Straight into the one list sized for all: no list per thread to grow and copy.
+            // Straight into its place in the one list sized for all: no list per thread to grow
+            // and copy, nothing to sort afterwards.
             if let Ok(mut all) = results.lock() {
-                all.push((i, (ini, diags, digest)));
+                all[i] = Some((ini, diags, digest));
             }
         }
     };
@@ -416,19 +421,21 @@ fn load_initiatives(job: &Job) -> Parsed {
         work();
     });
     let mut results = results.into_inner().unwrap_or_default();
-    results.sort_unstable_by_key(|(i, _)| *i);
     let mut diagnostics = Vec::new();
     let mut digests = HashMap::with_capacity(results.len());
-    for (i, (_, diags, digest)) in &mut results {
+    for (path, one) in paths.iter().zip(&mut results) {
+        let Some((_, diags, digest)) = one else {
+            continue;
+        };
         diagnostics.append(diags);
-        if let (Some(d), Some(path)) = (*digest, paths.get(*i)) {
+        if let Some(d) = *digest {
             digests.insert(path.clone(), d);
         }
     }
     // Collected in the list's own room: the initiatives are not copied into a second list.
     let initiatives = results
         .into_iter()
-        .filter_map(|(_, (ini, ..))| ini)
+        .filter_map(|one| one.and_then(|(ini, ..)| ini))
         .collect();
     (initiatives, diagnostics, digests)
 }
