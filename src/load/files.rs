@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::cache::{self, Cache, Entry, Pack, PackWriter};
+use super::cache::{self, Cache, Entry, Old, Pack, PackWriter, Run};
 use super::{Diagnostic, Loaded, Origin, finish, initiative, portfolio_settings};
 use crate::model::Model;
 use crate::model::{Initiative, Loc, Settings};
@@ -350,10 +350,38 @@ type One = (
     Option<Entry>,
 );
 
-/// Reads one file, takes it from the pack when its entry is there and whole, else parses it.
-fn load_one(job: &Job, path: &Path) -> One {
-    let bytes = match job.source.read_listed(path) {
-        Ok(bytes) => bytes,
+/// A file read: its bytes and their digest, or why it could not be read.
+type FileRead = Result<(Vec<u8>, u64), String>;
+
+fn read_file(job: &Job, path: &Path) -> FileRead {
+    let bytes = job.source.read_listed(path)?;
+    let digest = super::digest(&bytes);
+    Ok((bytes, digest))
+}
+
+/// Where each file of a run has an entry in the pack, and the entries' bytes, read at once
+/// when they stand together (as they do when the pack was written from the same files).
+fn packed_run(job: &Job, run: &[PathBuf], read: &[FileRead]) -> (Vec<Option<Old>>, Option<Run>) {
+    let Some(pack) = job.pack else {
+        return (vec![None; run.len()], None);
+    };
+    let olds: Vec<Option<Old>> = run
+        .iter()
+        .zip(read)
+        .map(|(path, read)| {
+            read.as_ref().ok()?;
+            pack.find(path.strip_prefix(job.dir).unwrap_or(path))
+        })
+        .collect();
+    let found: Vec<Old> = olds.iter().flatten().copied().collect();
+    (olds, pack.read_run(&found))
+}
+
+/// One file read: taken from the pack when its entry is there and whole (`raw`, else read
+/// from the pack on its own), else parsed.
+fn load_read(job: &Job, path: &Path, read: FileRead, cached: (Option<Old>, Option<&Run>)) -> One {
+    let (bytes, digest) = match read {
+        Ok(read) => read,
         Err(m) => {
             return (
                 None,
@@ -363,13 +391,22 @@ fn load_one(job: &Job, path: &Path) -> One {
             );
         }
     };
-    let digest = super::digest(&bytes);
     let name = path.strip_prefix(job.dir).unwrap_or(path);
-    if let Some(pack) = job.pack
-        && let Some((old, raw)) = pack.entry(name, digest)
-        && let Some((ini, diags)) = cache::decode(&raw, path, &job.criteria)
-    {
-        return (Some(ini), diags, Some(digest), Some(Entry::Old(old)));
+    if let (Some(pack), (Some(old), run)) = (job.pack, cached) {
+        let alone;
+        let raw = match run.and_then(|run| run.of(old)) {
+            Some(raw) => Some(raw),
+            None => {
+                alone = pack.entry(name, digest).map(|(_, raw)| raw);
+                alone.as_deref()
+            }
+        };
+        if let Some(raw) = raw
+            && pack.holds(raw, name, digest)
+            && let Some((ini, diags)) = cache::decode(raw, path, &job.criteria)
+        {
+            return (Some(ini), diags, Some(digest), Some(Entry::Old(old)));
+        }
     }
     let (ini, diags) = initiative_from_bytes(path, bytes, job.model, job.settings);
     let entry = match (job.pack, &ini) {
@@ -381,6 +418,9 @@ fn load_one(job: &Job, path: &Path) -> One {
     };
     (ini, diags, Some(digest), entry)
 }
+
+/// Files a thread takes at a time: their entries in the pack are read in one go.
+const RUN: usize = 32;
 
 /// Reads and parses the files on every core; the result does not depend on which thread
 /// took which file. Each file read also gives the digest of its bytes, and with a pack, the
@@ -400,17 +440,25 @@ fn load_initiatives(job: &Job) -> Parsed {
         // Texts that repeat from file to file are kept once (each thread its own set).
         let _sharing = crate::model::Sharing::begin();
         loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(path) = paths.get(i) else { break };
-            let (ini, diags, digest, entry) = load_one(job, path);
-            // The entry goes to the next pack now, not held until every file is loaded.
-            if let Some(Ok(mut writer)) = job.writer.map(Mutex::lock) {
-                writer.put(i, entry);
-            }
-            // Straight into its place in the one list sized for all: no list per thread to grow
-            // and copy, nothing to sort afterwards.
-            if let Ok(mut all) = results.lock() {
-                all[i] = Some((ini, diags, digest));
+            let first = next.fetch_add(RUN, Ordering::Relaxed);
+            let Some(run) = paths.get(first..paths.len().min(first + RUN)) else {
+                break;
+            };
+            let read: Vec<FileRead> = run.iter().map(|path| read_file(job, path)).collect();
+            let (olds, packed) = packed_run(job, run, &read);
+            for (k, (path, read)) in run.iter().zip(read).enumerate() {
+                let i = first + k;
+                let cached = (olds[k], packed.as_ref());
+                let (ini, diags, digest, entry) = load_read(job, path, read, cached);
+                // The entry goes to the next pack now, not held until every file is loaded.
+                if let Some(Ok(mut writer)) = job.writer.map(Mutex::lock) {
+                    writer.put(i, entry);
+                }
+                // Straight into its place in the one list sized for all: no list per thread to
+                // grow and copy, nothing to sort afterwards.
+                if let Ok(mut all) = results.lock() {
+                    all[i] = Some((ini, diags, digest));
+                }
             }
         }
     };

@@ -261,23 +261,67 @@ impl Pack {
     /// it is whole and its own key says so: the raw entry, where it is in the pack (to copy it
     /// into the next pack), and its bytes.
     pub fn entry(&self, name: &Path, digest: u64) -> Option<(Old, Vec<u8>)> {
+        let old = self.find(name)?;
+        let raw = self.reread(old)?;
+        self.holds(&raw, name, digest).then_some((old, raw))
+    }
+
+    /// Where the entry of file `name` stands, when the index has one (not yet read or checked).
+    pub fn find(&self, name: &Path) -> Option<Old> {
         let name_of = |p: &Place| &self.index[p.name.clone()];
         let wanted = name.as_os_str().as_bytes();
         let at = self
             .entries
             .binary_search_by(|p| name_of(p).cmp(wanted))
             .ok()?;
-        let (start, len) = (self.entries[at].start, self.entries[at].len);
-        let raw = read_at(self.file.as_ref()?, start, len as usize)?;
-        let (body, sum) = raw.get(4..)?.split_at_checked(raw.len().checked_sub(12)?)?;
-        if u64::get(&mut Reader::new(sum))? != xxhash_rust::xxh3::xxh3_64(body) {
+        let place = &self.entries[at];
+        Some(Old {
+            start: place.start,
+            len: place.len,
+        })
+    }
+
+    /// The bytes of the entries `olds`, when they stand in order and close together: one read
+    /// for a run of files, not one each. Each entry's bytes are `Run::of`.
+    pub fn read_run(&self, olds: &[Old]) -> Option<Run> {
+        let (first, last) = (olds.first()?, olds.last()?);
+        let in_order = olds
+            .windows(2)
+            .all(|w| w[0].start + u64::from(w[0].len) <= w[1].start);
+        let end = last.start.checked_add(u64::from(last.len))?;
+        let span = end.checked_sub(first.start)?;
+        let wanted: u64 = olds.iter().map(|o| u64::from(o.len)).sum();
+        // Little in between that is not wanted: else each entry is read on its own.
+        if !in_order || span > 2 * wanted + 4096 {
             return None;
         }
-        let mut r = Reader::new(body);
-        let ok = r.name()? == name.as_os_str().as_bytes()
-            && u64::get(&mut r)? == digest
-            && u128::get(&mut r)? == self.context;
-        ok.then_some((Old { start, len }, raw))
+        let bytes = read_at(
+            self.file.as_ref()?,
+            first.start,
+            usize::try_from(span).ok()?,
+        )?;
+        Some(Run {
+            bytes,
+            from: first.start,
+        })
+    }
+
+    /// Whether `raw` is whole and the entry of file `name` with bytes of `digest` in this
+    /// pack's context, as its own key and checksum say.
+    pub fn holds(&self, raw: &[u8], name: &Path, digest: u64) -> bool {
+        let check = || -> Option<bool> {
+            let (body, sum) = raw.get(4..)?.split_at_checked(raw.len().checked_sub(12)?)?;
+            if u64::get(&mut Reader::new(sum))? != xxhash_rust::xxh3::xxh3_64(body) {
+                return Some(false);
+            }
+            let mut r = Reader::new(body);
+            Some(
+                r.name()? == name.as_os_str().as_bytes()
+                    && u64::get(&mut r)? == digest
+                    && u128::get(&mut r)? == self.context,
+            )
+        };
+        check() == Some(true)
     }
 
     /// The bytes of an entry that `entry` found, again.
@@ -291,6 +335,20 @@ impl Pack {
 pub struct Old {
     start: u64,
     len: u32,
+}
+
+/// The bytes of several entries read at once (`Pack::read_run`).
+pub struct Run {
+    bytes: Vec<u8>,
+    from: u64,
+}
+
+impl Run {
+    /// The bytes of one of the entries read.
+    pub fn of(&self, old: Old) -> Option<&[u8]> {
+        let at = usize::try_from(old.start.checked_sub(self.from)?).ok()?;
+        self.bytes.get(at..at.checked_add(old.len as usize)?)
+    }
 }
 
 /// Exactly `len` bytes at `at`, or nothing.

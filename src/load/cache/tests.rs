@@ -159,6 +159,30 @@ fn a_pack_whose_index_is_out_of_order_is_still_read_whole() {
     assert_eq!(load(&dir, Some(&cache)), plain);
 }
 
+#[test]
+fn a_run_of_entries_read_at_once_gives_each_entry_as_read_alone() {
+    let (_tmp, dir, cache) = setup();
+    load(&dir, Some(&cache));
+    let text = std::fs::read_to_string(dir.join("portfolio.yaml")).expect("settings");
+    let pack = cache.open(&dir, context(&text));
+    let olds: Vec<Old> = pack
+        .entries
+        .iter()
+        .map(|p| Old {
+            start: p.start,
+            len: p.len,
+        })
+        .collect();
+    let run = pack.read_run(&olds[2..9]).expect("side by side");
+    for &old in &olds[2..9] {
+        assert_eq!(run.of(old), pack.reread(old).as_deref());
+    }
+    assert_eq!(run.of(olds[0]), None, "not in the run");
+    assert!(pack.read_run(&[olds[5], olds[1]]).is_none(), "out of order");
+    let far = [olds[0], olds[olds.len() - 1]];
+    assert!(pack.read_run(&far).is_none(), "mostly what is not wanted");
+}
+
 /// An entry with its name replaced and its checksum made to fit.
 fn rekey(raw: &[u8], name: &[u8]) -> Vec<u8> {
     let body = &raw[4..raw.len() - 8];
