@@ -377,8 +377,8 @@ fn packed_run(job: &Job, run: &[PathBuf], read: &[FileRead]) -> (Vec<Option<Old>
     (olds, pack.read_run(&found))
 }
 
-/// One file read: taken from the pack when its entry is there and whole (`raw`, else read
-/// from the pack on its own), else parsed.
+/// One file read: taken from the pack when its entry is there and whole (its bytes from the
+/// run read with the others, else read on their own), else parsed.
 fn load_read(job: &Job, path: &Path, read: FileRead, cached: (Option<Old>, Option<&Run>)) -> One {
     let (bytes, digest) = match read {
         Ok(read) => read,
