@@ -83,8 +83,8 @@ pub struct KeysError(pub String);
 impl Keys {
     /// Reads the keys file; a missing file is an error unless `missing_ok`.
     pub fn read(path: &Path, missing_ok: bool, lang: Lang) -> Result<Keys, KeysError> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Keys::parse(&text, &path.display().to_string(), lang),
+        match std::fs::read(path) {
+            Ok(bytes) => Keys::decode(&bytes, path, lang),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && missing_ok => Ok(Keys::default()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(KeysError(format!(
                 "{}: {}",
@@ -93,6 +93,13 @@ impl Keys {
             ))),
             Err(e) => Err(KeysError(format!("{}: {e}", path.display()))),
         }
+    }
+
+    /// The keys in the bytes read from the keys file at `path`.
+    pub fn decode(bytes: &[u8], path: &Path, lang: Lang) -> Result<Keys, KeysError> {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| KeysError(format!("{}: {e}", path.display())))?;
+        Keys::parse(text, &path.display().to_string(), lang)
     }
 
     pub fn parse(text: &str, shown: &str, lang: Lang) -> Result<Keys, KeysError> {

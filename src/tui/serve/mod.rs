@@ -135,7 +135,18 @@ impl Running {
 
 fn reload_keys(shared: &Shared, path: &Path) -> Result<usize, keys::KeysError> {
     let options = &shared.options;
-    let keys = Keys::read(path, options.anonymous_viewers, options.lang)?;
+    install_keys(
+        shared,
+        Keys::read(path, options.anonymous_viewers, options.lang),
+    )
+}
+
+/// Puts read keys in place; on an error the previous keys stay.
+fn install_keys(
+    shared: &Shared,
+    keys: Result<Keys, keys::KeysError>,
+) -> Result<usize, keys::KeysError> {
+    let keys = keys?;
     let n = keys.entries.len();
     if let Ok(mut current) = shared.keys.write() {
         *current = keys;
@@ -255,25 +266,57 @@ impl russh::server::Server for ServeServer {
 /// The file is small: its whole text is compared, so no change hides in a coarse file time.
 fn spawn_keys_watcher(shared: Arc<Shared>, path: PathBuf) {
     // Taken now, not when the task first runs: a change made right after start is not missed.
-    let mut last = std::fs::read(&path).ok();
+    let mut settled = Settled::new(std::fs::read(&path).ok());
     tokio::spawn(async move {
         loop {
             tokio::time::sleep(shared.options.poll).await;
             if *shared.shutdown.borrow() {
                 return;
             }
-            let now = std::fs::read(&path).ok();
-            if now != last {
-                last = now;
-                report_reload(&shared, &path);
-            }
+            let Some(now) = settled.next(std::fs::read(&path).ok()) else {
+                continue;
+            };
+            let options = &shared.options;
+            let keys = match now {
+                Some(bytes) => Keys::decode(bytes, &path, options.lang),
+                None => Keys::read(&path, options.anonymous_viewers, options.lang),
+            };
+            report_reload(&shared, install_keys(&shared, keys));
         }
     });
 }
 
-fn report_reload(shared: &Shared, path: &Path) {
+/// A file's contents polled again and again: a change is taken once the file reads the same at
+/// two polls in a row, so a file caught half-written (emptied, then written) is never taken.
+struct Settled {
+    taken: Option<Vec<u8>>,
+    seen: Option<Vec<u8>>,
+}
+
+impl Settled {
+    fn new(taken: Option<Vec<u8>>) -> Settled {
+        Settled {
+            seen: taken.clone(),
+            taken,
+        }
+    }
+
+    /// What this poll read; the contents to take now, if they changed and have settled
+    /// (`Some(None)`: the file is gone or cannot be read).
+    fn next(&mut self, now: Option<Vec<u8>>) -> Option<Option<&[u8]>> {
+        let settled = now != self.taken && now == self.seen;
+        self.seen = now;
+        if !settled {
+            return None;
+        }
+        self.taken = self.seen.clone();
+        Some(self.taken.as_deref())
+    }
+}
+
+fn report_reload(shared: &Shared, outcome: Result<usize, keys::KeysError>) {
     let lang = shared.options.lang;
-    let text = match reload_keys(shared, path) {
+    let text = match outcome {
         Ok(_) => ui::KEYS_RELOADED.get(lang).to_string(),
         Err(e) => format!("{} {e}", ui::KEYS_RELOAD_FAILED.get(lang)),
     };
@@ -300,10 +343,56 @@ pub fn run(options: ServeOptions) -> anyhow::Result<ExitCode> {
             tokio::select! {
                 _ = term.recv() => break,
                 _ = int.recv() => break,
-                _ = hup.recv() => report_reload(&running.shared, &running.keys_path),
+                _ = hup.recv() => report_reload(&running.shared, running.reload_keys()),
             }
         }
         running.stop().await;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Settled;
+
+    fn polls(first: &str, reads: &[Option<&str>]) -> Vec<Option<String>> {
+        let mut settled = Settled::new(Some(first.as_bytes().to_vec()));
+        reads
+            .iter()
+            .filter_map(|read| {
+                let taken = settled.next(read.map(|t| t.as_bytes().to_vec()))?;
+                Some(taken.map(|t| String::from_utf8_lossy(t).into_owned()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_change_is_taken_once_it_reads_the_same_twice_and_only_once() {
+        let b = Some("B");
+        assert_eq!(polls("A", &[b, b, b, b]), [Some("B".to_string())]);
+        assert_eq!(
+            polls("A", &[Some("A"), Some("A")]),
+            Vec::<Option<String>>::new()
+        );
+    }
+
+    #[test]
+    fn a_file_caught_half_written_is_never_taken() {
+        let (empty, half, b) = (Some(""), Some("ssh-ed25519 AA"), Some("B"));
+        assert_eq!(polls("A", &[empty, b, b]), [Some("B".to_string())]);
+        assert_eq!(
+            polls("A", &[half, Some("A"), Some("A")]),
+            Vec::<Option<String>>::new()
+        );
+        assert_eq!(
+            polls("A", &[empty, half, b, empty, b, b]),
+            [Some("B".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_file_gone_at_two_polls_is_taken_as_gone() {
+        assert_eq!(polls("A", &[None, None, None]), [None]);
+        assert_eq!(polls("A", &[None, Some("A")]), Vec::<Option<String>>::new());
+    }
 }
