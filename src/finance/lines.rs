@@ -70,6 +70,14 @@ impl YearAmounts {
         a
     }
 
+    /// The year's costs, benefits and net (benefits plus the negative costs), summed as the
+    /// yearly table sums them.
+    pub fn sums(&self) -> (Decimal, Decimal, Decimal) {
+        let costs = self.investment.saturating_add(self.operations);
+        let benefits = self.financial.saturating_add(self.reallocation);
+        (costs, benefits, benefits.saturating_add(costs))
+    }
+
     pub fn net(&self) -> Decimal {
         self.financial
             .saturating_add(self.reallocation)

@@ -142,9 +142,7 @@ pub fn figures(
     let (mut year_costs, mut payback_year, mut booked) = (None, None, false);
     for y in years.clone() {
         let a = YearAmounts::of(case, settings, y, Alternative::Base);
-        let year_cost = a.investment.saturating_add(a.operations);
-        let year_benefit = a.financial.saturating_add(a.reallocation);
-        let year_net = year_benefit.saturating_add(year_cost);
+        let (year_cost, year_benefit, year_net) = a.sums();
         costs = costs.saturating_add(year_cost);
         benefits = benefits.saturating_add(year_benefit);
         net = net.saturating_add(year_net);
@@ -227,9 +225,7 @@ fn table(case: &BusinessCaseFile, amounts: &[YearAmounts], first: i32) -> Vec<Ye
     let (mut costs_acc, mut benefits_acc, mut net_acc) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for (year, a) in (first..).zip(amounts) {
-        let costs = a.investment.saturating_add(a.operations);
-        let benefits = a.financial.saturating_add(a.reallocation);
-        let net = benefits.saturating_add(costs);
+        let (costs, benefits, net) = a.sums();
         costs_acc = costs_acc.saturating_add(costs);
         benefits_acc = benefits_acc.saturating_add(benefits);
         net_acc = net_acc.saturating_add(net);
