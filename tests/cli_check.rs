@@ -444,8 +444,13 @@ fn help_under_swedish_is_swedish() {
             "possible values",
             "[OPTIONS]",
             "<PATH>",
+            "true, false",
         ] {
             assert!(!text.contains(english), "{args:?}: `{english}` in: {text}");
+        }
+        if args[0] == "rank" {
+            let said = "[värden: table, csv, json, markdown; standard: table]";
+            assert!(text.contains(said), "{text}");
         }
     }
 }

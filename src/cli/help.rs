@@ -115,13 +115,15 @@ fn swedish_arg(arg: Arg) -> Arg {
         "Flaggor"
     };
     let mut extra = Vec::new();
+    // A flag (`--all`) takes no value: clap's `true, false` and `false` are not said.
+    let takes_values = arg.get_action().takes_values();
     let values: Vec<String> = arg
         .get_possible_values()
         .iter()
         .filter(|v| !v.is_hide_set())
         .map(|v| v.get_name().to_string())
         .collect();
-    if !values.is_empty() {
+    if takes_values && !values.is_empty() {
         extra.push(format!("värden: {}", values.join(", ")));
     }
     let defaults: Vec<String> = arg
@@ -129,7 +131,7 @@ fn swedish_arg(arg: Arg) -> Arg {
         .iter()
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
-    if !defaults.is_empty() {
+    if takes_values && !defaults.is_empty() {
         extra.push(format!("standard: {}", defaults.join(", ")));
     }
     let names: Option<Vec<Str>> = arg.get_value_names().map(|names| {
@@ -145,7 +147,7 @@ fn swedish_arg(arg: Arg) -> Arg {
     });
     let help = arg.get_help().map(StyledStr::to_string).unwrap_or_default();
     let mut arg = arg.help_heading(heading);
-    if arg.get_action().takes_values() {
+    if takes_values {
         arg = arg.hide_possible_values(true).hide_default_value(true);
     }
     if !extra.is_empty() {
