@@ -75,10 +75,14 @@ fn put_len(n: usize, out: &mut Vec<u8>) {
     (n.min(u32::MAX as usize) as u32).put(out);
 }
 
+fn put_str(text: &str, out: &mut Vec<u8>) {
+    put_len(text.len(), out);
+    out.extend_from_slice(text.as_bytes());
+}
+
 impl Wire for String {
     fn put(&self, out: &mut Vec<u8>) {
-        put_len(self.len(), out);
-        out.extend_from_slice(self.as_bytes());
+        put_str(self, out);
     }
     fn get(r: &mut Reader) -> Option<Self> {
         let n = r.len()?;
@@ -89,8 +93,7 @@ impl Wire for String {
 /// Repeated text: read as the same allocation as the one met before in this load.
 impl Wire for Shared {
     fn put(&self, out: &mut Vec<u8>) {
-        put_len(self.len(), out);
-        out.extend_from_slice(self.as_bytes());
+        put_str(self, out);
     }
     fn get(r: &mut Reader) -> Option<Self> {
         let n = r.len()?;

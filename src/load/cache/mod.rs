@@ -187,6 +187,15 @@ struct Place {
     len: u32,
 }
 
+impl Place {
+    fn old(&self) -> Old {
+        Old {
+            start: self.start,
+            len: self.len,
+        }
+    }
+}
+
 /// The header's length: magic, format, context.
 const HEADER: usize = 8 + 4 + 16;
 
@@ -274,11 +283,7 @@ impl Pack {
             .entries
             .binary_search_by(|p| name_of(p).cmp(wanted))
             .ok()?;
-        let place = &self.entries[at];
-        Some(Old {
-            start: place.start,
-            len: place.len,
-        })
+        Some(self.entries[at].old())
     }
 
     /// The bytes of the entries `olds`, when they stand in order and close together: one read

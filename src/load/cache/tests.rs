@@ -43,9 +43,14 @@ fn pack_of(cache: &Cache, dir: &Path) -> PathBuf {
     cache.pack_path(dir)
 }
 
-fn hits(cache: &Cache, dir: &Path) -> usize {
+/// The pack of `dir` as a start opens it.
+fn open(cache: &Cache, dir: &Path) -> Pack {
     let text = std::fs::read_to_string(dir.join("portfolio.yaml")).unwrap_or_default();
-    let pack = cache.open(dir, context(&text));
+    cache.open(dir, context(&text))
+}
+
+fn hits(cache: &Cache, dir: &Path) -> usize {
+    let pack = open(cache, dir);
     let files = std::fs::read_dir(dir.join("initiatives")).expect("files");
     files
         .flatten()
@@ -110,8 +115,7 @@ fn an_entry_under_another_files_name_is_refused() {
     load(&dir, Some(&cache));
     // Re-key every entry to the next file's name, with a checksum that fits: only the digest
     // of the bytes inside the entry still tells them apart.
-    let text = std::fs::read_to_string(dir.join("portfolio.yaml")).expect("settings");
-    let pack = cache.open(&dir, context(&text));
+    let pack = open(&cache, &dir);
     let names: Vec<&[u8]> = pack
         .entries
         .iter()
@@ -122,8 +126,7 @@ fn an_entry_under_another_files_name_is_refused() {
         .iter()
         .enumerate()
         .map(|(i, place)| {
-            let (start, len) = (place.start, place.len);
-            let raw = &pack.reread(Old { start, len }).expect("entry");
+            let raw = &pack.reread(place.old()).expect("entry");
             let other = names[(i + 1) % names.len()];
             rekey(raw, other)
         })
@@ -138,21 +141,14 @@ fn a_pack_whose_index_is_out_of_order_is_still_read_whole() {
     let (_tmp, dir, cache) = setup();
     let plain = load(&dir, None);
     load(&dir, Some(&cache));
-    let text = std::fs::read_to_string(dir.join("portfolio.yaml")).expect("settings");
-    let pack = cache.open(&dir, context(&text));
+    let pack = open(&cache, &dir);
     let count = pack.len();
     assert!(count > 10 && hits(&cache, &dir) == count);
     let reversed: Vec<Vec<u8>> = pack
         .entries
         .iter()
         .rev()
-        .map(|p| {
-            let old = Old {
-                start: p.start,
-                len: p.len,
-            };
-            pack.reread(old).expect("entry")
-        })
+        .map(|p| pack.reread(p.old()).expect("entry"))
         .collect();
     cache.store(&dir, pack.context(), reversed.iter().map(Vec::as_slice));
     assert_eq!(hits(&cache, &dir), count, "every entry is found");
@@ -163,16 +159,8 @@ fn a_pack_whose_index_is_out_of_order_is_still_read_whole() {
 fn a_run_of_entries_read_at_once_gives_each_entry_as_read_alone() {
     let (_tmp, dir, cache) = setup();
     load(&dir, Some(&cache));
-    let text = std::fs::read_to_string(dir.join("portfolio.yaml")).expect("settings");
-    let pack = cache.open(&dir, context(&text));
-    let olds: Vec<Old> = pack
-        .entries
-        .iter()
-        .map(|p| Old {
-            start: p.start,
-            len: p.len,
-        })
-        .collect();
+    let pack = open(&cache, &dir);
+    let olds: Vec<Old> = pack.entries.iter().map(Place::old).collect();
     let run = pack.read_run(&olds[2..9]).expect("side by side");
     for &old in &olds[2..9] {
         assert_eq!(run.of(old), pack.reread(old).as_deref());
